@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandNames } from '../../shared/contract';
+import { systemClock, type Clock, type IdGenerator } from '../../shared/domain/clock';
+import { appInfoHandlers } from './app/appInfo';
+import { callListHandlers } from './app/callList/handlers';
+import type { BackendContext } from './app/context';
+import { importHandlers } from './app/imports/handlers';
+import { registerHandlers } from './app/registry';
+import { openDatabase } from './db/open';
+import { createDispatcher, type Dispatch } from './transport/dispatcher';
+
+export interface BackendOptions {
+  dataDir: string;
+  resourcesDir: string;
+  mode: 'electron' | 'browser';
+  version: string;
+  clock?: Clock;
+  ids?: IdGenerator;
+  logError?: (command: string, error: unknown) => void;
+}
+
+export interface Backend {
+  readonly dispatch: Dispatch;
+  readonly context: BackendContext;
+  close(): void;
+}
+
+export const databaseFileName = 'koma.sqlite3';
+
+/** The whole backend, independent of its transport: a store, the handlers and the dispatcher. */
+export function createBackend(options: BackendOptions): Backend {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = join(options.dataDir, databaseFileName);
+  const db = openDatabase(databasePath);
+  const context: BackendContext = {
+    db,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? { next: () => crypto.randomUUID() },
+    mode: options.mode,
+    dataDir: options.dataDir,
+    databasePath,
+    resourcesDir: options.resourcesDir,
+    version: options.version,
+  };
+  const handlers = registerHandlers(commandNames, appInfoHandlers, callListHandlers, importHandlers);
+  const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
+  return {
+    dispatch,
+    context,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,7 @@
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  /** The file's own name, so a failing migration names itself. */
+  readonly name: string;
+  up(db: Database.Database): void;
+}

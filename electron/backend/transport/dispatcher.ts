@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { contract, isCommandName, KomaError, type AppError, type Result } from '../../../shared/contract';
+import type { BackendContext } from '../app/context';
+import type { HandlerMap } from '../app/registry';
+
+export type Dispatch = (command: string, payload: unknown) => Promise<Result<unknown>>;
+
+export interface DispatcherOptions {
+  /** Where unexpected errors go with their stacks; the renderer only ever sees a short message. */
+  logError?: (command: string, error: unknown) => void;
+}
+
+function issuesOf(error: z.ZodError): NonNullable<AppError['issues']> {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(payload)',
+    message: issue.message,
+  }));
+}
+
+/**
+ * The one door into the backend, for every transport: the command must be in the contract and the
+ * payload must parse against its schema before any handler runs. Output is parsed too, so a handler
+ * bug cannot leak fields the contract does not declare.
+ */
+export function createDispatcher(handlers: HandlerMap, ctx: BackendContext, options: DispatcherOptions = {}): Dispatch {
+  const logError = options.logError ?? ((command, error) => console.error(`[koma] ${command} failed`, error));
+  return async (command, payload) => {
+    if (!isCommandName(command)) {
+      return { ok: false, error: { code: 'unknown_command', message: `Unknown command "${command.slice(0, 100)}"` } };
+    }
+    const spec = contract[command];
+    const parsed = spec.input.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issues = issuesOf(parsed.error);
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `Invalid input for ${command}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          issues,
+        },
+      };
+    }
+    try {
+      const handler = handlers[command] as (input: unknown, ctx: BackendContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (error) {
+      if (error instanceof KomaError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+      }
+      logError(command, error);
+      return { ok: false, error: { code: 'internal', message: `${command} failed unexpectedly; nothing was changed. See the log for details.` } };
+    }
+  };
+}

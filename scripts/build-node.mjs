@@ -1,0 +1,24 @@
+// Bundles the Node-side entry points with esbuild (Vite builds the renderer). One bundle per
+// process, CommonJS, with better-sqlite3 and electron left external: the former is a native
+// addon loaded from node_modules (unpacked from asar when packaged), the latter is the runtime.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    entryPoints: { 'utility-process': 'electron/backend/entry/utilityProcess.ts', 'browser-mode': 'electron/backend/entry/browserMode.ts' },
+    outdir: 'dist/backend',
+    outExtension: { '.js': '.cjs' },
+  }),
+]);
