@@ -25,13 +25,16 @@ const callableWhere = `
   AND (l.status IN ('new', 'working', 'callback') OR (l.status = 'recycled' AND l.recycle_until <= @now))
   AND (@pattern IS NULL OR l.search_text LIKE @pattern ESCAPE '\\')`;
 
-export const callListQueries = perDatabase((db: Db) => {
-  const page = db.prepare<{ now: string; pattern: string | null; limit: number; offset: number }, CallListRecord>(`
+/** Exported so a test can assert its query plan walks leads_by_score. */
+export const callListPageSql = `
     SELECT l.id, l.company_id, c.name AS company_name, l.full_name, l.title, l.phone, l.email, l.source, l.status, l.score
     FROM leads l JOIN companies c ON c.id = l.company_id
     WHERE ${callableWhere}
     ORDER BY l.score DESC, l.created_at, l.id
-    LIMIT @limit OFFSET @offset`);
+    LIMIT @limit OFFSET @offset`;
+
+export const callListQueries = perDatabase((db: Db) => {
+  const page = db.prepare<{ now: string; pattern: string | null; limit: number; offset: number }, CallListRecord>(callListPageSql);
   const count = db.prepare<{ now: string; pattern: string | null }, { total: number }>(`
     SELECT count(*) AS total FROM leads l WHERE ${callableWhere}`);
 

@@ -83,7 +83,8 @@ export const initial: Migration = {
       CREATE INDEX leads_company ON leads(company_id);
       CREATE INDEX leads_phone_key ON leads(phone_key) WHERE phone_key IS NOT NULL;
       CREATE INDEX leads_company_email ON leads(company_id, email_key) WHERE email_key IS NOT NULL;
-      CREATE INDEX leads_queue ON leads(status, do_not_call, score DESC, created_at);
+      -- The call list pages in this order; walking it lets a page stop after LIMIT rows.
+      CREATE INDEX leads_by_score ON leads(score DESC, created_at, id);
       CREATE INDEX leads_next_call ON leads(next_call_at) WHERE next_call_at IS NOT NULL;
       CREATE INDEX leads_recycle ON leads(recycle_until) WHERE status = 'recycled';
       CREATE UNIQUE INDEX leads_crm_id ON leads(crm_id) WHERE crm_id IS NOT NULL;

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, migrate, schemaVersion } from '../../electron/backend/db/migrate';
+import { migrations } from '../../electron/backend/db/migrations';
+import { openDatabase } from '../../electron/backend/db/open';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'koma-db-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openDatabase', () => {
+  it('sets WAL, synchronous=FULL, foreign keys and a busy timeout on every open, including a reopen', () => {
+    const path = join(dir, 'koma.sqlite3');
+    for (let open = 0; open < 2; open++) {
+      const db = openDatabase(path);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      // 2 = FULL. A reopened WAL database silently reports 1 (NORMAL) unless it is set again.
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      db.close();
+    }
+  });
+
+  it('a plain reopen falls back to synchronous=NORMAL, which is why openDatabase sets FULL every time', () => {
+    const path = join(dir, 'koma.sqlite3');
+    openDatabase(path).close();
+    const raw = new Database(path);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('synchronous', { simple: true })).toBe(1);
+    raw.close();
+  });
+
+  it('refuses a database written by a newer version, with a clear message, and changes nothing', () => {
+    const path = join(dir, 'koma.sqlite3');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${migrations.length + 1}`);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(path)).toThrow(/newer version of Koma/);
+    const after = new Database(path);
+    expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
+    after.close();
+  });
+});
+
+describe('migrations', () => {
+  it('each migration runs from the previous version and sets user_version to its position', () => {
+    const db = new Database(join(dir, 'm.sqlite3'));
+    for (let version = 1; version <= migrations.length; version++) {
+      migrate(db, version);
+      expect(schemaVersion(db)).toBe(version);
+    }
+    db.close();
+  });
+
+  it('a failing migration rolls back whole and leaves the version where it was', () => {
+    const db = new Database(join(dir, 'm.sqlite3'));
+    db.exec('CREATE TABLE settings (key TEXT)'); // collides with 0001's first table
+    expect(() => migrate(db)).toThrow();
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'leads'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it('0001 creates every table of the domain as STRICT', () => {
+    const db = openDatabase(join(dir, 'koma.sqlite3'));
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name)).toEqual([
+      'behaviour_events',
+      'call_drafts',
+      'calls',
+      'companies',
+      'field_reps',
+      'handoffs',
+      'hearings',
+      'imports',
+      'leads',
+      'outbox',
+      'settings',
+      'slots',
+    ]);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
+    db.close();
+  });
+
+  it('0001 enforces foreign keys and the lead status domain', () => {
+    const db = openDatabase(join(dir, 'koma.sqlite3'));
+    const now = '2026-11-23T00:00:00.000Z';
+    const insertLead = db.prepare(
+      `INSERT INTO leads (id, company_id, full_name, status, search_text, created_at, updated_at)
+       VALUES (?, ?, 'x', ?, 'x', ?, ?)`,
+    );
+    expect(() => insertLead.run('l1', 'no-such-company', 'new', now, now)).toThrow(/FOREIGN KEY/);
+    db.prepare(`INSERT INTO companies (id, name, name_key, created_at, updated_at) VALUES ('c1', 'A', 'a', ?, ?)`).run(now, now);
+    expect(() => insertLead.run('l1', 'c1', 'lost-in-space', now, now)).toThrow(/CHECK/);
+    insertLead.run('l1', 'c1', 'new', now, now);
+    db.close();
+  });
+});
