@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { callListPageSql } from '../../electron/backend/app/callList/queries';
-import type { CallListRow, CommandOutput } from '../../shared/contract';
+import type { CommandOutput } from '../../shared/contract';
+import type { CallListRow } from '../../shared/contract/leads';
 import { manualClock, sequentialIds } from '../../shared/domain/clock';
 import { companyNameKey, leadSearchText } from '../../shared/domain/normalize';
 
