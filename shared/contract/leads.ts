@@ -11,7 +11,26 @@ export type LeadSource = z.infer<typeof leadSourceSchema>;
 export const customerStages = ['awareness', 'lead_captured', 'nurturing', 'hot_lead', 'appointment', 'opportunity'] as const;
 export const customerStageSchema = z.enum(customerStages);
 
-/** One row of the call list as the renderer shows it. */
+/** Why a lead is where it is in today's list (see shared/domain/queue/classify.ts). */
+export const queueReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('callback_due'), at: z.string() }),
+  z.object({ code: z.literal('speed_to_lead'), deadline: z.string() }),
+  z.object({ code: z.literal('hot'), score: z.number() }),
+  z.object({ code: z.literal('recycle_due'), at: z.string() }),
+  z.object({ code: z.literal('recycle_score'), behaviourScore: z.number() }),
+  z.object({ code: z.literal('new') }),
+  z.object({ code: z.literal('retry'), attempts: z.number() }),
+  z.object({ code: z.literal('follow_up') }),
+  z.object({ code: z.literal('do_not_call') }),
+  z.object({ code: z.literal('closed'), status: z.enum(['excluded', 'qualified']) }),
+  z.object({ code: z.literal('waiting'), until: z.string() }),
+  z.object({ code: z.literal('recycled_until'), until: z.string() }),
+]);
+export type QueueReasonView = z.infer<typeof queueReasonSchema>;
+
+export const leadAgeSchema = z.object({ days: z.number().int().min(0), level: z.enum(['fresh', 'stale', 'old']) });
+
+/** One row of the call list as the renderer shows it, in queue order, with why it is there. */
 export const callListRowSchema = z.object({
   id: z.string(),
   companyId: z.string(),
@@ -23,6 +42,9 @@ export const callListRowSchema = z.object({
   source: leadSourceSchema,
   status: leadStatusSchema,
   score: z.number().int(),
+  reason: queueReasonSchema,
+  age: leadAgeSchema,
+  withinCallingHours: z.boolean(),
 });
 export type CallListRow = z.infer<typeof callListRowSchema>;
 

@@ -69,7 +69,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('0001 creates every table of the domain as STRICT', () => {
+  it('the migrated schema has every table of the domain, all STRICT', () => {
     const db = openDatabase(join(dir, 'koma.sqlite3'));
     const tables = db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
@@ -83,12 +83,26 @@ describe('migrations', () => {
       'handoffs',
       'hearings',
       'imports',
+      'lead_exits',
       'leads',
       'outbox',
       'settings',
       'slots',
     ]);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
+    db.close();
+  });
+
+  it('0002 marks every existing lead for classification and indexes the queue', () => {
+    const db = new Database(join(dir, 'm.sqlite3'));
+    migrate(db, 1);
+    const now = '2026-11-23T00:00:00.000Z';
+    db.prepare(`INSERT INTO companies (id, name, name_key, created_at, updated_at) VALUES ('c1', 'A', 'a', ?, ?)`).run(now, now);
+    db.prepare(`INSERT INTO leads (id, company_id, full_name, search_text, created_at, updated_at) VALUES ('l1', 'c1', 'x', 'x', ?, ?)`).run(now, now);
+    migrate(db, 2);
+    expect(db.prepare('SELECT queue_bucket, queue_changes_at FROM leads').get()).toEqual({ queue_bucket: 0, queue_changes_at: '1970-01-01T00:00:00.000Z' });
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM leads WHERE queue_changes_at <= ?').all(now) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toMatch(/USING INDEX leads_queue_changes/);
     db.close();
   });
 

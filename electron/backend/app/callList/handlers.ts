@@ -1,16 +1,24 @@
 import { searchKey } from '../../../../shared/domain/normalize';
+import { requeueDue } from '../queue/requeue';
 import type { FeatureHandlers } from '../registry';
-import { callListQueries, likePattern } from './queries';
+import { readSetting, settingSpecs } from '../settings/store';
+import { callListQueries, likePattern, toCallListRow } from './queries';
 
 export const callListHandlers: FeatureHandlers = {
   'callList.page': (input, ctx) => {
     const queries = callListQueries(ctx.db);
-    const params = { now: ctx.clock.now().toISOString(), pattern: likePattern(searchKey(input.search)) };
-    // One read transaction so the count and the page see the same snapshot.
-    return ctx.db.transaction(() => ({
-      total: queries.count(params),
-      offset: input.offset,
-      rows: queries.page({ ...params, limit: input.limit, offset: input.offset }),
-    }))();
+    const now = ctx.clock.now();
+    const pattern = likePattern(searchKey(input.search));
+    // One transaction: leads the clock has moved are re-placed first, then count and page read
+    // the same snapshot.
+    return ctx.db.transaction(() => {
+      const rules = readSetting(ctx.db, settingSpecs.queueRules);
+      requeueDue(ctx.db, rules, now);
+      return {
+        total: queries.count({ pattern }),
+        offset: input.offset,
+        rows: queries.page({ pattern, limit: input.limit, offset: input.offset }).map((r) => toCallListRow(r, rules, now)),
+      };
+    })();
   },
 };

@@ -1,4 +1,7 @@
-import type { CallListRow, LeadSource, LeadStatus } from '../../../../shared/contract/leads';
+import type { CallListRow, LeadSource, LeadStatus, QueueReasonView } from '../../../../shared/contract/leads';
+import type { QueueRules } from '../../../../shared/contract/queueRules';
+import { isWithinCallingHours } from '../../../../shared/domain/queue/callingHours';
+import { leadAge } from '../../../../shared/domain/queue/classify';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 
@@ -13,42 +16,37 @@ interface CallListRecord {
   source: string;
   status: string;
   score: number;
+  queue_reason: string;
+  last_contact_at: string | null;
+  created_at: string;
+  time_zone: string;
 }
 
 /**
- * Today's callable leads: not excluded, not qualified, not do-not-call, and recycled ones only once
- * their recontact date has come. The search key is pre-folded at write time (see leadSearchText),
- * so the query only has to LIKE against one column.
+ * Today's list is every lead with a queue bucket, in bucket order and by the bucket's own key
+ * (stored by requeue.ts). The search key is pre-folded at write time (see leadSearchText).
  */
-const callableWhere = `
-  l.do_not_call = 0
-  AND (l.status IN ('new', 'working', 'callback') OR (l.status = 'recycled' AND l.recycle_until <= @now))
-  AND (@pattern IS NULL OR l.search_text LIKE @pattern ESCAPE '\\')`;
+const listedWhere = `l.queue_bucket > 0 AND (@pattern IS NULL OR l.search_text LIKE @pattern ESCAPE '\\')`;
 
-/** Exported so a test can assert its query plan walks leads_by_score. */
+/** Exported so a test can assert its query plan walks the queue index. */
 export const callListPageSql = `
-    SELECT l.id, l.company_id, c.name AS company_name, l.full_name, l.title, l.phone, l.email, l.source, l.status, l.score
+    SELECT l.id, l.company_id, c.name AS company_name, l.full_name, l.title, l.phone, l.email, l.source, l.status,
+           l.score, l.queue_reason, l.last_contact_at, l.created_at, l.time_zone
     FROM leads l JOIN companies c ON c.id = l.company_id
-    WHERE ${callableWhere}
-    ORDER BY l.score DESC, l.created_at, l.id
+    WHERE ${listedWhere}
+    ORDER BY l.queue_bucket, l.queue_sort, l.id
     LIMIT @limit OFFSET @offset`;
 
 export const callListQueries = perDatabase((db: Db) => {
-  const page = db.prepare<{ now: string; pattern: string | null; limit: number; offset: number }, CallListRecord>(callListPageSql);
-  const count = db.prepare<{ now: string; pattern: string | null }, { total: number }>(`
-    SELECT count(*) AS total FROM leads l WHERE ${callableWhere}`);
-
+  const page = db.prepare<{ pattern: string | null; limit: number; offset: number }, CallListRecord>(callListPageSql);
+  const count = db.prepare<{ pattern: string | null }, { total: number }>(`SELECT count(*) AS total FROM leads l WHERE ${listedWhere}`);
   return {
-    page(params: { now: string; pattern: string | null; limit: number; offset: number }): CallListRow[] {
-      return page.all(params).map(toRow);
-    },
-    count(params: { now: string; pattern: string | null }): number {
-      return count.get(params)?.total ?? 0;
-    },
+    page: (params: { pattern: string | null; limit: number; offset: number }) => page.all(params),
+    count: (params: { pattern: string | null }) => count.get(params)?.total ?? 0,
   };
 });
 
-function toRow(r: CallListRecord): CallListRow {
+export function toCallListRow(r: CallListRecord, rules: QueueRules, now: Date): CallListRow {
   return {
     id: r.id,
     companyId: r.company_id,
@@ -60,6 +58,9 @@ function toRow(r: CallListRecord): CallListRow {
     source: r.source as LeadSource,
     status: r.status as LeadStatus,
     score: r.score,
+    reason: JSON.parse(r.queue_reason) as QueueReasonView,
+    age: leadAge(r.last_contact_at ?? r.created_at, rules, now),
+    withinCallingHours: isWithinCallingHours(now, r.time_zone, rules.callingHours),
   };
 }
 

@@ -1,5 +1,6 @@
 import { initial } from './0001-initial';
+import { callQueue } from './0002-call-queue';
 import type { Migration } from './types';
 
 /** In order; a migration's position is its schema version. Append only. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, callQueue];

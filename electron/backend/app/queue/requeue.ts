@@ -1,0 +1,71 @@
+import type { LeadSource, LeadStatus } from '../../../../shared/contract/leads';
+import type { QueueRules } from '../../../../shared/contract/queueRules';
+import { classifyLead, type QueueLead } from '../../../../shared/domain/queue/classify';
+import type { Db } from '../../db/open';
+import { perDatabase } from '../../db/perDatabase';
+
+interface QueueRow {
+  id: string;
+  status: string;
+  source: string;
+  score: number;
+  behaviour_score: number;
+  attempts: number;
+  do_not_call: number;
+  created_at: string;
+  next_call_at: string | null;
+  recycle_until: string | null;
+}
+
+const columns = 'id, status, source, score, behaviour_score, attempts, do_not_call, created_at, next_call_at, recycle_until';
+
+const statements = perDatabase((db: Db) => ({
+  due: db.prepare<[string], QueueRow>(`SELECT ${columns} FROM leads WHERE queue_changes_at <= ?`),
+  one: db.prepare<[string], QueueRow>(`SELECT ${columns} FROM leads WHERE id = ?`),
+  update: db.prepare<[number, number, string, string | null, string]>(
+    'UPDATE leads SET queue_bucket = ?, queue_sort = ?, queue_reason = ?, queue_changes_at = ? WHERE id = ?',
+  ),
+  invalidateAll: db.prepare("UPDATE leads SET queue_changes_at = '1970-01-01T00:00:00.000Z'"),
+}));
+
+function toQueueLead(r: QueueRow): QueueLead {
+  return {
+    status: r.status as LeadStatus,
+    source: r.source as LeadSource,
+    score: r.score,
+    behaviourScore: r.behaviour_score,
+    attempts: r.attempts,
+    doNotCall: r.do_not_call === 1,
+    createdAt: r.created_at,
+    nextCallAt: r.next_call_at,
+    recycleUntil: r.recycle_until,
+  };
+}
+
+function store(db: Db, row: QueueRow, rules: QueueRules, now: Date): void {
+  const entry = classifyLead(toQueueLead(row), rules, now);
+  statements(db).update.run(entry.bucket, entry.sortKey, JSON.stringify(entry.reason), entry.changesAt, row.id);
+}
+
+/**
+ * Re-classifies the leads whose place in the queue the clock has changed since it was stored
+ * (a cooldown ended, a recycle date came, a speed-to-lead window closed) and new, unclassified
+ * ones. Cheap when nothing is due: one index probe. Call inside a write transaction.
+ */
+export function requeueDue(db: Db, rules: QueueRules, now: Date): number {
+  const due = statements(db).due.all(now.toISOString());
+  for (const row of due) store(db, row, rules, now);
+  return due.length;
+}
+
+/** Re-classifies one lead after a write changed it. Call inside that write's transaction. */
+export function requeueLead(db: Db, leadId: string, rules: QueueRules, now: Date): void {
+  const row = statements(db).one.get(leadId);
+  if (row) store(db, row, rules, now);
+}
+
+/** After the rules change every lead's place may change: mark all for re-classification. */
+export function requeueAll(db: Db, rules: QueueRules, now: Date): number {
+  statements(db).invalidateAll.run();
+  return requeueDue(db, rules, now);
+}

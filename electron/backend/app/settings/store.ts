@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { defaultQueueRules, queueRulesSchema, type QueueRules } from '../../../../shared/contract/queueRules';
+import { defaultScoringRules, scoringRulesSchema, type ScoringRules } from '../../../../shared/contract/scoringRules';
+import type { Db } from '../../db/open';
+
+interface SettingSpec<T> {
+  key: string;
+  schema: z.ZodType<T>;
+  fallback: T;
+}
+
+export const settingSpecs = {
+  queueRules: { key: 'queue_rules', schema: queueRulesSchema, fallback: defaultQueueRules } satisfies SettingSpec<QueueRules>,
+  scoringRules: { key: 'scoring_rules', schema: scoringRulesSchema, fallback: defaultScoringRules } satisfies SettingSpec<ScoringRules>,
+};
+
+/**
+ * A stored setting, or its default. A stored value that no longer parses (written by an older
+ * version with other fields) falls back to the default rather than breaking the call list.
+ */
+export function readSetting<T>(db: Db, spec: SettingSpec<T>): T {
+  const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(spec.key);
+  if (!row) return spec.fallback;
+  const parsed = spec.schema.safeParse(JSON.parse(row.value));
+  return parsed.success ? parsed.data : spec.fallback;
+}
+
+export function writeSetting<T>(db: Db, spec: SettingSpec<T>, value: T, at: string): void {
+  db.prepare(
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(spec.key, JSON.stringify(value), at);
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { callOutcomeSchema, excludeReasonSchema, recycleReasonSchema } from './calls';
+import { customerStageSchema, leadAgeSchema, leadSourceSchema, leadStatusSchema, queueReasonSchema } from './leads';
+import { behaviourKindSchema } from './scoringRules';
+
+const isoInstant = z.iso.datetime({ offset: true });
+const id = z.string().min(1).max(100);
+const note = z.string().max(20_000);
+
+export const scorePartSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('size'), points: z.number(), employees: z.number().nullable() }),
+  z.object({ kind: z.literal('industry'), points: z.number(), industry: z.string().nullable(), matched: z.string().nullable() }),
+  z.object({ kind: z.literal('title'), points: z.number(), title: z.string().nullable(), level: z.string().nullable() }),
+  z.object({ kind: z.literal('behaviour'), points: z.number(), event: behaviourKindSchema, count: z.number() }),
+]);
+
+export const prepChecklistItems = ['website_read', 'news_checked', 'previous_contact_read'] as const;
+export const prepChecklistSchema = z.object({
+  website_read: z.boolean(),
+  news_checked: z.boolean(),
+  previous_contact_read: z.boolean(),
+});
+
+export const callDraftSchema = z
+  .object({
+    startedAt: isoInstant.nullable(),
+    outcome: callOutcomeSchema.nullable(),
+    notes: note,
+    nextAction: z.string().max(500),
+    nextActionAt: isoInstant.nullable(),
+    callbackAt: isoInstant.nullable(),
+  })
+  .strict();
+export type CallDraft = z.infer<typeof callDraftSchema>;
+
+export const timelineItemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('call'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), outcome: callOutcomeSchema, notes: z.string(), durationSec: z.number().nullable(), nextAction: z.string().nullable() }),
+  z.object({ kind: z.literal('behaviour'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), event: z.string() }),
+  z.object({ kind: z.literal('hearing'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), version: z.number() }),
+  z.object({ kind: z.literal('handoff'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), state: z.string() }),
+  z.object({ kind: z.literal('exit'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), exit: z.string(), reason: z.string().nullable() }),
+]);
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+
+export const leadDetailSchema = z.object({
+  lead: z.object({
+    id: z.string(),
+    fullName: z.string(),
+    title: z.string().nullable(),
+    department: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    source: leadSourceSchema,
+    stage: customerStageSchema,
+    status: leadStatusSchema,
+    attempts: z.number().int(),
+    lastContactAt: z.string().nullable(),
+    nextCallAt: z.string().nullable(),
+    recycleReason: z.string().nullable(),
+    recycleUntil: z.string().nullable(),
+    excludeReason: z.string().nullable(),
+    doNotCall: z.boolean(),
+    timeZone: z.string(),
+    createdAt: z.string(),
+  }),
+  score: z.object({ attribute: z.number(), behaviour: z.number(), total: z.number(), breakdown: z.array(scorePartSchema) }),
+  queue: z.object({ bucket: z.number().int(), reason: queueReasonSchema, withinCallingHours: z.boolean(), age: leadAgeSchema }),
+  company: z.object({
+    id: z.string(),
+    name: z.string(),
+    website: z.string().nullable(),
+    industry: z.string().nullable(),
+    employees: z.number().nullable(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    prepNotes: z.string(),
+    prepNotesSavedAt: z.string(),
+    prepChecklist: prepChecklistSchema,
+  }),
+  colleagues: z.array(z.object({ id: z.string(), fullName: z.string(), title: z.string().nullable(), status: leadStatusSchema })),
+  timeline: z.array(timelineItemSchema),
+  draft: callDraftSchema.nullable(),
+});
+export type LeadDetail = z.infer<typeof leadDetailSchema>;
+
+export const decisionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('recycle'), reason: recycleReasonSchema, until: isoInstant }).strict(),
+  z.object({ kind: z.literal('exclude'), reason: excludeReasonSchema }).strict(),
+]);
+
+export const logCallInput = z
+  .object({
+    leadId: id,
+    startedAt: isoInstant,
+    endedAt: isoInstant,
+    outcome: callOutcomeSchema,
+    notes: note.default(''),
+    nextAction: z.string().max(500).default(''),
+    nextActionAt: isoInstant.nullable().default(null),
+    callbackAt: isoInstant.nullable().default(null),
+    decision: decisionSchema.nullable().default(null),
+  })
+  .strict()
+  .refine((c) => Date.parse(c.endedAt) >= Date.parse(c.startedAt), { message: 'the call cannot end before it started', path: ['endedAt'] })
+  .refine((c) => c.outcome !== 'callback_requested' || c.callbackAt !== null, { message: 'a callback needs a date and time', path: ['callbackAt'] });
+
+export const skipReasons = ['not_now', 'needs_research', 'outside_hours', 'other'] as const;
+
+export const queueNextOutput = z.object({ leadId: z.string().nullable(), remaining: z.number().int().min(0) });
+
+export const behaviourImportOutput = z.object({
+  imported: z.number().int().min(0),
+  rescored: z.number().int().min(0),
+  invalid: z.array(z.object({ row: z.number().int(), reasons: z.array(z.string()), values: z.array(z.string()) })),
+});
+
+export const callFlowCommands = {
+  leadId: z.object({ leadId: id }).strict(),
+  saveDraft: z.object({ leadId: id, draft: callDraftSchema }).strict(),
+  savePrepNotes: z.object({ companyId: id, notes: note }).strict(),
+  setChecklist: z.object({ companyId: id, item: z.enum(prepChecklistItems), checked: z.boolean() }).strict(),
+  skip: z.object({ leadId: id, reason: z.enum(skipReasons), note: z.string().max(500).default('') }).strict(),
+  recycle: z.object({ leadId: id, reason: recycleReasonSchema, until: isoInstant, note: z.string().max(500).default('') }).strict(),
+  exclude: z.object({ leadId: id, reason: excludeReasonSchema, note: z.string().max(500).default('') }).strict(),
+  setDoNotCall: z.object({ leadId: id, doNotCall: z.boolean() }).strict(),
+  next: z.object({ excludeLeadId: id.nullable().default(null) }).strict(),
+};
