@@ -5,7 +5,13 @@ import { systemClock, type Clock, type IdGenerator } from '../../shared/domain/c
 import { appInfoHandlers } from './app/appInfo';
 import { callListHandlers } from './app/callList/handlers';
 import type { BackendContext } from './app/context';
+import { callHandlers } from './app/calls/handlers';
 import { importHandlers } from './app/imports/handlers';
+import { decisionHandlers } from './app/leads/decisions';
+import { leadDetailHandlers } from './app/leads/detail';
+import { prepHandlers } from './app/prep/handlers';
+import { queueHandlers } from './app/queue/handlers';
+import { settingsHandlers } from './app/settings/handlers';
 import { registerHandlers } from './app/registry';
 import { openDatabase } from './db/open';
 import { createDispatcher, type Dispatch } from './transport/dispatcher';
@@ -43,7 +49,18 @@ export function createBackend(options: BackendOptions): Backend {
     resourcesDir: options.resourcesDir,
     version: options.version,
   };
-  const handlers = registerHandlers(commandNames, appInfoHandlers, callListHandlers, importHandlers);
+  const handlers = registerHandlers(
+    commandNames,
+    appInfoHandlers,
+    callListHandlers,
+    importHandlers,
+    queueHandlers,
+    leadDetailHandlers,
+    decisionHandlers,
+    callHandlers,
+    prepHandlers,
+    settingsHandlers,
+  );
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   return {
     dispatch,

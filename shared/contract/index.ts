@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { appInfoOutput } from './app';
 import { callListInput, callListOutput } from './leads';
+import { callFlowCommands, leadDetailSchema, logCallInput, prepChecklistSchema, queueNextOutput } from './callFlow';
+import { leadStatusSchema } from './leads';
 import { csvFileSchema, importJobSchema, importPreviewOutput, importStartInput } from './imports';
+import { queueRulesSchema } from './queueRules';
+import { scoringRulesSchema } from './scoringRules';
 
 const empty = z.object({}).strict();
+const statusOutput = z.object({ status: leadStatusSchema });
+const savedAt = z.object({ savedAt: z.string() });
 
 function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -20,6 +26,21 @@ export const contract = {
   'import.start': command(importStartInput.strict(), importJobSchema),
   'import.startSample': command(empty, importJobSchema),
   'import.status': command(z.object({ jobId: z.string().min(1).max(100) }).strict(), importJobSchema),
+  'queue.next': command(callFlowCommands.next, queueNextOutput),
+  'lead.get': command(callFlowCommands.leadId, leadDetailSchema),
+  'lead.skip': command(callFlowCommands.skip, statusOutput),
+  'lead.recycle': command(callFlowCommands.recycle, statusOutput),
+  'lead.exclude': command(callFlowCommands.exclude, statusOutput),
+  'lead.restore': command(callFlowCommands.leadId, statusOutput),
+  'lead.setDoNotCall': command(callFlowCommands.setDoNotCall, statusOutput),
+  'calls.log': command(logCallInput, z.object({ callId: z.string(), leadStatus: leadStatusSchema, nextCallAt: z.string().nullable() })),
+  'callDraft.save': command(callFlowCommands.saveDraft, savedAt),
+  'callDraft.discard': command(callFlowCommands.leadId, empty),
+  'prep.saveNotes': command(callFlowCommands.savePrepNotes, savedAt),
+  'prep.setChecklist': command(callFlowCommands.setChecklist, z.object({ checklist: prepChecklistSchema })),
+  'settings.get': command(empty, z.object({ queueRules: queueRulesSchema, scoringRules: scoringRulesSchema })),
+  'settings.saveQueueRules': command(z.object({ rules: queueRulesSchema }).strict(), z.object({ requeued: z.number().int() })),
+  'settings.saveScoringRules': command(z.object({ rules: scoringRulesSchema }).strict(), z.object({ rescored: z.number().int() })),
 } as const;
 
 export type Contract = typeof contract;

@@ -28,6 +28,8 @@ export const queueRulesSchema = z
     /** Untouched for this many days: the row shows its age as a warning; twice as long, as an alarm. */
     staleDays: z.number().int().min(1).max(365),
     recycleDays: z.record(z.enum(recycleReasons), z.number().int().min(1).max(3650)),
+    /** A skipped lead leaves today's list for this long. */
+    skipMinutes: minutes,
     /** A recycled lead whose behaviour score reaches this comes back before its date. */
     recycleReturnBehaviourScore: z.number().int().min(0).max(1000),
   })
@@ -61,5 +63,6 @@ export const defaultQueueRules: QueueRules = {
   hotScore: 70,
   staleDays: 14,
   recycleDays: { not_reached: 30, timing: 90, no_budget: 180, no_need: 180, other: 90 },
+  skipMinutes: 60,
   recycleReturnBehaviourScore: 30,
 };

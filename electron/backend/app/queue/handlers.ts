@@ -1,0 +1,33 @@
+import { isWithinCallingHours } from '../../../../shared/domain/queue/callingHours';
+import type { Db } from '../../db/open';
+import { perDatabase } from '../../db/perDatabase';
+import type { FeatureHandlers } from '../registry';
+import { readSetting, settingSpecs } from '../settings/store';
+import { requeueDue } from './requeue';
+
+/** Walks the queue index in order; the caller stops at the first lead it may call now. Exported for the query-plan test. */
+export const nextLeadSql = 'SELECT id, time_zone FROM leads WHERE queue_bucket > 0 ORDER BY queue_bucket, queue_sort, id';
+
+const statements = perDatabase((db: Db) => ({
+  inOrder: db.prepare<[], { id: string; time_zone: string }>(nextLeadSql),
+  count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads WHERE queue_bucket > 0'),
+}));
+
+export const queueHandlers: FeatureHandlers = {
+  /** The next lead to call: first in queue order whose calling hours are open now, not the one just left. */
+  'queue.next': (input, ctx) =>
+    ctx.db.transaction(() => {
+      const now = ctx.clock.now();
+      const rules = readSetting(ctx.db, settingSpecs.queueRules);
+      requeueDue(ctx.db, rules, now);
+      const s = statements(ctx.db);
+      let leadId: string | null = null;
+      for (const row of s.inOrder.iterate()) {
+        if (row.id !== input.excludeLeadId && isWithinCallingHours(now, row.time_zone, rules.callingHours)) {
+          leadId = row.id;
+          break;
+        }
+      }
+      return { leadId, remaining: s.count.get()?.n ?? 0 };
+    })(),
+};

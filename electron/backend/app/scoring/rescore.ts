@@ -1,0 +1,66 @@
+import type { ScoringRules } from '../../../../shared/contract/scoringRules';
+import type { BehaviourKind } from '../../../../shared/contract/scoringRules';
+import { scoreLead, type BehaviourEvent } from '../../../../shared/domain/scoring/score';
+import type { Db } from '../../db/open';
+import { perDatabase } from '../../db/perDatabase';
+
+interface ScoredRow {
+  id: string;
+  title: string | null;
+  employees: number | null;
+  industry: string | null;
+}
+
+const statements = perDatabase((db: Db) => ({
+  // Both ordered by lead id so events merge into their lead in one pass, without a query per lead.
+  leads: db.prepare<[], ScoredRow>(
+    'SELECT l.id, l.title, c.employees, c.industry FROM leads l JOIN companies c ON c.id = l.company_id ORDER BY l.id',
+  ),
+  leadsByIds: db.prepare<[string], ScoredRow>(
+    'SELECT l.id, l.title, c.employees, c.industry FROM leads l JOIN companies c ON c.id = l.company_id WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id',
+  ),
+  events: db.prepare<[], { lead_id: string; kind: string; occurred_at: string }>('SELECT lead_id, kind, occurred_at FROM behaviour_events ORDER BY lead_id'),
+  eventsOf: db.prepare<[string], { kind: string; occurred_at: string }>('SELECT kind, occurred_at FROM behaviour_events WHERE lead_id = ?'),
+  update: db.prepare<[number, number, number, string, string]>(
+    `UPDATE leads SET attribute_score = ?, behaviour_score = ?, score = ?, queue_changes_at = ?
+     WHERE id = ? `,
+  ),
+}));
+
+const reclassify = '1970-01-01T00:00:00.000Z';
+
+/**
+ * Re-scores every lead with the rules (after the rules change, or daily as behaviour decays) and
+ * marks each for re-classification in the queue. Call inside a transaction.
+ */
+export function rescoreAll(db: Db, rules: ScoringRules, now: Date): number {
+  const s = statements(db);
+  const events = s.events.all();
+  let e = 0;
+  let count = 0;
+  for (const lead of s.leads.all()) {
+    const mine: BehaviourEvent[] = [];
+    while (e < events.length && events[e]!.lead_id < lead.id) e++;
+    while (e < events.length && events[e]!.lead_id === lead.id) {
+      mine.push({ kind: events[e]!.kind as BehaviourKind, occurredAt: events[e]!.occurred_at });
+      e++;
+    }
+    const score = scoreLead(lead, mine, rules, now);
+    s.update.run(score.attribute, score.behaviour, score.total, reclassify, lead.id);
+    count++;
+  }
+  return count;
+}
+
+/** Re-scores the given leads (after an import changed their attributes or events). */
+export function rescoreLeads(db: Db, leadIds: readonly string[], rules: ScoringRules, now: Date): number {
+  const s = statements(db);
+  let count = 0;
+  for (const lead of s.leadsByIds.all(JSON.stringify(leadIds))) {
+    const events = s.eventsOf.all(lead.id).map((ev) => ({ kind: ev.kind as BehaviourKind, occurredAt: ev.occurred_at }));
+    const score = scoreLead(lead, events, rules, now);
+    s.update.run(score.attribute, score.behaviour, score.total, reclassify, lead.id);
+    count++;
+  }
+  return count;
+}
