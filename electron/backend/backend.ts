@@ -6,6 +6,9 @@ import { appInfoHandlers } from './app/appInfo';
 import { callListHandlers } from './app/callList/handlers';
 import type { BackendContext } from './app/context';
 import { callHandlers } from './app/calls/handlers';
+import { fieldRepHandlers } from './app/handoffs/fieldReps';
+import { handoffHandlers } from './app/handoffs/handlers';
+import { hearingHandlers } from './app/hearing/handlers';
 import { importHandlers } from './app/imports/handlers';
 import { decisionHandlers } from './app/leads/decisions';
 import { leadDetailHandlers } from './app/leads/detail';
@@ -60,6 +63,9 @@ export function createBackend(options: BackendOptions): Backend {
     callHandlers,
     prepHandlers,
     settingsHandlers,
+    hearingHandlers,
+    handoffHandlers,
+    fieldRepHandlers,
   );
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   return {

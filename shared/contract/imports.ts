@@ -19,9 +19,9 @@ export const importFields = [
 export const importFieldSchema = z.enum(importFields);
 export type ImportField = z.infer<typeof importFieldSchema>;
 
-/** field → zero-based column index, or null when the file has no such column. */
-export const columnMappingSchema = z.record(importFieldSchema, z.number().int().min(0).max(999).nullable());
-export type ColumnMapping = Partial<Record<ImportField, number | null>>;
+/** field → zero-based column index; null or absent when the file has no such column. */
+export const columnMappingSchema = z.partialRecord(importFieldSchema, z.number().int().min(0).max(999).nullable());
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 export const csvEncodings = ['utf-8', 'utf-8-bom', 'shift_jis'] as const;
 export const csvEncodingSchema = z.enum(csvEncodings);

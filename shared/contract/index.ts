@@ -2,8 +2,22 @@ import { z } from 'zod';
 import { appInfoOutput } from './app';
 import { callListInput, callListOutput } from './leads';
 import { callFlowCommands, leadDetailSchema, logCallInput, prepChecklistSchema, queueNextOutput } from './callFlow';
+import {
+  exportFileSchema,
+  fieldRepInputSchema,
+  fieldRepSchema,
+  handoffCreateInput,
+  handoffListInput,
+  handoffRowSchema,
+  handoffStateSchema,
+  handoffUpdateInput,
+  handoffViewSchema,
+  hearingViewSchema,
+} from './handoff';
+import { hearingSchema, qualificationCriteriaSchema } from './hearing';
 import { leadStatusSchema } from './leads';
 import { csvFileSchema, importJobSchema, importPreviewOutput, importStartInput } from './imports';
+import { profileSchema } from './profile';
 import { queueRulesSchema } from './queueRules';
 import { scoringRulesSchema } from './scoringRules';
 
@@ -38,8 +52,26 @@ export const contract = {
   'callDraft.discard': command(callFlowCommands.leadId, empty),
   'prep.saveNotes': command(callFlowCommands.savePrepNotes, savedAt),
   'prep.setChecklist': command(callFlowCommands.setChecklist, z.object({ checklist: prepChecklistSchema })),
-  'settings.get': command(empty, z.object({ queueRules: queueRulesSchema, scoringRules: scoringRulesSchema })),
+  'settings.get': command(
+    empty,
+    z.object({ queueRules: queueRulesSchema, scoringRules: scoringRulesSchema, qualificationCriteria: qualificationCriteriaSchema, profile: profileSchema }),
+  ),
+  'settings.saveQualificationCriteria': command(z.object({ criteria: qualificationCriteriaSchema }).strict(), empty),
+  'settings.saveProfile': command(z.object({ profile: profileSchema }).strict(), empty),
   'settings.saveQueueRules': command(z.object({ rules: queueRulesSchema }).strict(), z.object({ requeued: z.number().int() })),
+  'hearing.get': command(z.object({ leadId: z.string().min(1).max(100), version: z.number().int().min(1).nullable().default(null) }).strict(), hearingViewSchema),
+  'hearing.save': command(
+    z.object({ leadId: z.string().min(1).max(100), hearing: hearingSchema }).strict(),
+    hearingViewSchema.extend({ savedAt: z.string() }),
+  ),
+  'handoff.create': command(handoffCreateInput, handoffViewSchema),
+  'handoff.update': command(handoffUpdateInput, handoffViewSchema),
+  'handoff.get': command(z.object({ handoffId: z.string().min(1).max(100) }).strict(), handoffViewSchema),
+  'handoff.list': command(handoffListInput, z.object({ rows: z.array(handoffRowSchema) })),
+  'handoff.exportIcs': command(z.object({ handoffId: z.string().min(1).max(100) }).strict(), exportFileSchema),
+  'handoff.export': command(z.object({ format: z.enum(['csv', 'json']), state: handoffStateSchema.nullable().default(null) }).strict(), exportFileSchema),
+  'fieldReps.list': command(empty, z.object({ reps: z.array(fieldRepSchema) })),
+  'fieldReps.save': command(z.object({ reps: z.array(fieldRepInputSchema).min(1).max(200) }).strict(), z.object({ reps: z.array(fieldRepSchema) })),
   'settings.saveScoringRules': command(z.object({ rules: scoringRulesSchema }).strict(), z.object({ rescored: z.number().int() })),
 } as const;
 

@@ -3,6 +3,7 @@ import { instantOf, localParts } from '../../../../shared/domain/queue/localTime
 import { applyOutcome } from '../../../../shared/domain/queue/retry';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
+import { sealHearing } from '../hearing/versions';
 import { changeLead } from '../leads/statusChange';
 import { requireLead } from '../leads/rows';
 import { enqueue } from '../outbox/enqueue';
@@ -26,7 +27,8 @@ const statements = perDatabase((db: Db) => ({
 export const callHandlers: FeatureHandlers = {
   /**
    * Logging a call is one transaction: the call, the lead's new standing by the retry rules, why it
-   * left the list, the outbox rows for the CRM, and the draft cleared. All or nothing.
+   * left the list, the outbox rows for the CRM, the draft cleared and the hearing heard in this call
+   * sealed with it. All or nothing.
    */
   'calls.log': (input, ctx) =>
     ctx.db.transaction(() => {
@@ -75,6 +77,7 @@ export const callHandlers: FeatureHandlers = {
       });
       enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name });
       s.deleteDraft.run(lead.id);
+      sealHearing(ctx.db, lead.id, callId, call.createdAt);
       return { callId, leadStatus: after.status, nextCallAt: after.nextCallAt };
     })(),
 

@@ -1,13 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { KomaError } from '../../../../shared/contract';
 import type { FeatureHandlers } from '../registry';
+import { ImportFailure } from './failure';
+import { importJobs } from './jobs';
+import { previewCsv } from './preview';
+import { startImport } from './runImport';
 
-// PLACEHOLDER: replaced by the CSV import implementation.
-const notYet = () => {
-  throw new KomaError('internal', 'CSV import is not built yet');
-};
+export const sampleCallListFile = 'sample-call-list.csv';
+
+function bytesOf(contentBase64: string): Uint8Array {
+  return Buffer.from(contentBase64, 'base64');
+}
+
 export const importHandlers: FeatureHandlers = {
-  'import.preview': notYet,
-  'import.start': notYet,
-  'import.startSample': notYet,
-  'import.status': notYet,
+  'import.preview': async (input) => {
+    try {
+      return await previewCsv(bytesOf(input.contentBase64));
+    } catch (error) {
+      if (error instanceof ImportFailure) throw new KomaError('invalid_input', error.message);
+      throw error;
+    }
+  },
+
+  'import.start': (input, ctx) =>
+    startImport(ctx, { fileName: input.fileName, load: () => Promise.resolve(bytesOf(input.contentBase64)) }, input.mapping),
+
+  'import.startSample': (_input, ctx) =>
+    startImport(
+      ctx,
+      {
+        fileName: sampleCallListFile,
+        load: async () => {
+          try {
+            return await readFile(join(ctx.resourcesDir, sampleCallListFile));
+          } catch {
+            throw new ImportFailure("The sample call list is missing from the app's resources");
+          }
+        },
+      },
+      'auto',
+    ),
+
+  'import.status': (input, ctx) => {
+    const job = importJobs(ctx.db).get(input.jobId);
+    if (!job) throw new KomaError('not_found', 'No import job with this id; it may have finished long ago');
+    return job;
+  },
 };

@@ -7,7 +7,19 @@ export const settingsHandlers: FeatureHandlers = {
   'settings.get': (_input, ctx) => ({
     queueRules: readSetting(ctx.db, settingSpecs.queueRules),
     scoringRules: readSetting(ctx.db, settingSpecs.scoringRules),
+    qualificationCriteria: readSetting(ctx.db, settingSpecs.qualificationCriteria),
+    profile: readSetting(ctx.db, settingSpecs.profile),
   }),
+
+  'settings.saveQualificationCriteria': (input, ctx) => {
+    ctx.db.transaction(() => writeSetting(ctx.db, settingSpecs.qualificationCriteria, input.criteria, ctx.clock.now().toISOString()))();
+    return {};
+  },
+
+  'settings.saveProfile': (input, ctx) => {
+    ctx.db.transaction(() => writeSetting(ctx.db, settingSpecs.profile, input.profile, ctx.clock.now().toISOString()))();
+    return {};
+  },
 
   /** New queue rules re-place every lead at once, in the same transaction as the save. */
   'settings.saveQueueRules': (input, ctx) =>

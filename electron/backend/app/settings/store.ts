@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { profileSchema, type Profile } from '../../../../shared/contract/profile';
+import { defaultQualificationCriteria, qualificationCriteriaSchema, type QualificationCriteria } from '../../../../shared/contract/hearing';
 import { defaultQueueRules, queueRulesSchema, type QueueRules } from '../../../../shared/contract/queueRules';
 import { defaultScoringRules, scoringRulesSchema, type ScoringRules } from '../../../../shared/contract/scoringRules';
 import type { Db } from '../../db/open';
@@ -9,7 +11,14 @@ interface SettingSpec<T> {
   fallback: T;
 }
 
+
 export const settingSpecs = {
+  profile: { key: 'profile', schema: profileSchema, fallback: { repName: '' } } satisfies SettingSpec<Profile>,
+  qualificationCriteria: {
+    key: 'qualification_criteria',
+    schema: qualificationCriteriaSchema,
+    fallback: defaultQualificationCriteria,
+  } satisfies SettingSpec<QualificationCriteria>,
   queueRules: { key: 'queue_rules', schema: queueRulesSchema, fallback: defaultQueueRules } satisfies SettingSpec<QueueRules>,
   scoringRules: { key: 'scoring_rules', schema: scoringRulesSchema, fallback: defaultScoringRules } satisfies SettingSpec<ScoringRules>,
 };

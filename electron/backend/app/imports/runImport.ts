@@ -1,0 +1,104 @@
+import type { ColumnMapping, ImportJob, InvalidRow } from '../../../../shared/contract/imports';
+import { autoMapHeaders } from '../../../../shared/domain/import/headerMapping';
+import { mappingProblem } from '../../../../shared/domain/import/mappingCheck';
+import { cellsOf, validateRow, type ImportedLead } from '../../../../shared/domain/import/validateRow';
+import type { BackendContext } from '../context';
+import { decodeCsvBytes } from './decode';
+import { ImportFailure } from './failure';
+import { importJobs, type ImportJobRegistry } from './jobs';
+import { readTable } from './table';
+import { readSetting, settingSpecs } from '../settings/store';
+import { writeImport } from './writer';
+
+export interface ImportSource {
+  fileName: string;
+  /** The file's bytes; read inside the job so a slow disk never holds up the answer to 'start'. */
+  load(): Promise<Uint8Array>;
+}
+
+/** The user's confirmed mapping, or 'auto' to use the header auto-mapping (the sample). */
+export type MappingChoice = ColumnMapping | 'auto';
+
+export interface ImportOptions {
+  /** Rows read between yields to the event loop. */
+  batchSize?: number;
+  /** Where an unexpected error's details go; the job itself only says that it failed. */
+  logError?: (error: unknown) => void;
+}
+
+/** Starts an import job and returns it at once, in phase 'decoding'; poll it by id. */
+export function startImport(ctx: BackendContext, source: ImportSource, mapping: MappingChoice, options: ImportOptions = {}): ImportJob {
+  const jobs = importJobs(ctx.db);
+  const job = jobs.add({ jobId: ctx.ids.next(), phase: 'decoding', processed: 0, total: 0 });
+  setImmediate(() => void runJob(ctx, jobs, job.jobId, source, mapping, options));
+  return job;
+}
+
+async function runJob(
+  ctx: BackendContext,
+  jobs: ImportJobRegistry,
+  jobId: string,
+  source: ImportSource,
+  choice: MappingChoice,
+  options: ImportOptions,
+): Promise<void> {
+  try {
+    const { encoding, text } = decodeCsvBytes(await source.load());
+    jobs.update(jobId, { phase: 'parsing' });
+
+    const leads: ImportedLead[] = [];
+    const invalid: InvalidRow[] = [];
+    let mapping: ColumnMapping = {};
+    const totalRows = await readTable(
+      text,
+      {
+        onHeader(headers) {
+          mapping = choice === 'auto' ? autoMapHeaders(headers) : choice;
+          const problem = mappingProblem(mapping, headers.length);
+          if (problem) throw new ImportFailure(problem);
+        },
+        onRows(rows, progress) {
+          for (const { row, values, problem } of rows) {
+            const check = problem ? { ok: false as const, reasons: [problem] } : validateRow(cellsOf(values, mapping));
+            if (check.ok) leads.push(check.lead);
+            else invalid.push({ row, reasons: check.reasons, values });
+          }
+          jobs.update(jobId, { processed: progress.rows, total: progress.total });
+        },
+      },
+      options.batchSize === undefined ? {} : { batchSize: options.batchSize },
+    );
+    if (totalRows === 0) throw new ImportFailure('The file has a header row but no data rows');
+
+    jobs.update(jobId, { phase: 'writing' });
+    // The write is one synchronous transaction; a turn of the event loop first lets pending status
+    // polls see 'writing' before the backend is busy with it.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const importId = ctx.ids.next();
+    const counts = writeImport(ctx.db, {
+      importId,
+      fileName: source.fileName,
+      encoding,
+      totalRows,
+      leads,
+      invalid,
+      now: ctx.clock.now().toISOString(),
+      ids: ctx.ids,
+      scoringRules: readSetting(ctx.db, settingSpecs.scoringRules),
+    });
+    jobs.update(jobId, {
+      phase: 'done',
+      processed: totalRows,
+      total: totalRows,
+      result: { importId, fileName: source.fileName, encoding, totalRows, ...counts, invalid },
+    });
+  } catch (error) {
+    jobs.update(jobId, { phase: 'failed', error: failureMessage(error, options.logError) });
+  }
+}
+
+function failureMessage(error: unknown, logError: ImportOptions['logError']): string {
+  if (error instanceof ImportFailure) return error.message;
+  (logError ?? ((e: unknown) => console.error('[koma] import failed', e)))(error);
+  return 'The import failed unexpectedly; nothing was imported. See the log for details.';
+}
