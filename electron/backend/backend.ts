@@ -10,6 +10,8 @@ import { fieldRepHandlers } from './app/handoffs/fieldReps';
 import { handoffHandlers } from './app/handoffs/handlers';
 import { hearingHandlers } from './app/hearing/handlers';
 import { importHandlers } from './app/imports/handlers';
+import { kpiHandlers } from './app/kpi/handlers';
+import { plannerHandlers } from './app/planner/handlers';
 import { decisionHandlers } from './app/leads/decisions';
 import { leadDetailHandlers } from './app/leads/detail';
 import { prepHandlers } from './app/prep/handlers';
@@ -66,6 +68,8 @@ export function createBackend(options: BackendOptions): Backend {
     hearingHandlers,
     handoffHandlers,
     fieldRepHandlers,
+    plannerHandlers,
+    kpiHandlers,
   );
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   return {

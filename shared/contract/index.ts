@@ -17,6 +17,7 @@ import {
 import { hearingSchema, qualificationCriteriaSchema } from './hearing';
 import { leadStatusSchema } from './leads';
 import { csvFileSchema, importJobSchema, importPreviewOutput, importStartInput } from './imports';
+import { goalPlanSchema, kpiReportInput, kpiReportSchema, kpiSettingsSchema, plannerCommands, weekViewSchema } from './planner';
 import { profileSchema } from './profile';
 import { queueRulesSchema } from './queueRules';
 import { scoringRulesSchema } from './scoringRules';
@@ -72,6 +73,15 @@ export const contract = {
   'handoff.export': command(z.object({ format: z.enum(['csv', 'json']), state: handoffStateSchema.nullable().default(null) }).strict(), exportFileSchema),
   'fieldReps.list': command(empty, z.object({ reps: z.array(fieldRepSchema) })),
   'fieldReps.save': command(z.object({ reps: z.array(fieldRepInputSchema).min(1).max(200) }).strict(), z.object({ reps: z.array(fieldRepSchema) })),
+  'planner.week': command(plannerCommands.week, weekViewSchema),
+  'planner.assign': command(plannerCommands.assign, weekViewSchema),
+  'planner.copyWeek': command(plannerCommands.copyWeek, weekViewSchema),
+  'planner.saveTemplate': command(plannerCommands.saveTemplate, weekViewSchema),
+  'planner.applyTemplate': command(plannerCommands.applyTemplate, weekViewSchema),
+  'planner.saveWorkWeek': command(plannerCommands.saveWorkWeek, weekViewSchema),
+  'kpi.report': command(kpiReportInput, kpiReportSchema),
+  'kpi.goal': command(empty, goalPlanSchema),
+  'kpi.saveSettings': command(z.object({ settings: kpiSettingsSchema }).strict(), goalPlanSchema),
   'settings.saveScoringRules': command(z.object({ rules: scoringRulesSchema }).strict(), z.object({ rescored: z.number().int() })),
 } as const;
 

@@ -1,5 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { defaultKpiSettings, kpiSettingsSchema, type KpiSettings } from '../../../../shared/contract/planner';
 import { profileSchema, type Profile } from '../../../../shared/contract/profile';
+import { defaultWorkWeek, slotKindSchema, slotTargetSchema, workWeekSchema, type WorkWeek } from '../../../../shared/contract/slots';
 import { defaultQualificationCriteria, qualificationCriteriaSchema, type QualificationCriteria } from '../../../../shared/contract/hearing';
 import { defaultQueueRules, queueRulesSchema, type QueueRules } from '../../../../shared/contract/queueRules';
 import { defaultScoringRules, scoringRulesSchema, type ScoringRules } from '../../../../shared/contract/scoringRules';
@@ -12,7 +14,18 @@ interface SettingSpec<T> {
 }
 
 
+const slotTemplatesSchema = z.array(
+  z.object({
+    name: z.string(),
+    slots: z.array(z.object({ dayOffset: z.number().int().min(0).max(6), index: z.number().int().min(0), kind: slotKindSchema, target: slotTargetSchema.nullable() })),
+  }),
+);
+export type SlotTemplates = z.infer<typeof slotTemplatesSchema>;
+
 export const settingSpecs = {
+  workWeek: { key: 'work_week', schema: workWeekSchema, fallback: defaultWorkWeek } satisfies SettingSpec<WorkWeek>,
+  slotTemplates: { key: 'slot_templates', schema: slotTemplatesSchema, fallback: [] } satisfies SettingSpec<SlotTemplates>,
+  kpi: { key: 'kpi', schema: kpiSettingsSchema, fallback: defaultKpiSettings } satisfies SettingSpec<KpiSettings>,
   profile: { key: 'profile', schema: profileSchema, fallback: { repName: '' } } satisfies SettingSpec<Profile>,
   qualificationCriteria: {
     key: 'qualification_criteria',
