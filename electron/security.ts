@@ -1,0 +1,256 @@
+// Every window's hardening in one place, as data and small functions a test can read back and
+// drive with fakes: the renderer is untrusted (docs/architecture.md).
+import path from 'node:path';
+import type { CustomScheme, WebPreferences } from 'electron';
+
+// ---------------------------------------------------------------------------------------------
+// The app:// origin the renderer is served from (never file://: a file:// page could read any file).
+
+export const appScheme = 'app';
+export const appHost = 'koma';
+export const appOrigin = `${appScheme}://${appHost}`;
+export const appEntryUrl = `${appOrigin}/index.html`;
+
+/** Registered before `ready`: a standard, secure scheme gets a real origin, fetch and a code cache. */
+export const appSchemeRegistration: CustomScheme = {
+  scheme: appScheme,
+  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+};
+
+/** True only for URLs on the app's own origin; anything unparsable is foreign. */
+export function isAppUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== null && parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.password === '';
+}
+
+/** What may be handed to the OS browser: plain http(s) with a host and no embedded credentials. */
+export function isSafeExternalUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return (
+    parsed !== null &&
+    (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+    parsed.hostname !== '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// BrowserWindow webPreferences.
+
+export const hardenedWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+  navigateOnDragDrop: false,
+  safeDialogs: true,
+  spellcheck: true,
+} as const satisfies WebPreferences;
+
+export function webPreferences(preloadPath: string): WebPreferences {
+  return { ...hardenedWebPreferences, preload: preloadPath };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content-Security-Policy. Inline styles stay allowed because React's style props need them;
+// scripts come only from the app's own files.
+
+export const cspDirectives: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
+export const contentSecurityPolicy = Object.entries(cspDirectives)
+  .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
+  .join('; ');
+
+export type ResponseHeaders = Record<string, string | string[]>;
+
+/** The response's headers with our CSP as the only one (any CSP the response carried is dropped). */
+export function withContentSecurityPolicy(headers: ResponseHeaders | undefined): ResponseHeaders {
+  const result: ResponseHeaders = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
+  }
+  result['Content-Security-Policy'] = [contentSecurityPolicy];
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app:// protocol handler: serves the built renderer and nothing outside it.
+
+/** The file under `rootDir` an app:// URL names, or null for anything else (other hosts, traversal). */
+export function resolveAppFile(rootDir: string, requestUrl: string): string | null {
+  const url = parseUrl(requestUrl);
+  if (!url || !isAppUrl(requestUrl) || url.port !== '') return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const root = path.resolve(rootDir);
+  const file = path.resolve(root, pathname === '/' ? 'index.html' : `.${pathname}`);
+  const relative = path.relative(root, file);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return null;
+  return file;
+}
+
+const contentTypes: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+export function contentTypeOf(file: string): string {
+  return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export type ReadFile = (file: string) => Promise<Uint8Array>;
+
+function isMissingFile(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
+}
+
+/** For `protocol.handle(appScheme, …)`; `readFile` is injected so a test serves from a temp dir. */
+export function createAppProtocolHandler(rootDir: string, readFile: ReadFile): (request: Request) => Promise<Response> {
+  const securityHeaders = {
+    'Content-Security-Policy': contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+  const plain = (status: number, body: string) =>
+    new Response(body, { status, headers: { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' } });
+
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    const file = resolveAppFile(rootDir, request.url);
+    if (!file) return plain(404, 'Not found');
+    try {
+      const body = await readFile(file);
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+        status: 200,
+        headers: { ...securityHeaders, 'Content-Type': contentTypeOf(file) },
+      });
+    } catch (error) {
+      if (isMissingFile(error)) return plain(404, 'Not found');
+      throw error;
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime guards. The electron objects are passed in, typed by the little each guard uses, so a
+// test drives them with EventEmitter fakes and main passes the real modules.
+
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+/** Electron passes the target both as `event.url` and (deprecated) as the second argument. */
+export interface NavigationEvent extends PreventableEvent {
+  url?: string;
+}
+
+export interface GuardedWebContents {
+  on(event: 'will-navigate', listener: (event: NavigationEvent, url?: string) => void): unknown;
+  on(event: 'will-redirect', listener: (event: NavigationEvent, url?: string) => void): unknown;
+  on(event: 'will-frame-navigate', listener: (event: NavigationEvent, url?: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+export interface GuardedSession {
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  webRequest: {
+    onHeadersReceived(
+      listener: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: ResponseHeaders }) => void) => void,
+    ): void;
+  };
+}
+
+export interface HardeningModules {
+  app: { on(event: 'web-contents-created', listener: (event: unknown, contents: GuardedWebContents) => void): unknown };
+  session: { defaultSession: GuardedSession };
+  shell: { openExternal(url: string): Promise<void> };
+}
+
+export type HardeningLog = (message: string) => void;
+
+/** Keeps one webContents on the app's origin: no navigation away, no windows, no webviews. */
+export function hardenWebContents(contents: GuardedWebContents, shell: HardeningModules['shell'], log: HardeningLog): void {
+  const stayOnAppOrigin = (kind: string) => (event: NavigationEvent, url?: string) => {
+    const target = event.url ?? url ?? '';
+    if (isAppUrl(target)) return;
+    event.preventDefault();
+    log(`blocked ${kind} to ${target.slice(0, 200)}`);
+  };
+  contents.on('will-navigate', stayOnAppOrigin('navigation'));
+  contents.on('will-redirect', stayOnAppOrigin('redirect'));
+  contents.on('will-frame-navigate', stayOnAppOrigin('frame navigation'));
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    log('blocked a <webview>');
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links meant for the outside world open in the OS browser; the app never opens a window.
+    if (isSafeExternalUrl(url)) {
+      shell.openExternal(url).catch((error: unknown) => log(`could not open ${url.slice(0, 200)}: ${String(error)}`));
+    } else {
+      log(`blocked a new window for ${url.slice(0, 200)}`);
+    }
+    return { action: 'deny' };
+  });
+}
+
+/** Call once `app` is ready (the default session exists only then), before any window is created. */
+export function hardenApp(modules: HardeningModules, log: HardeningLog = (message) => console.warn(`[koma:security] ${message}`)): void {
+  const { defaultSession } = modules.session;
+  defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    log(`denied permission request: ${permission}`);
+    callback(false);
+  });
+  defaultSession.setPermissionCheckHandler(() => false);
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
+  });
+  modules.app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, modules.shell, log));
+}
