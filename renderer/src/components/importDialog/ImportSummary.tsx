@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { useNumberFormat } from '../../hooks/useNumberFormat';
+import { useImportStore } from '../../stores/StoresContext';
+import { InvalidRowsTable } from './InvalidRowsTable';
+
+export function ImportSummary() {
+  const { t } = useTranslation();
+  const formatNumber = useNumberFormat();
+  const result = useImportStore((state) => state.result);
+  const saveReport = useImportStore((state) => state.saveReport);
+  const closeDialog = useImportStore((state) => state.closeDialog);
+  if (!result) return null;
+  const counts = [
+    { label: t('importDialog.inserted'), value: result.inserted },
+    { label: t('importDialog.updated'), value: result.updated },
+    { label: t('importDialog.invalid'), value: result.invalid.length },
+  ];
+  return (
+    <div className="import-summary">
+      <h3>{t('importDialog.doneHeading')}</h3>
+      <p className="file-name">{result.fileName}</p>
+      <dl className="facts">
+        {counts.map(({ label, value }) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{formatNumber(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {result.invalid.length > 0 && <InvalidRowsTable rows={result.invalid} />}
+      <div className="dialog-actions">
+        {result.invalid.length > 0 && (
+          <button
+            type="button"
+            onClick={() =>
+              saveReport({
+                row: t('report.row'),
+                reasons: t('report.reasons'),
+                column: (number) => t('report.column', { number }),
+                fileSuffix: t('importDialog.reportFileSuffix'),
+              })
+            }
+          >
+            {t('importDialog.saveReport')}
+          </button>
+        )}
+        <button type="button" className="primary" onClick={closeDialog}>
+          {t('importDialog.finish')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { InvalidRow } from '../../../../shared/contract/imports';
+import { useNumberFormat } from '../../hooks/useNumberFormat';
+
+/** Enough rows to see what went wrong; the saved report has all of them. */
+export const invalidRowsShown = 200;
+
+export function InvalidRowsTable({ rows }: { rows: readonly InvalidRow[] }) {
+  const { t } = useTranslation();
+  const formatNumber = useNumberFormat();
+  const shown = rows.slice(0, invalidRowsShown);
+  return (
+    <div className="invalid-rows">
+      <div className="table-scroll" tabIndex={0}>
+        <table className="data-table">
+          <caption>{t('importDialog.invalidHeading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">
+                {t('importDialog.rowNumber')}
+              </th>
+              <th scope="col">{t('importDialog.reasons')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <tr key={row.row}>
+                <td className="numeric">{formatNumber(row.row)}</td>
+                <td>{row.reasons.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > shown.length && (
+        <p className="hint">{t('importDialog.invalidCapped', { shown: shown.length, total: rows.length })}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { KomaApi } from '../../shared/contract/api';
+import { appInfo, deferred, leadRow, ok, pagedCallList, renderApp } from './fakeApi';
+
+type Page = Awaited<ReturnType<KomaApi['callList.page']>>;
+
+function dataRows(table: HTMLElement): HTMLElement[] {
+  // Row 1 is the header row.
+  return within(table)
+    .getAllByRole('row')
+    .filter((row) => row.getAttribute('aria-rowindex') !== '1');
+}
+
+describe('the call list', () => {
+  it('shows the leads with translated source and status', async () => {
+    renderApp({
+      'app.info': () => ok(appInfo(1)),
+      'callList.page': () => ok({ total: 1, offset: 0, rows: [leadRow(0, { companyName: '株式会社コマ', fullName: '山田 太郎', title: '部長', source: 'exhibition', status: 'callback', score: 87 })] }),
+    }, { language: 'ja' });
+    const table = await screen.findByRole('table', { name: 'コールリスト' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['会社名', '氏名', '役職', 'リードソース', 'ステータス', 'スコア']);
+    const row = await within(table).findByRole('row', { name: /株式会社コマ/ });
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['株式会社コマ', '山田 太郎', '部長', '展示会', '再架電予定', '87']);
+    expect(screen.getByText('1 件のリード')).toBeInTheDocument();
+  });
+
+  it('requests the filtered page when the rep types a search, and shows it', async () => {
+    const page = vi.fn<KomaApi['callList.page']>(async (input) =>
+      input.search === 'yamada'
+        ? ok({ total: 1, offset: 0, rows: [leadRow(42, { fullName: 'Yamada Taro' })] })
+        : ok({ total: 250, offset: input.offset ?? 0, rows: Array.from({ length: 100 }, (_, i) => leadRow((input.offset ?? 0) + i)) }),
+    );
+    const { user } = renderApp({ 'app.info': () => ok(appInfo(250)), 'callList.page': page });
+    expect(await screen.findByText('250 leads')).toBeInTheDocument();
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search company, person or phone' }), 'yamada');
+    expect(await screen.findByText('1 lead')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Call list' });
+    expect(table).toHaveAttribute('aria-rowcount', '2');
+    expect(dataRows(table)).toHaveLength(1);
+    expect(within(table).getByRole('cell', { name: 'Yamada Taro' })).toBeInTheDocument();
+    // Debounced: the keystrokes in between did not each cost a query.
+    const searches = page.mock.calls.map(([input]) => input.search);
+    expect(searches).toContain('yamada');
+    expect(searches).not.toContain('yam');
+  });
+
+  it('renders only a window of rows for a 10,000-lead list', async () => {
+    const page = pagedCallList(10_000);
+    renderApp({ 'app.info': () => ok(appInfo(10_000)), 'callList.page': page });
+    const table = await screen.findByRole('table', { name: 'Call list' });
+    await within(table).findByRole('cell', { name: 'Company 0' });
+    expect(table).toHaveAttribute('aria-rowcount', '10001');
+    const rows = dataRows(table);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[0]).toHaveAttribute('aria-rowindex', '2');
+    // Only the first page was needed for what is in view.
+    expect(page).toHaveBeenCalledWith({ search: '', offset: 0, limit: 100 });
+    expect(page.mock.calls.every(([input]) => input.offset === 0)).toBe(true);
+  });
+
+  it('shows placeholder rows while a refresh is on the way, then the new rows', async () => {
+    const replies = [deferred<Page>(), deferred<Page>()];
+    let call = 0;
+    const { stores } = renderApp({ 'app.info': () => ok(appInfo(300)), 'callList.page': () => (replies[call++] ?? deferred<Page>()).promise });
+    expect(await screen.findByText('Counting leads…')).toBeInTheDocument();
+    replies[0]?.resolve({ ok: true, value: { total: 300, offset: 0, rows: [leadRow(0)] } });
+    const table = await screen.findByRole('table', { name: 'Call list' });
+    expect(await within(table).findByText('Company 0')).toBeInTheDocument();
+
+    // What an import does when it finishes: every cached page is dropped and fetched again.
+    act(() => stores.callList.getState().reload());
+    expect(dataRows(table).length).toBeGreaterThan(1);
+    expect(dataRows(table).every((row) => row.getAttribute('aria-busy') === 'true')).toBe(true);
+    expect(within(table).getAllByText('Loading')).toHaveLength(dataRows(table).length);
+
+    replies[1]?.resolve({ ok: true, value: { total: 300, offset: 0, rows: [leadRow(0, { companyName: 'Refreshed Co' })] } });
+    expect(await within(table).findByText('Refreshed Co')).toBeInTheDocument();
+  });
+});
