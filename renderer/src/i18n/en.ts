@@ -1,7 +1,9 @@
+import { navEn } from './features/nav';
 import type { KomaMessages } from './ja';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
 export const en: KomaMessages = {
+  ...navEn,
   app: {
     name: 'Koma',
     loading: 'Loading…',

@@ -3,7 +3,12 @@
  * (see en.ts). Plural keys carry both _one and _other so the key sets stay identical; Japanese
  * only ever uses _other.
  */
+import { navJa } from './features/nav';
+import type { Messages } from './messages';
+
 export const ja = {
+  // One spread per feature file in ./features: each feature owns its strings in both languages.
+  ...navJa,
   app: {
     name: 'Koma',
     loading: '読み込み中…',
@@ -136,8 +141,6 @@ export const ja = {
     details: '詳細',
   },
 } as const;
-
-type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
 
 /** The shape every language must fill in: the same keys as Japanese, any strings. */
 export type KomaMessages = Messages<typeof ja>;

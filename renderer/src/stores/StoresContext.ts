@@ -4,6 +4,7 @@ import type { AppState } from './appStore';
 import type { CallListState } from './callListStore';
 import type { Stores } from './createStores';
 import type { ImportState } from './importStore';
+import type { NavState } from './navStore';
 
 /** The stores travel by context, not module singletons, so each test renders with its own. */
 export const StoresContext = createContext<Stores | null>(null);
@@ -24,4 +25,8 @@ export function useCallListStore<T>(selector: (state: CallListState) => T): T {
 
 export function useImportStore<T>(selector: (state: ImportState) => T): T {
   return useStore(useStores().imports, selector);
+}
+
+export function useNavStore<T>(selector: (state: NavState) => T): T {
+  return useStore(useStores().nav, selector);
 }

@@ -3,6 +3,7 @@ import { saveFileWithLink, type SaveFile } from '../lib/saveFile';
 import { createAppStore } from './appStore';
 import { createCallListStore } from './callListStore';
 import { createImportStore } from './importStore';
+import { createNavStore } from './navStore';
 
 export interface StoresOptions {
   pageSize?: number;
@@ -33,6 +34,7 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     },
   });
   return {
+    nav: createNavStore(),
     app,
     callList,
     imports,

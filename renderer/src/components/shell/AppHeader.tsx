@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { selectLeadCount } from '../../stores/appStore';
 import { useAppStore, useImportStore } from '../../stores/StoresContext';
+import { AppNav } from '../nav/AppNav';
 import { LanguageSelect } from './LanguageSelect';
 
 export function AppHeader() {
@@ -11,6 +12,7 @@ export function AppHeader() {
     <header className="app-header">
       <h1 className="app-name">{t('app.name')}</h1>
       {leadCount !== null && <span className="lead-count">{t('header.leadCount', { count: leadCount })}</span>}
+      <AppNav />
       <div className="header-actions">
         <button type="button" onClick={openDialog}>
           {t('header.importCsv')}

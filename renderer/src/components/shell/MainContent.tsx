@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../stores/StoresContext';
-import { CallList } from '../callList/CallList';
+import { useAppStore, useNavStore } from '../../stores/StoresContext';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { views } from '../nav/views';
 import { EmptyState } from './EmptyState';
 
-/** Loading, the first-run empty state, or the call list, with any backend problem above. */
+/** Loading, the first-run empty state, or the screen chosen in the navigation, with any backend problem above. */
 export function MainContent() {
   const { t } = useTranslation();
   const info = useAppStore((state) => state.info);
   const problem = useAppStore((state) => state.problem);
+  const view = useNavStore((state) => state.view);
+  const Screen = (views.find((v) => v.id === view) ?? views[0]!).Component;
   return (
     <>
       {problem && <ProblemAlert problem={problem} />}
@@ -17,7 +19,7 @@ export function MainContent() {
           {t('app.loading')}
         </p>
       )}
-      {info && (info.leadCount === 0 ? <EmptyState /> : <CallList />)}
+      {info && (info.leadCount === 0 && view === 'calls' ? <EmptyState /> : <Screen />)}
     </>
   );
 }

@@ -1,0 +1,19 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+
+export const viewIds = ['calls', 'settings'] as const;
+export type ViewId = (typeof viewIds)[number];
+
+export interface NavState {
+  view: ViewId;
+  show(view: ViewId): void;
+}
+
+export type NavStore = StoreApi<NavState>;
+
+/** Which screen is showing. Screens stay mounted state-wise: their stores keep what the rep was doing. */
+export function createNavStore(): NavStore {
+  return createStore<NavState>()((set) => ({
+    view: 'calls',
+    show: (view) => set({ view }),
+  }));
+}
