@@ -123,5 +123,5 @@ export const callFlowCommands = {
   recycle: z.object({ leadId: id, reason: recycleReasonSchema, until: isoInstant, note: z.string().max(500).default('') }).strict(),
   exclude: z.object({ leadId: id, reason: excludeReasonSchema, note: z.string().max(500).default('') }).strict(),
   setDoNotCall: z.object({ leadId: id, doNotCall: z.boolean() }).strict(),
-  next: z.object({ excludeLeadId: id.nullable().default(null) }).strict(),
+  next: z.object({ excludeLeadId: id.nullable().default(null), source: leadSourceSchema.nullable().default(null) }).strict(),
 };

@@ -50,6 +50,8 @@ export type CallListRow = z.infer<typeof callListRowSchema>;
 
 export const callListInput = z.object({
   search: z.string().trim().max(200).default(''),
+  /** A call block planned for one lead source narrows the list to it while it runs. */
+  source: leadSourceSchema.nullable().default(null),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });

@@ -105,6 +105,12 @@ describe('working the queue', () => {
     expect(outbox().map((o) => [o.entity_id, o.op])).toContainEqual(['hot', 'do_not_call']);
   });
 
+  it('a call block for one lead source narrows the list and the next lead to it', async () => {
+    seedLeads(temp.backend, [{ id: 'web', company: '株式会社ウェブ', name: '問合 花子', score: 10, source: 'web_inquiry', createdAt: '2025-04-01T00:00:00.000Z' }]);
+    expect((await temp.call('callList.page', { source: 'web_inquiry' })).rows.map((r) => r.id)).toEqual(['web']);
+    expect(await temp.call('queue.next', { source: 'web_inquiry' })).toEqual({ leadId: 'web', remaining: 1 });
+  });
+
   it('next lead skips leads outside their own calling hours', async () => {
     seedLeads(temp.backend, [{ id: 'ny', company: 'Acme Corp', name: 'Jane Doe', score: 99, timeZone: 'America/New_York' }]);
     // 09:00 in Tokyo is 20:00 the evening before in New York.
@@ -205,7 +211,7 @@ describe('at scale', () => {
     );
     const next = await temp.call('queue.next', {});
     expect(next.remaining).toBe(100_003);
-    const plan = temp.backend.context.db.prepare(`EXPLAIN QUERY PLAN ${nextLeadSql}`).all() as { detail: string }[];
+    const plan = temp.backend.context.db.prepare(`EXPLAIN QUERY PLAN ${nextLeadSql}`).all({ source: null }) as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX leads_queue/);
     expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
   });

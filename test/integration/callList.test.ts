@@ -125,7 +125,7 @@ describe('callList.page', () => {
     const { db } = backend.context;
     const plan = db
       .prepare(`EXPLAIN QUERY PLAN ${callListPageSql}`)
-      .all({ pattern: null, limit: 100, offset: 0 }) as { detail: string }[];
+      .all({ pattern: null, source: null, limit: 100, offset: 0 }) as { detail: string }[];
     const details = plan.map((p) => p.detail).join('\n');
     expect(details).toMatch(/(SCAN|SEARCH) l USING INDEX leads_queue/);
     expect(details).not.toMatch(/TEMP B-TREE/);

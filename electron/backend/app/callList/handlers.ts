@@ -8,16 +8,16 @@ export const callListHandlers: FeatureHandlers = {
   'callList.page': (input, ctx) => {
     const queries = callListQueries(ctx.db);
     const now = ctx.clock.now();
-    const pattern = likePattern(searchKey(input.search));
+    const filter = { pattern: likePattern(searchKey(input.search)), source: input.source };
     // One transaction: leads the clock has moved are re-placed first, then count and page read
     // the same snapshot.
     return ctx.db.transaction(() => {
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
       requeueDue(ctx.db, rules, now);
       return {
-        total: queries.count({ pattern }),
+        total: queries.count(filter),
         offset: input.offset,
-        rows: queries.page({ pattern, limit: input.limit, offset: input.offset }).map((r) => toCallListRow(r, rules, now)),
+        rows: queries.page({ ...filter, limit: input.limit, offset: input.offset }).map((r) => toCallListRow(r, rules, now)),
       };
     })();
   },

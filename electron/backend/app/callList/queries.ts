@@ -26,7 +26,13 @@ interface CallListRecord {
  * Today's list is every lead with a queue bucket, in bucket order and by the bucket's own key
  * (stored by requeue.ts). The search key is pre-folded at write time (see leadSearchText).
  */
-const listedWhere = `l.queue_bucket > 0 AND (@pattern IS NULL OR l.search_text LIKE @pattern ESCAPE '\\')`;
+const listedWhere = `l.queue_bucket > 0 AND (@source IS NULL OR l.source = @source)
+  AND (@pattern IS NULL OR l.search_text LIKE @pattern ESCAPE '\\')`;
+
+export interface ListFilter {
+  pattern: string | null;
+  source: string | null;
+}
 
 /** Exported so a test can assert its query plan walks the queue index. */
 export const callListPageSql = `
@@ -38,11 +44,11 @@ export const callListPageSql = `
     LIMIT @limit OFFSET @offset`;
 
 export const callListQueries = perDatabase((db: Db) => {
-  const page = db.prepare<{ pattern: string | null; limit: number; offset: number }, CallListRecord>(callListPageSql);
-  const count = db.prepare<{ pattern: string | null }, { total: number }>(`SELECT count(*) AS total FROM leads l WHERE ${listedWhere}`);
+  const page = db.prepare<ListFilter & { limit: number; offset: number }, CallListRecord>(callListPageSql);
+  const count = db.prepare<ListFilter, { total: number }>(`SELECT count(*) AS total FROM leads l WHERE ${listedWhere}`);
   return {
-    page: (params: { pattern: string | null; limit: number; offset: number }) => page.all(params),
-    count: (params: { pattern: string | null }) => count.get(params)?.total ?? 0,
+    page: (params: ListFilter & { limit: number; offset: number }) => page.all(params),
+    count: (params: ListFilter) => count.get(params)?.total ?? 0,
   };
 });
 

@@ -6,11 +6,12 @@ import { readSetting, settingSpecs } from '../settings/store';
 import { requeueDue } from './requeue';
 
 /** Walks the queue index in order; the caller stops at the first lead it may call now. Exported for the query-plan test. */
-export const nextLeadSql = 'SELECT id, time_zone FROM leads WHERE queue_bucket > 0 ORDER BY queue_bucket, queue_sort, id';
+export const nextLeadSql = `SELECT id, time_zone FROM leads WHERE queue_bucket > 0 AND (@source IS NULL OR source = @source)
+  ORDER BY queue_bucket, queue_sort, id`;
 
 const statements = perDatabase((db: Db) => ({
-  inOrder: db.prepare<[], { id: string; time_zone: string }>(nextLeadSql),
-  count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads WHERE queue_bucket > 0'),
+  inOrder: db.prepare<{ source: string | null }, { id: string; time_zone: string }>(nextLeadSql),
+  count: db.prepare<{ source: string | null }, { n: number }>('SELECT count(*) AS n FROM leads WHERE queue_bucket > 0 AND (@source IS NULL OR source = @source)'),
 }));
 
 export const queueHandlers: FeatureHandlers = {
@@ -22,12 +23,12 @@ export const queueHandlers: FeatureHandlers = {
       requeueDue(ctx.db, rules, now);
       const s = statements(ctx.db);
       let leadId: string | null = null;
-      for (const row of s.inOrder.iterate()) {
+      for (const row of s.inOrder.iterate({ source: input.source })) {
         if (row.id !== input.excludeLeadId && isWithinCallingHours(now, row.time_zone, rules.callingHours)) {
           leadId = row.id;
           break;
         }
       }
-      return { leadId, remaining: s.count.get()?.n ?? 0 };
+      return { leadId, remaining: s.count.get({ source: input.source })?.n ?? 0 };
     })(),
 };
