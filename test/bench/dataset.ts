@@ -127,8 +127,12 @@ export function generateDataset(db: Db, scale: Scale, end: Date, seed = 7): void
   db.transaction(() => requeueAll(db, defaultQueueRules, end))();
 }
 
-function batched(db: Db, count: number, perTransaction: number, row: (insert: ReturnType<Db['prepare']>, i: number) => void, sql: string): void {
-  const insert = db.prepare(sql);
+interface Insert {
+  run(...params: unknown[]): unknown;
+}
+
+function batched(db: Db, count: number, perTransaction: number, row: (insert: Insert, i: number) => void, sql: string): void {
+  const insert: Insert = db.prepare<unknown[]>(sql);
   for (let done = 0; done < count; done += perTransaction) {
     db.transaction(() => {
       for (let i = done; i < Math.min(count, done + perTransaction); i++) row(insert, i);

@@ -6,6 +6,16 @@ import { defaultQualificationCriteria, qualificationCriteriaSchema, type Qualifi
 import { defaultQueueRules, queueRulesSchema, type QueueRules } from '../../../../shared/contract/queueRules';
 import { defaultScoringRules, scoringRulesSchema, type ScoringRules } from '../../../../shared/contract/scoringRules';
 import type { Db } from '../../db/open';
+import { perDatabase } from '../../db/perDatabase';
+
+const statements = perDatabase((db: Db) => ({
+  read: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+  write: db.prepare(
+    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+  ),
+  parsed: new Map<string, { text: string; value: unknown }>(),
+}));
 
 interface SettingSpec<T> {
   key: string;
@@ -41,15 +51,19 @@ export const settingSpecs = {
  * version with other fields) falls back to the default rather than breaking the call list.
  */
 export function readSetting<T>(db: Db, spec: SettingSpec<T>): T {
-  const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(spec.key);
+  const s = statements(db);
+  const row = s.read.get(spec.key);
   if (!row) return spec.fallback;
+  // Rules are read on every list request; parse each stored text once. Keyed by the text itself,
+  // so a rolled-back write can never leave a stale value behind.
+  const cached = s.parsed.get(spec.key);
+  if (cached && cached.text === row.value) return cached.value as T;
   const parsed = spec.schema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : spec.fallback;
+  const value = parsed.success ? parsed.data : spec.fallback;
+  s.parsed.set(spec.key, { text: row.value, value });
+  return value;
 }
 
 export function writeSetting<T>(db: Db, spec: SettingSpec<T>, value: T, at: string): void {
-  db.prepare(
-    `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(spec.key, JSON.stringify(value), at);
+  statements(db).write.run(spec.key, JSON.stringify(value), at);
 }
