@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { commandNames } from '../../shared/contract';
 import { systemClock, type Clock, type IdGenerator } from '../../shared/domain/clock';
 import { appInfoHandlers } from './app/appInfo';
+import { rescoreIfDayChanged } from './app/behaviour/dailyRescore';
+import { behaviourHandlers } from './app/behaviour/handlers';
 import { callListHandlers } from './app/callList/handlers';
 import type { BackendContext } from './app/context';
 import { callHandlers } from './app/calls/handlers';
@@ -57,6 +59,7 @@ export function createBackend(options: BackendOptions): Backend {
   const handlers = registerHandlers(
     commandNames,
     appInfoHandlers,
+    behaviourHandlers,
     callListHandlers,
     importHandlers,
     queueHandlers,
@@ -71,6 +74,8 @@ export function createBackend(options: BackendOptions): Backend {
     plannerHandlers,
     kpiHandlers,
   );
+  // Behaviour decays daily: a backend started on a new day re-scores before it answers anything.
+  rescoreIfDayChanged(context);
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   return {
     dispatch,

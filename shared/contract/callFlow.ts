@@ -108,11 +108,6 @@ export const skipReasons = ['not_now', 'needs_research', 'outside_hours', 'other
 
 export const queueNextOutput = z.object({ leadId: z.string().nullable(), remaining: z.number().int().min(0) });
 
-export const behaviourImportOutput = z.object({
-  imported: z.number().int().min(0),
-  rescored: z.number().int().min(0),
-  invalid: z.array(z.object({ row: z.number().int(), reasons: z.array(z.string()), values: z.array(z.string()) })),
-});
 
 export const callFlowCommands = {
   leadId: z.object({ leadId: id }).strict(),

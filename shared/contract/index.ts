@@ -21,6 +21,7 @@ import { goalPlanSchema, kpiReportInput, kpiReportSchema, kpiSettingsSchema, pla
 import { profileSchema } from './profile';
 import { queueRulesSchema } from './queueRules';
 import { scoringRulesSchema } from './scoringRules';
+import { behaviourImportInput, behaviourImportResultSchema } from './behaviour';
 
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
@@ -83,6 +84,7 @@ export const contract = {
   'kpi.goal': command(empty, goalPlanSchema),
   'kpi.saveSettings': command(z.object({ settings: kpiSettingsSchema }).strict(), goalPlanSchema),
   'settings.saveScoringRules': command(z.object({ rules: scoringRulesSchema }).strict(), z.object({ rescored: z.number().int() })),
+  'behaviour.import': command(behaviourImportInput, behaviourImportResultSchema),
 } as const;
 
 export type Contract = typeof contract;

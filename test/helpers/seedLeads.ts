@@ -1,11 +1,13 @@
 import type { Backend } from '../../electron/backend/backend';
-import { companyNameKey, leadSearchText, phoneKey } from '../../shared/domain/normalize';
+import { companyNameKey, emailKey, leadSearchText, phoneKey } from '../../shared/domain/normalize';
 
 export interface LeadSeed {
   id?: string;
   company: string;
   name: string;
   phone?: string;
+  email?: string;
+  crmId?: string;
   title?: string;
   source?: string;
   score?: number;
@@ -29,9 +31,9 @@ export function seedLeads(backend: Backend, leads: readonly LeadSeed[]): string[
   );
   const companyId = db.prepare<[string], { id: string }>('SELECT id FROM companies WHERE name_key = ?');
   const lead = db.prepare(
-    `INSERT INTO leads (id, company_id, full_name, title, phone, phone_key, source, score, attribute_score, status, recycle_until,
+    `INSERT INTO leads (id, company_id, full_name, title, phone, phone_key, email, email_key, crm_id, source, score, attribute_score, status, recycle_until,
                         next_call_at, do_not_call, time_zone, search_text, created_at, updated_at)
-     VALUES (@id, @companyId, @name, @title, @phone, @phoneKey, @source, @score, @score, @status, @recycleUntil, @nextCallAt,
+     VALUES (@id, @companyId, @name, @title, @phone, @phoneKey, @email, @emailKey, @crmId, @source, @score, @score, @status, @recycleUntil, @nextCallAt,
              @doNotCall, @timeZone, @searchText, @createdAt, @at)`,
   );
   const ids: string[] = [];
@@ -47,6 +49,9 @@ export function seedLeads(backend: Backend, leads: readonly LeadSeed[]): string[
         title: l.title ?? null,
         phone: l.phone ?? null,
         phoneKey: phoneKey(l.phone),
+        email: l.email ?? null,
+        emailKey: emailKey(l.email),
+        crmId: l.crmId ?? null,
         source: l.source ?? 'other',
         score: l.score ?? 0,
         status: l.status ?? 'new',

@@ -1,3 +1,4 @@
+import { rescoreIfDayChanged } from '../behaviour/dailyRescore';
 import { searchKey } from '../../../../shared/domain/normalize';
 import { requeueDue } from '../queue/requeue';
 import type { FeatureHandlers } from '../registry';
@@ -13,6 +14,7 @@ export const callListHandlers: FeatureHandlers = {
     // the same snapshot.
     return ctx.db.transaction(() => {
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
+      rescoreIfDayChanged(ctx);
       requeueDue(ctx.db, rules, now);
       return {
         total: queries.count(filter),

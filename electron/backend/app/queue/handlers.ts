@@ -1,3 +1,4 @@
+import { rescoreIfDayChanged } from '../behaviour/dailyRescore';
 import { isWithinCallingHours } from '../../../../shared/domain/queue/callingHours';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
@@ -20,6 +21,7 @@ export const queueHandlers: FeatureHandlers = {
     ctx.db.transaction(() => {
       const now = ctx.clock.now();
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
+      rescoreIfDayChanged(ctx);
       requeueDue(ctx.db, rules, now);
       const s = statements(ctx.db);
       let leadId: string | null = null;
