@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { manualClock, systemClock } from '../../../shared/domain/clock';
+import { createBackend, type Backend } from '../backend';
+import { DatabaseTooNewError } from '../db/migrate';
+import { startHttpServer, type HttpServer } from '../transport/http';
+import { parseBrowserModeArgs, usage, type BrowserModeOptions } from './args';
+
+// Bundled by scripts/build-node.mjs to dist/backend/browser-mode.cjs, so __dirname is dist/backend.
+const rendererDir = join(__dirname, '../renderer');
+const resourcesDir = join(__dirname, '../../resources');
+const packageJsonPath = join(__dirname, '../../package.json');
+
+class StartupError extends Error {}
+
+function readVersion(): string {
+  try {
+    const parsed = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as { version?: unknown };
+    if (typeof parsed.version === 'string') return parsed.version;
+  } catch (error) {
+    throw new StartupError(`Cannot read Koma's version from ${packageJsonPath}: ${messageOf(error)}`);
+  }
+  throw new StartupError(`${packageJsonPath} has no version`);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function prepareDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new StartupError(`Cannot create the data folder ${dataDir}: ${messageOf(error)}`);
+  }
+}
+
+/** Best effort: a machine without a desktop still has the printed address. */
+function openInBrowser(url: string): void {
+  const [command, args]: [string, string[]] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // Nothing to do: the address is on stdout.
+  }
+}
+
+async function start(options: BrowserModeOptions): Promise<{ backend: Backend; server: HttpServer }> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new StartupError(`The renderer is not built (no ${join(rendererDir, 'index.html')}): run npm run build first.`);
+  }
+  const version = readVersion();
+  prepareDataDir(options.dataDir);
+  const clock = options.testClock ? manualClock(systemClock.now()) : undefined;
+  const backend = createBackend({
+    dataDir: options.dataDir,
+    resourcesDir,
+    mode: 'browser',
+    version,
+    ...(clock ? { clock } : {}),
+    logError: (command, error) => console.error(`[koma] ${command} failed`, error),
+  });
+  try {
+    const server = await startHttpServer({
+      dispatch: backend.dispatch,
+      token: randomBytes(32).toString('base64url'),
+      staticDir: rendererDir,
+      port: options.port,
+      ...(clock ? { testClock: clock } : {}),
+    });
+    return { backend, server };
+  } catch (error) {
+    backend.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`Port ${options.port} is already in use: pick another with --port.`);
+    if (code === 'EACCES') throw new StartupError(`Not allowed to listen on port ${options.port}: pick another with --port.`);
+    throw error;
+  }
+}
+
+function stopOnSignals(backend: Backend, server: HttpServer): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server
+      .close()
+      .then(() => {
+        backend.close();
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error(`Koma did not stop cleanly: ${messageOf(error)}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(): Promise<void> {
+  const parsed = parseBrowserModeArgs({
+    argv: process.argv.slice(2),
+    env: process.env,
+    platform: process.platform,
+    homeDir: homedir(),
+    cwd: process.cwd(),
+  });
+  if (parsed.kind === 'help') {
+    console.log(usage);
+    return;
+  }
+  if (parsed.kind === 'error') throw new StartupError(parsed.message);
+  const { backend, server } = await start(parsed.options);
+  stopOnSignals(backend, server);
+  // The one line on stdout: people copy it, and the e2e harness waits for it.
+  process.stdout.write(`Koma is running at ${server.url}\n`);
+  if (parsed.options.openBrowser) openInBrowser(server.url);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError || error instanceof DatabaseTooNewError) {
+    console.error(`Koma could not start: ${error.message}`);
+  } else {
+    console.error('Koma could not start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export { assertBuilt, startBrowserMode, type BrowserModeApp, type Exit, type StartOptions } from './browserMode';
+export { chromiumPath, launchChromium, openApp, type OpenedApp } from './chromium';
+export { portIsOpen } from './net';
