@@ -106,7 +106,8 @@ export const logCallInput = z
 
 export const skipReasons = ['not_now', 'needs_research', 'outside_hours', 'other'] as const;
 
-export const queueNextOutput = z.object({ leadId: z.string().nullable(), remaining: z.number().int().min(0) });
+/** The list's size comes with each page of the list; the next lead is only the next lead, so it stays an index probe. */
+export const queueNextOutput = z.object({ leadId: z.string().nullable() });
 
 
 export const callFlowCommands = {

@@ -48,6 +48,8 @@ export const callListRowSchema = z.object({
 });
 export type CallListRow = z.infer<typeof callListRowSchema>;
 
+export const searchCountCap = 1000;
+
 export const callListInput = z.object({
   search: z.string().trim().max(200).default(''),
   /** A call block planned for one lead source narrows the list to it while it runs. */
@@ -58,6 +60,8 @@ export const callListInput = z.object({
 
 export const callListOutput = z.object({
   total: z.number().int().min(0),
+  /** With a search term the count stops at searchCountCap ("1,000+"): counting every match would scan the whole table on each keystroke. */
+  totalCapped: z.boolean().optional(),
   offset: z.number().int().min(0),
   rows: z.array(callListRowSchema),
 });

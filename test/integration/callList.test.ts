@@ -7,7 +7,7 @@ import { callListPageSql } from '../../electron/backend/app/callList/queries';
 import type { CommandOutput } from '../../shared/contract';
 import type { CallListRow } from '../../shared/contract/leads';
 import { manualClock, sequentialIds } from '../../shared/domain/clock';
-import { companyNameKey, leadSearchText } from '../../shared/domain/normalize';
+import { seedLeads, type LeadSeed } from '../helpers/seedLeads';
 
 const now = new Date('2026-11-23T01:00:00.000Z');
 let dir: string;
@@ -22,49 +22,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Seed {
-  company: string;
-  name: string;
-  phone?: string;
-  score?: number;
-  status?: string;
-  recycleUntil?: string;
-  doNotCall?: boolean;
-}
-
-/** Rows written straight to the store: this test is about reading the list, not importing. */
-function seed(leads: Seed[]): void {
-  const { db } = backend.context;
-  const at = now.toISOString();
-  const company = db.prepare(
-    `INSERT INTO companies (id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(name_key) DO NOTHING`,
-  );
-  const companyId = db.prepare<[string], { id: string }>('SELECT id FROM companies WHERE name_key = ?');
-  const lead = db.prepare(
-    `INSERT INTO leads (id, company_id, full_name, phone, score, status, recycle_until, do_not_call, search_text, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    leads.forEach((l, i) => {
-      const key = companyNameKey(l.company);
-      company.run(`c-${key}`, l.company, key, at, at);
-      const cid = companyId.get(key)!.id;
-      lead.run(
-        `l-${i}`,
-        cid,
-        l.name,
-        l.phone ?? null,
-        l.score ?? 0,
-        l.status ?? 'new',
-        l.recycleUntil ?? null,
-        l.doNotCall ? 1 : 0,
-        leadSearchText({ companyName: l.company, fullName: l.name, phone: l.phone ?? null }),
-        at,
-        at,
-      );
-    });
-  })();
-}
+const seed = (leads: LeadSeed[]) => seedLeads(backend, leads);
 
 async function page(input: { search?: string; offset?: number; limit?: number }): Promise<CommandOutput<'callList.page'>> {
   const result = await backend.dispatch('callList.page', input);
@@ -109,6 +67,13 @@ describe('callList.page', () => {
     const result = await page({ search });
     expect(names(result.rows)).toEqual(expected);
     expect(result.total).toBe(expected.length);
+  });
+
+  it('caps the count of a search at 1,000 and says so', async () => {
+    seed(Array.from({ length: 1_200 }, (_, i) => ({ company: `株式会社サクラ${i}`, name: `リード ${i}`, score: i % 100 })));
+    expect(await page({ search: 'サクラ', limit: 10 })).toMatchObject({ total: 1000, totalCapped: true });
+    expect(await page({ search: 'サクラ1', limit: 10 })).toMatchObject({ total: 311, totalCapped: false });
+    expect(await page({ limit: 10 })).toMatchObject({ total: 1200, totalCapped: false });
   });
 
   it('pages through the list with offset and limit', async () => {

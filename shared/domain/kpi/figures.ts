@@ -62,37 +62,78 @@ export interface KpiInput {
   conversationSeconds: number;
 }
 
-function figures(input: KpiInput, source: LeadSource | null): KpiFigures {
-  const mine = <T extends { source: LeadSource }>(rows: readonly T[]) => (source === null ? rows : rows.filter((r) => r.source === source));
-  const calls = mine(input.calls).filter((c) => inRange(c.startedAt, input.range));
-  const handoffs = mine(input.handoffs);
-  const exits = mine(input.exits).filter((e) => inRange(e.at, input.range));
-  const connects = calls.filter((c) => connectOutcomes.has(c.outcome)).length;
-  const opportunities = handoffs.filter((h) => inRange(h.createdAt, input.range)).length;
-  const leadsWorked = new Set(calls.map((c) => c.leadId)).size;
-  const tally = (kind: string) => {
-    const out: Record<string, number> = {};
-    for (const e of exits) if (e.kind === kind) out[e.reason ?? 'other'] = (out[e.reason ?? 'other'] ?? 0) + 1;
-    return out;
-  };
-  return {
-    dials: calls.length,
-    connects,
-    connectRate: rate(connects, calls.length),
-    conversations: calls.filter((c) => c.outcome === 'connected' && (c.durationSec ?? 0) >= input.conversationSeconds).length,
-    appointmentsBooked: handoffs.filter((h) => inRange(h.createdAt, input.range) && h.appointmentAt !== null).length,
-    appointmentsHeld: handoffs.filter((h) => h.fieldState === 'meeting_held' && inRange(h.appointmentAt, input.range)).length,
-    opportunities,
-    leadsWorked,
-    qualificationRate: rate(opportunities, leadsWorked),
-    recycles: tally('recycled'),
-    exclusions: tally('excluded'),
-  };
+/** Running counts for one group (the total, or one lead source). */
+class Tally {
+  dials = 0;
+  connects = 0;
+  conversations = 0;
+  appointmentsBooked = 0;
+  appointmentsHeld = 0;
+  opportunities = 0;
+  readonly leads = new Set<string>();
+  readonly recycles: Record<string, number> = {};
+  readonly exclusions: Record<string, number> = {};
+
+  figures(): KpiFigures {
+    return {
+      dials: this.dials,
+      connects: this.connects,
+      connectRate: rate(this.connects, this.dials),
+      conversations: this.conversations,
+      appointmentsBooked: this.appointmentsBooked,
+      appointmentsHeld: this.appointmentsHeld,
+      opportunities: this.opportunities,
+      leadsWorked: this.leads.size,
+      qualificationRate: rate(this.opportunities, this.leads.size),
+      recycles: this.recycles,
+      exclusions: this.exclusions,
+    };
+  }
 }
 
-/** Every KPI for the range, in total and split by lead source. */
+const bump = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+/**
+ * Every KPI for the range, in total and split by lead source, in one pass over the records (a
+ * month of a busy team is ~100,000 calls: the dashboard must not filter them once per figure).
+ */
 export function computeKpis(input: KpiInput, sources: readonly LeadSource[]): { total: KpiFigures; bySource: Partial<Record<LeadSource, KpiFigures>> } {
+  const total = new Tally();
+  const groups = new Map<LeadSource, Tally>(sources.map((s) => [s, new Tally()]));
+  const each = (source: LeadSource, apply: (t: Tally) => void) => {
+    apply(total);
+    const group = groups.get(source);
+    if (group) apply(group);
+  };
+  const { range, conversationSeconds } = input;
+  for (const c of input.calls) {
+    if (!inRange(c.startedAt, range)) continue;
+    const connect = connectOutcomes.has(c.outcome);
+    const conversation = c.outcome === 'connected' && (c.durationSec ?? 0) >= conversationSeconds;
+    each(c.source, (t) => {
+      t.dials++;
+      if (connect) t.connects++;
+      if (conversation) t.conversations++;
+      t.leads.add(c.leadId);
+    });
+  }
+  for (const h of input.handoffs) {
+    const created = inRange(h.createdAt, range);
+    const held = h.fieldState === 'meeting_held' && inRange(h.appointmentAt, range);
+    each(h.source, (t) => {
+      if (created) t.opportunities++;
+      if (created && h.appointmentAt !== null) t.appointmentsBooked++;
+      if (held) t.appointmentsHeld++;
+    });
+  }
+  for (const e of input.exits) {
+    if (!inRange(e.at, range)) continue;
+    if (e.kind === 'recycled') each(e.source, (t) => bump(t.recycles, e.reason ?? 'other'));
+    else if (e.kind === 'excluded') each(e.source, (t) => bump(t.exclusions, e.reason ?? 'other'));
+  }
   const bySource: Partial<Record<LeadSource, KpiFigures>> = {};
-  for (const s of sources) bySource[s] = figures(input, s);
-  return { total: figures(input, null), bySource };
+  for (const [source, tally] of groups) bySource[source] = tally.figures();
+  return { total: total.figures(), bySource };
 }

@@ -16,8 +16,10 @@ export const callListHandlers: FeatureHandlers = {
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
       rescoreIfDayChanged(ctx);
       requeueDue(ctx.db, rules, now);
+      const { total, capped } = queries.count(filter);
       return {
-        total: queries.count(filter),
+        total,
+        totalCapped: capped,
         offset: input.offset,
         rows: queries.page({ ...filter, limit: input.limit, offset: input.offset }).map((r) => toCallListRow(r, rules, now)),
       };

@@ -1,4 +1,4 @@
-import type { CallListRow, LeadSource, LeadStatus, QueueReasonView } from '../../../../shared/contract/leads';
+import { searchCountCap, type CallListRow, type LeadSource, type LeadStatus, type QueueReasonView } from '../../../../shared/contract/leads';
 import type { QueueRules } from '../../../../shared/contract/queueRules';
 import { isWithinCallingHours } from '../../../../shared/domain/queue/callingHours';
 import { leadAge } from '../../../../shared/domain/queue/classify';
@@ -46,9 +46,17 @@ export const callListPageSql = `
 export const callListQueries = perDatabase((db: Db) => {
   const page = db.prepare<ListFilter & { limit: number; offset: number }, CallListRecord>(callListPageSql);
   const count = db.prepare<ListFilter, { total: number }>(`SELECT count(*) AS total FROM leads l WHERE ${listedWhere}`);
+  const cappedCount = db.prepare<ListFilter & { cap: number }, { total: number }>(
+    `SELECT count(*) AS total FROM (SELECT 1 FROM leads l WHERE ${listedWhere} LIMIT @cap)`,
+  );
   return {
     page: (params: ListFilter & { limit: number; offset: number }) => page.all(params),
-    count: (params: ListFilter) => count.get(params)?.total ?? 0,
+    /** Exact without a search term (an index count); capped with one, see searchCountCap. */
+    count: (params: ListFilter): { total: number; capped: boolean } => {
+      if (params.pattern === null) return { total: count.get(params)?.total ?? 0, capped: false };
+      const total = cappedCount.get({ ...params, cap: searchCountCap + 1 })?.total ?? 0;
+      return total > searchCountCap ? { total: searchCountCap, capped: true } : { total, capped: false };
+    },
   };
 });
 

@@ -1,4 +1,13 @@
+import type { Db } from '../../db/open';
+import { perDatabase } from '../../db/perDatabase';
 import type { BackendContext } from '../context';
+
+const statements = perDatabase((db: Db) => ({
+  insert: db.prepare(
+    `INSERT INTO outbox (id, entity, entity_id, op, payload, state, attempts, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
+  ),
+}));
 
 export type OutboxEntity = 'call' | 'lead' | 'handoff' | 'hearing';
 
@@ -9,11 +18,6 @@ export type OutboxEntity = 'call' | 'lead' | 'handoff' | 'hearing';
 export function enqueue(ctx: BackendContext, entity: OutboxEntity, entityId: string, op: string, payload: unknown): string {
   const id = ctx.ids.next();
   const at = ctx.clock.now().toISOString();
-  ctx.db
-    .prepare(
-      `INSERT INTO outbox (id, entity, entity_id, op, payload, state, attempts, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-    )
-    .run(id, entity, entityId, op, JSON.stringify(payload), at, at);
+  statements(ctx.db).insert.run(id, entity, entityId, op, JSON.stringify(payload), at, at);
   return id;
 }

@@ -12,7 +12,6 @@ export const nextLeadSql = `SELECT id, time_zone FROM leads WHERE queue_bucket >
 
 const statements = perDatabase((db: Db) => ({
   inOrder: db.prepare<{ source: string | null }, { id: string; time_zone: string }>(nextLeadSql),
-  count: db.prepare<{ source: string | null }, { n: number }>('SELECT count(*) AS n FROM leads WHERE queue_bucket > 0 AND (@source IS NULL OR source = @source)'),
 }));
 
 export const queueHandlers: FeatureHandlers = {
@@ -31,6 +30,6 @@ export const queueHandlers: FeatureHandlers = {
           break;
         }
       }
-      return { leadId, remaining: s.count.get({ source: input.source })?.n ?? 0 };
+      return { leadId };
     })(),
 };
