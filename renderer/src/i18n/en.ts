@@ -1,9 +1,11 @@
 import { navEn } from './features/nav';
+import { rowReasonsEn } from './features/rowReasons';
 import type { KomaMessages } from './ja';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
 export const en: KomaMessages = {
   ...navEn,
+  ...rowReasonsEn,
   app: {
     name: 'Koma',
     loading: 'Loading…',

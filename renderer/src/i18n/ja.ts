@@ -4,11 +4,13 @@
  * only ever uses _other.
  */
 import { navJa } from './features/nav';
+import { rowReasonsJa } from './features/rowReasons';
 import type { Messages } from './messages';
 
 export const ja = {
   // One spread per feature file in ./features: each feature owns its strings in both languages.
   ...navJa,
+  ...rowReasonsJa,
   app: {
     name: 'Koma',
     loading: '読み込み中…',

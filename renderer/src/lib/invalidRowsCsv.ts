@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toSafeCsv } from '../../../shared/domain/csvCells';
 import type { InvalidRow } from '../../../shared/contract/imports';
 
 export interface ReportLabels {
@@ -6,15 +6,11 @@ export interface ReportLabels {
   reasons: string;
   /** Header for a column the file had no name for, given its 1-based number. */
   column: (number: number) => string;
+  /** A backend reason in the report's language. */
+  reason?: (reason: string) => string;
 }
 
-// Spreadsheet apps evaluate cells that start like a formula (CSV injection); tab and CR too.
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** Makes a cell inert in Excel / Sheets by prefixing a single quote when it would start a formula. */
-export function neutraliseFormula(cell: string): string {
-  return formulaStart.test(cell) ? `'${cell}` : cell;
-}
+export { neutraliseFormula } from '../../../shared/domain/csvCells';
 
 /** The invalid-rows report: row number, reasons, then the row's original values under the file's headers. */
 export function invalidRowsCsv(rows: readonly InvalidRow[], headers: readonly string[], labels: ReportLabels): string {
@@ -22,12 +18,11 @@ export function invalidRowsCsv(rows: readonly InvalidRow[], headers: readonly st
   const valueHeaders = Array.from({ length: width }, (_, i) => headers[i] || labels.column(i + 1));
   const data = rows.map((r) => [
     String(r.row),
-    r.reasons.join('; '),
+    r.reasons.map((reason) => labels.reason?.(reason) ?? reason).join('; '),
     ...Array.from({ length: width }, (_, i) => r.values[i] ?? ''),
   ]);
-  const table = [[labels.row, labels.reasons, ...valueHeaders], ...data].map((cells) => cells.map(neutraliseFormula));
-  // CRLF: what spreadsheet apps on Windows expect.
-  return Papa.unparse(table, { newline: '\r\n', quotes: false });
+  // The BOM is added when the file is saved (saveFile.ts).
+  return toSafeCsv([[labels.row, labels.reasons, ...valueHeaders], ...data], { bom: false });
 }
 
 /** `leads.csv` → `leads-import-errors.csv`: the report sits next to the file it describes. */

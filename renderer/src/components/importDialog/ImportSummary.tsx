@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useNumberFormat } from '../../hooks/useNumberFormat';
 import { useImportStore } from '../../stores/StoresContext';
+import { translateRowReason } from '../../lib/rowReason';
 import { InvalidRowsTable } from './InvalidRowsTable';
 
 export function ImportSummary() {
@@ -37,6 +38,7 @@ export function ImportSummary() {
                 row: t('report.row'),
                 reasons: t('report.reasons'),
                 column: (number) => t('report.column', { number }),
+                reason: (reason) => translateRowReason(t, reason),
                 fileSuffix: t('importDialog.reportFileSuffix'),
               })
             }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { InvalidRow } from '../../../../shared/contract/imports';
 import { useNumberFormat } from '../../hooks/useNumberFormat';
+import { translateRowReason } from '../../lib/rowReason';
 
 /** Enough rows to see what went wrong; the saved report has all of them. */
 export const invalidRowsShown = 200;
@@ -26,7 +27,7 @@ export function InvalidRowsTable({ rows }: { rows: readonly InvalidRow[] }) {
             {shown.map((row) => (
               <tr key={row.row}>
                 <td className="numeric">{formatNumber(row.row)}</td>
-                <td>{row.reasons.join('; ')}</td>
+                <td>{row.reasons.map((reason) => translateRowReason(t, reason)).join('; ')}</td>
               </tr>
             ))}
           </tbody>
