@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { commandNames } from '../../shared/contract';
 import { systemClock, type Clock, type IdGenerator } from '../../shared/domain/clock';
 import { appInfoHandlers } from './app/appInfo';
+import { backupHandlers } from './app/backups/handlers';
 import { rescoreIfDayChanged } from './app/behaviour/dailyRescore';
 import { behaviourHandlers } from './app/behaviour/handlers';
 import { callListHandlers } from './app/callList/handlers';
@@ -20,6 +21,8 @@ import { prepHandlers } from './app/prep/handlers';
 import { queueHandlers } from './app/queue/handlers';
 import { settingsHandlers } from './app/settings/handlers';
 import { registerHandlers } from './app/registry';
+import { startBackupSchedule } from './db/backupSchedule';
+import { recoverIfDamaged } from './db/backups';
 import { openDatabase } from './db/open';
 import { createDispatcher, type Dispatch } from './transport/dispatcher';
 
@@ -31,6 +34,8 @@ export interface BackendOptions {
   clock?: Clock;
   ids?: IdGenerator;
   logError?: (command: string, error: unknown) => void;
+  /** Daily online backups in the data dir's backups/ folder; the entries turn this on, tests leave it off. */
+  autoBackup?: boolean;
 }
 
 export interface Backend {
@@ -45,16 +50,19 @@ export const databaseFileName = 'koma.sqlite3';
 export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, databaseFileName);
+  const clock = options.clock ?? systemClock;
+  const recovery = recoverIfDamaged(databasePath, options.dataDir, clock.now());
   const db = openDatabase(databasePath);
   const context: BackendContext = {
     db,
-    clock: options.clock ?? systemClock,
+    clock,
     ids: options.ids ?? { next: () => crypto.randomUUID() },
     mode: options.mode,
     dataDir: options.dataDir,
     databasePath,
     resourcesDir: options.resourcesDir,
     version: options.version,
+    recovery,
   };
   const handlers = registerHandlers(
     commandNames,
@@ -73,13 +81,19 @@ export function createBackend(options: BackendOptions): Backend {
     fieldRepHandlers,
     plannerHandlers,
     kpiHandlers,
+    backupHandlers,
   );
   // Behaviour decays daily: a backend started on a new day re-scores before it answers anything.
   rescoreIfDayChanged(context);
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
+  const logError = options.logError ?? ((command: string, error: unknown) => console.error(`[koma] ${command} failed`, error));
+  const stopBackups = options.autoBackup ? startBackupSchedule(db, options.dataDir, clock, (error) => logError('backup', error)) : () => undefined;
   return {
     dispatch,
     context,
-    close: () => db.close(),
+    close: () => {
+      stopBackups();
+      db.close();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recoverySchema } from './backups';
 
 export const appInfoOutput = z.object({
   version: z.string(),
@@ -6,5 +7,7 @@ export const appInfoOutput = z.object({
   dataDir: z.string(),
   databasePath: z.string(),
   leadCount: z.number().int().min(0),
+  /** The database was damaged at start and replaced from a backup: the UI says so. */
+  recovery: recoverySchema.nullable().optional(),
 });
 export type AppInfo = z.infer<typeof appInfoOutput>;

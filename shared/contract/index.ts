@@ -22,6 +22,7 @@ import { profileSchema } from './profile';
 import { queueRulesSchema } from './queueRules';
 import { scoringRulesSchema } from './scoringRules';
 import { behaviourImportInput, behaviourImportResultSchema } from './behaviour';
+import { backupCommands, backupInfoSchema } from './backups';
 
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
@@ -85,6 +86,9 @@ export const contract = {
   'kpi.saveSettings': command(z.object({ settings: kpiSettingsSchema }).strict(), goalPlanSchema),
   'settings.saveScoringRules': command(z.object({ rules: scoringRulesSchema }).strict(), z.object({ rescored: z.number().int() })),
   'behaviour.import': command(behaviourImportInput, behaviourImportResultSchema),
+  'backup.list': command(empty, backupCommands.list),
+  'backup.create': command(empty, backupInfoSchema),
+  'backup.restore': command(backupCommands.restoreInput, backupCommands.restoreOutput),
 } as const;
 
 export type Contract = typeof contract;

@@ -7,5 +7,6 @@ export const appInfoHandlers: FeatureHandlers = {
     dataDir: ctx.dataDir,
     databasePath: ctx.databasePath,
     leadCount: (ctx.db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n,
+    recovery: ctx.recovery,
   }),
 };

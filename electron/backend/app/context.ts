@@ -11,4 +11,6 @@ export interface BackendContext {
   readonly databasePath: string;
   readonly resourcesDir: string;
   readonly version: string;
+  /** Set when the database was found damaged at start and replaced from a backup. */
+  readonly recovery: { restoredFrom: string | null; damagedFileKeptAt: string; problem: string } | null;
 }

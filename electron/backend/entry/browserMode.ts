@@ -68,6 +68,7 @@ async function start(options: BrowserModeOptions): Promise<{ backend: Backend; s
     mode: 'browser',
     version,
     ...(clock ? { clock } : {}),
+    autoBackup: true,
     logError: (command, error) => console.error(`[koma] ${command} failed`, error),
   });
   try {

@@ -47,6 +47,7 @@ export function runUtilityBackend(deps: UtilityBackendDeps): UtilityBackend | nu
     backend = (deps.createBackend ?? createBackend)({
       mode: 'electron',
       ...launch,
+      autoBackup: true,
       logError: (command, error) => deps.log(`${command} failed`, error),
     });
   } catch (error) {

@@ -1,0 +1,21 @@
+import { KomaError } from '../../../../shared/contract';
+import { createBackup, listBackups, restoreBackup } from '../../db/backups';
+import { migrate } from '../../db/migrate';
+import type { FeatureHandlers } from '../registry';
+
+export const backupHandlers: FeatureHandlers = {
+  'backup.list': (_input, ctx) => ({ backups: listBackups(ctx.dataDir), recovery: ctx.recovery }),
+
+  'backup.create': (_input, ctx) => createBackup(ctx.db, ctx.dataDir, ctx.clock.now()),
+
+  'backup.restore': async (input, ctx) => {
+    try {
+      const { safetyBackup } = await restoreBackup(ctx.db, ctx.dataDir, input.name, ctx.clock.now());
+      // A backup from an older Koma is brought up to this version's schema.
+      migrate(ctx.db);
+      return { restoredFrom: input.name, safetyBackup };
+    } catch (error) {
+      throw new KomaError('conflict', error instanceof Error ? error.message : String(error));
+    }
+  },
+};
