@@ -1,3 +1,4 @@
+import { backupsEn } from './features/backups';
 import { navEn } from './features/nav';
 import { rowReasonsEn } from './features/rowReasons';
 import type { KomaMessages } from './ja';
@@ -5,6 +6,7 @@ import type { KomaMessages } from './ja';
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
 export const en: KomaMessages = {
   ...navEn,
+  ...backupsEn,
   ...rowReasonsEn,
   app: {
     name: 'Koma',

@@ -3,6 +3,7 @@
  * (see en.ts). Plural keys carry both _one and _other so the key sets stay identical; Japanese
  * only ever uses _other.
  */
+import { backupsJa } from './features/backups';
 import { navJa } from './features/nav';
 import { rowReasonsJa } from './features/rowReasons';
 import type { Messages } from './messages';
@@ -10,6 +11,7 @@ import type { Messages } from './messages';
 export const ja = {
   // One spread per feature file in ./features: each feature owns its strings in both languages.
   ...navJa,
+  ...backupsJa,
   ...rowReasonsJa,
   app: {
     name: 'Koma',

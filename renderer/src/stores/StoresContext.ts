@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { AppState } from './appStore';
+import type { BackupState } from './backupStore';
 import type { CallListState } from './callListStore';
 import type { Stores } from './createStores';
 import type { ImportState } from './importStore';
@@ -29,4 +30,8 @@ export function useImportStore<T>(selector: (state: ImportState) => T): T {
 
 export function useNavStore<T>(selector: (state: NavState) => T): T {
   return useStore(useStores().nav, selector);
+}
+
+export function useBackupStore<T>(selector: (state: BackupState) => T): T {
+  return useStore(useStores().backups, selector);
 }

@@ -1,6 +1,7 @@
 import type { KomaClient } from '../api/client';
 import { saveFileWithLink, type SaveFile } from '../lib/saveFile';
 import { createAppStore } from './appStore';
+import { createBackupStore } from './backupStore';
 import { createCallListStore } from './callListStore';
 import { createImportStore } from './importStore';
 import { createNavStore } from './navStore';
@@ -33,7 +34,12 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
       callList.getState().reload();
     },
   });
+  const backups = createBackupStore(client, () => {
+    void app.getState().load();
+    callList.getState().reload();
+  });
   return {
+    backups,
     nav: createNavStore(),
     app,
     callList,

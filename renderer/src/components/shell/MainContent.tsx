@@ -3,6 +3,7 @@ import { useAppStore, useNavStore } from '../../stores/StoresContext';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { views } from '../nav/views';
 import { EmptyState } from './EmptyState';
+import { RecoveryNotice } from './RecoveryNotice';
 
 /** Loading, the first-run empty state, or the screen chosen in the navigation, with any backend problem above. */
 export function MainContent() {
@@ -14,6 +15,7 @@ export function MainContent() {
   return (
     <>
       {problem && <ProblemAlert problem={problem} />}
+      <RecoveryNotice />
       {!info && !problem && (
         <p role="status" className="loading">
           {t('app.loading')}
