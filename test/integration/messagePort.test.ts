@@ -92,6 +92,7 @@ describe('the backend over a MessagePort', () => {
         dataDir: join(dir, 'data'),
         databasePath: join(dir, 'data', databaseFileName),
         leadCount: 1,
+        recovery: null,
       },
     });
     const page = await client.send('callList.page', { limit: 10 });

@@ -29,7 +29,8 @@ export function createDispatcher(handlers: HandlerMap, ctx: BackendContext, opti
       return { ok: false, error: { code: 'unknown_command', message: `Unknown command "${command.slice(0, 100)}"` } };
     }
     const spec = contract[command];
-    const parsed = spec.input.safeParse(payload ?? {});
+    // A transport with no body sends undefined, which means "no input"; null is a malformed payload.
+    const parsed = spec.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       return {
