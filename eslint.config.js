@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'worker_threads', 'stream', 'zlib'];
-const io = [...nodeBuiltins.flatMap((m) => [m, `${m}/*`]), 'node:*', 'better-sqlite3', 'electron'];
+const io = [...nodeBuiltins.flatMap((m) => [m, `${m}/*`]), 'node:*', 'better-sqlite3-multiple-ciphers', 'electron'];
 
 /** The layering of docs/architecture.md, as lint errors: each part lists what it may not import. */
 const layers = [
@@ -27,7 +27,7 @@ const layers = [
   {
     name: 'main, preload and adapters stay thin: no SQL, no renderer code',
     files: ['electron/*.ts', 'electron/adapters/**/*.ts'],
-    forbid: ['better-sqlite3', '**/renderer/**', '**/backend/db/**', '**/backend/app/**'],
+    forbid: ['better-sqlite3-multiple-ciphers', '**/renderer/**', '**/backend/db/**', '**/backend/app/**'],
   },
 ];
 

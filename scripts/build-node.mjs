@@ -1,7 +1,7 @@
 // Bundles the Node-side entry points with esbuild (Vite builds the renderer). One bundle per
-// process, CommonJS, with better-sqlite3 and electron left external: the former is a native
+// process, CommonJS, with better-sqlite3-multiple-ciphers and electron left external: the former is a native
 // addon loaded from node_modules (unpacked from asar when packaged), the latter is the runtime.
-// Everything else is bundled, which is why better-sqlite3 is the only runtime dependency.
+// Everything else is bundled, which is why the SQLite driver is the only runtime dependency.
 import { build } from 'esbuild';
 
 const common = {
@@ -10,7 +10,7 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
   logLevel: 'warning',
 };
 

@@ -24,12 +24,12 @@ describe('layering rules', () => {
     ['the renderer importing node:fs', 'renderer/src/lib/file.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
     ['shared importing node:fs', 'shared/domain/queue.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
     ['shared importing fs', 'shared/domain/queue.ts', "import { readFileSync } from 'fs';\nexport const x = readFileSync;"],
-    ['shared importing better-sqlite3', 'shared/domain/queue.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
+    ['shared importing better-sqlite3-multiple-ciphers', 'shared/domain/queue.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;"],
     ['shared importing react', 'shared/domain/queue.ts', "import { useState } from 'react';\nexport const x = useState;"],
     ['a backend handler importing electron', 'electron/backend/app/callList/handlers.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['a backend entry importing electron', 'electron/backend/entry/utilityProcess.ts', "import { utilityProcess } from 'electron';\nexport const x = utilityProcess;"],
     ['the backend importing the renderer', 'electron/backend/app/x.ts', "import { x as y } from '../../../renderer/src/x';\nexport const x = y;"],
-    ['main importing better-sqlite3', 'electron/main.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
+    ['main importing better-sqlite3-multiple-ciphers', 'electron/main.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nexport const x = Database;"],
     ['the preload importing a backend handler', 'electron/preload.ts', "import { callListHandlers } from './backend/app/callList/handlers';\nexport const x = callListHandlers;"],
     ['an adapter importing the database', 'electron/adapters/notify.ts', "import { openDatabase } from '../backend/db/open';\nexport const x = openDatabase;"],
     ['a re-export that crosses a layer', 'renderer/src/x.ts', "export { contextBridge } from 'electron';"],
@@ -42,7 +42,7 @@ describe('layering rules', () => {
   it.each([
     ['the renderer importing the contract', 'renderer/src/api/x.ts', "import { commandNames } from '../../../shared/contract';\nexport const n = commandNames.length;"],
     ['shared importing zod', 'shared/domain/x.ts', "import { z } from 'zod';\nexport const s = z.string();"],
-    ['the backend importing node:fs and better-sqlite3', 'electron/backend/db/x.ts', "import Database from 'better-sqlite3';\nimport { existsSync } from 'node:fs';\nexport const x = [Database, existsSync];"],
+    ['the backend importing node:fs and better-sqlite3-multiple-ciphers', 'electron/backend/db/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nimport { existsSync } from 'node:fs';\nexport const x = [Database, existsSync];"],
     ['main importing electron and the transport', 'electron/main.ts', "import { app } from 'electron';\nimport { backendPortChannel } from './backend/transport/messagePort';\nexport const x = [app, backendPortChannel];"],
     ['the preload importing electron and the contract', 'electron/preload.ts', "import { contextBridge } from 'electron';\nimport { commandNames } from '../shared/contract';\nexport const x = [contextBridge, commandNames];"],
   ])('%s is clean', async (_case, filePath, code) => {

@@ -305,7 +305,7 @@ describe('electron-builder.yml', () => {
       linux: { target: ['AppImage', 'deb'], category: 'Office' },
       extraResources: [{ from: 'resources', to: 'resources' }],
     });
-    expect(config['asarUnpack']).toContain('**/node_modules/better-sqlite3/**');
+    expect(config['asarUnpack']).toContain('**/node_modules/better-sqlite3-multiple-ciphers/**');
     expect(config['files']).toContain('package.json');
   });
 

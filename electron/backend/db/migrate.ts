@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { migrations } from './migrations';
 
 export class DatabaseTooNewError extends Error {

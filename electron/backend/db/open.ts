@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
 
 /**
- * Opens the store with durability set explicitly on every open: better-sqlite3's bundled SQLite
+ * Opens the store with durability set explicitly on every open: better-sqlite3-multiple-ciphers's bundled SQLite
  * falls back to synchronous=NORMAL when a WAL database is reopened, which can lose the last
  * commits on power loss. Nothing the rep saved may be lost, so FULL, always.
  */
