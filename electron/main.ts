@@ -10,6 +10,7 @@ import {
   Menu,
   MessageChannelMain,
   protocol,
+  safeStorage,
   session,
   shell,
   utilityProcess,
@@ -17,6 +18,7 @@ import {
   type UtilityProcess,
 } from 'electron';
 import { backendPortChannel, isStatusMessage, toLaunchArgs, type BackendControlMessage } from './backend/transport/messagePort';
+import { loadDatabaseKey } from './adapters/databaseKey';
 import { appEntryUrl, appSchemeRegistration, createAppProtocolHandler, hardenApp, isAppUrl, webPreferences } from './security';
 
 // Bundled layout (scripts/build-node.mjs + vite): dist/electron/main.cjs beside preload.cjs,
@@ -59,7 +61,16 @@ function superviseBackend(onRestarted: () => void): BackendSupervisor {
 
   const spawn = () => {
     const launch = toLaunchArgs({ dataDir: app.getPath('userData'), resourcesDir: resourcesDir(), version: app.getVersion() });
-    const proc = utilityProcess.fork(backendEntry, launch, { serviceName: 'Koma backend', stdio: 'inherit' });
+    let unlocked: ReturnType<typeof loadDatabaseKey>;
+    try {
+      unlocked = loadDatabaseKey(safeStorage, app.getPath('userData'), process.platform);
+    } catch (error) {
+      fail(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    // The key travels in the child's environment only, never on its command line.
+    const env = { ...process.env, KOMA_DATABASE_KEY: unlocked.key, KOMA_KEY_PROTECTION: unlocked.protection };
+    const proc = utilityProcess.fork(backendEntry, launch, { serviceName: 'Koma backend', stdio: 'inherit', env });
     child = proc;
     proc.on('message', (message: unknown) => {
       if (isStatusMessage(message)) fail(message.message);

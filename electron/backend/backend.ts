@@ -7,7 +7,7 @@ import { backupHandlers } from './app/backups/handlers';
 import { rescoreIfDayChanged } from './app/behaviour/dailyRescore';
 import { behaviourHandlers } from './app/behaviour/handlers';
 import { callListHandlers } from './app/callList/handlers';
-import type { BackendContext } from './app/context';
+import type { BackendContext, KeyProtection } from './app/context';
 import { callHandlers } from './app/calls/handlers';
 import { fieldRepHandlers } from './app/handoffs/fieldReps';
 import { handoffHandlers } from './app/handoffs/handlers';
@@ -23,6 +23,7 @@ import { settingsHandlers } from './app/settings/handlers';
 import { registerHandlers } from './app/registry';
 import { startBackupSchedule } from './db/backupSchedule';
 import { recoverIfDamaged } from './db/backups';
+import type { DatabaseKey } from './db/encryption';
 import { openDatabase } from './db/open';
 import { createDispatcher, type Dispatch } from './transport/dispatcher';
 
@@ -34,6 +35,10 @@ export interface BackendOptions {
   clock?: Clock;
   ids?: IdGenerator;
   logError?: (command: string, error: unknown) => void;
+  /** The 256-bit key the store is encrypted with (64 hex digits), from the OS keychain or browser mode's key file. */
+  databaseKey: DatabaseKey | null;
+  /** How the key is kept, so the UI can say when it is weaker than the OS keychain. */
+  keyProtection?: KeyProtection;
   /** Daily online backups in the data dir's backups/ folder; the entries turn this on, tests leave it off. */
   autoBackup?: boolean;
 }
@@ -51,8 +56,8 @@ export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, databaseFileName);
   const clock = options.clock ?? systemClock;
-  const recovery = recoverIfDamaged(databasePath, options.dataDir, clock.now());
-  const db = openDatabase(databasePath);
+  const recovery = recoverIfDamaged(databasePath, options.dataDir, clock.now(), options.databaseKey);
+  const db = openDatabase(databasePath, options.databaseKey);
   const context: BackendContext = {
     db,
     clock,
@@ -63,6 +68,8 @@ export function createBackend(options: BackendOptions): Backend {
     resourcesDir: options.resourcesDir,
     version: options.version,
     recovery,
+    databaseKey: options.databaseKey,
+    keyProtection: options.databaseKey ? (options.keyProtection ?? 'key_file') : 'none',
   };
   const handlers = registerHandlers(
     commandNames,
@@ -87,7 +94,7 @@ export function createBackend(options: BackendOptions): Backend {
   rescoreIfDayChanged(context);
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   const logError = options.logError ?? ((command: string, error: unknown) => console.error(`[koma] ${command} failed`, error));
-  const stopBackups = options.autoBackup ? startBackupSchedule(db, options.dataDir, clock, (error) => logError('backup', error)) : () => undefined;
+  const stopBackups = options.autoBackup ? startBackupSchedule(db, options.dataDir, options.databaseKey, clock, (error) => logError('backup', error)) : () => undefined;
   return {
     dispatch,
     context,

@@ -11,6 +11,7 @@ import { searchKey } from '../../shared/domain/normalize';
 import { likePattern } from '../../electron/backend/app/callList/queries';
 import { fullScale, generateCp932Csv, generateDataset, quickScale } from './dataset';
 import { time, type Timing } from './measure';
+import { testDatabaseKey } from '../helpers/testKey';
 
 interface Figure {
   figure: string;
@@ -48,14 +49,14 @@ async function main() {
   try {
     const started = performance.now();
     log(`Generating ${quick ? 'the quick' : 'a full'} dataset: ${scale.leads.toLocaleString()} leads, ${scale.calls.toLocaleString()} calls…`);
-    const seedDb = openDatabase(join(dir, 'koma.sqlite3'));
+    const seedDb = openDatabase(join(dir, 'koma.sqlite3'), testDatabaseKey);
     generateDataset(seedDb, scale, now);
     seedDb.close();
     log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const clock = manualClock(now);
     let id = 0;
-    const backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', version: 'bench', clock, ids: { next: () => `bench-${++id}` } });
+    const backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', databaseKey: testDatabaseKey, version: 'bench', clock, ids: { next: () => `bench-${++id}` } });
     const db = backend.context.db;
     const figures: Figure[] = [];
 
@@ -148,7 +149,7 @@ function backendRss(dir: string): number {
 }
 
 async function rssProbe(dir: string) {
-  const backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', version: 'bench', clock: manualClock(now) });
+  const backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', databaseKey: testDatabaseKey, version: 'bench', clock: manualClock(now) });
   for (let i = 0; i < 20; i++) {
     await ok(backend, 'callList.page', { offset: i * 100, limit: 100 });
     await ok(backend, 'callList.page', { search: ['サクラ', '佐藤', '090'][i % 3], limit: 100 });

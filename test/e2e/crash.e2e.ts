@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { unlock } from '../../electron/backend/db/encryption';
+import { keyFileName } from '../../electron/backend/db/keyFile';
 import { startBrowserMode, type BrowserModeApp } from './harness';
 
 /**
@@ -29,6 +31,13 @@ afterAll(async () => {
   await app?.stop('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** The store as browser mode left it, unlocked with browser mode's own key file. */
+function openStore(): Database.Database {
+  const db = new Database(join(dataDir, 'koma.sqlite3'), { readonly: true });
+  unlock(db, readFileSync(join(dataDir, keyFileName), 'utf8').trim());
+  return db;
+}
 
 interface Acked {
   calls: string[];
@@ -86,7 +95,7 @@ it(`keeps every acknowledged write through ${kills} SIGKILLs`, async () => {
     await running;
     await app.stop();
 
-    const db = new Database(join(dataDir, 'koma.sqlite3'), { readonly: true });
+    const db = openStore();
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
@@ -97,7 +106,7 @@ it(`keeps every acknowledged write through ${kills} SIGKILLs`, async () => {
     await app.setClock(new Date(Date.parse('2025-04-07T01:00:00.000Z') + round * 60_000).toISOString());
   }
 
-  const db = new Database(join(dataDir, 'koma.sqlite3'), { readonly: true });
+  const db = openStore();
   try {
     const has = (sql: string, id: string) => db.prepare(sql).get(id) !== undefined;
     const lost = [

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CommandInput, CommandName, CommandOutput, AppError } from '../../shared/contract';
 import { manualClock, sequentialIds } from '../../shared/domain/clock';
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import { testDatabaseKey } from './testKey';
 
 /** The project's resources folder (the sample call list lives there). */
 export const repoResourcesDir = fileURLToPath(new URL('../../resources', import.meta.url));
@@ -45,7 +46,7 @@ export function createTempBackend(options: TempBackendOptions = {}): TempBackend
   const backend = createBackend({
     dataDir,
     resourcesDir: options.resourcesDir ?? repoResourcesDir,
-    mode: 'browser',
+    mode: 'browser', databaseKey: testDatabaseKey,
     version: '0.0.0-test',
     clock,
     ids: sequentialIds(options.idPrefix ?? 'id'),

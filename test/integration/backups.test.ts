@@ -6,6 +6,7 @@ import { backupDir, keepDays, listBackups } from '../../electron/backend/db/back
 import { manualClock } from '../../shared/domain/clock';
 import { seedLeads } from '../helpers/seedLeads';
 import { createTempBackend, nextTurn, type TempBackend } from '../helpers/tempBackend';
+import { testDatabaseKey } from '../helpers/testKey';
 
 let temp: TempBackend;
 const day = 86_400_000;
@@ -35,7 +36,7 @@ describe('backups', () => {
   it('a backend with automatic backups makes today\'s at start, once', async () => {
     const { dataDir } = temp;
     temp.close({ keepData: true });
-    const started = () => createBackend({ dataDir, resourcesDir: dataDir, mode: 'browser', version: 'test', clock: manualClock(new Date('2025-04-07T00:00:00.000Z')), autoBackup: true });
+    const started = () => createBackend({ dataDir, resourcesDir: dataDir, mode: 'browser', databaseKey: testDatabaseKey, version: 'test', clock: manualClock(new Date('2025-04-07T00:00:00.000Z')), autoBackup: true });
     for (let round = 0; round < 2; round++) {
       const backend = started();
       for (let i = 0; i < 1000 && listBackups(dataDir).length === 0; i++) await nextTurn();

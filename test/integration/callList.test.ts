@@ -8,6 +8,7 @@ import type { CommandOutput } from '../../shared/contract';
 import type { CallListRow } from '../../shared/contract/leads';
 import { manualClock, sequentialIds } from '../../shared/domain/clock';
 import { seedLeads, type LeadSeed } from '../helpers/seedLeads';
+import { testDatabaseKey } from '../helpers/testKey';
 
 const now = new Date('2026-11-23T01:00:00.000Z');
 let dir: string;
@@ -15,7 +16,7 @@ let backend: Backend;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'koma-list-'));
-  backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', version: 'test', clock: manualClock(now), ids: sequentialIds() });
+  backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', databaseKey: testDatabaseKey, version: 'test', clock: manualClock(now), ids: sequentialIds() });
 });
 afterEach(() => {
   backend.close();

@@ -5,7 +5,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, migrate, schemaVersion } from '../../electron/backend/db/migrate';
 import { migrations } from '../../electron/backend/db/migrations';
+import { unlock } from '../../electron/backend/db/encryption';
 import { openDatabase } from '../../electron/backend/db/open';
+import { testDatabaseKey } from '../helpers/testKey';
 
 let dir: string;
 beforeEach(() => {
@@ -17,7 +19,7 @@ describe('openDatabase', () => {
   it('sets WAL, synchronous=FULL, foreign keys and a busy timeout on every open, including a reopen', () => {
     const path = join(dir, 'koma.sqlite3');
     for (let open = 0; open < 2; open++) {
-      const db = openDatabase(path);
+      const db = openDatabase(path, testDatabaseKey);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       // 2 = FULL. A reopened WAL database silently reports 1 (NORMAL) unless it is set again.
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
@@ -29,8 +31,9 @@ describe('openDatabase', () => {
 
   it('a plain reopen falls back to synchronous=NORMAL, which is why openDatabase sets FULL every time', () => {
     const path = join(dir, 'koma.sqlite3');
-    openDatabase(path).close();
+    openDatabase(path, testDatabaseKey).close();
     const raw = new Database(path);
+    unlock(raw, testDatabaseKey);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.pragma('synchronous', { simple: true })).toBe(1);
     raw.close();
@@ -41,8 +44,8 @@ describe('openDatabase', () => {
     const raw = new Database(path);
     raw.pragma(`user_version = ${migrations.length + 1}`);
     raw.close();
-    expect(() => openDatabase(path)).toThrow(DatabaseTooNewError);
-    expect(() => openDatabase(path)).toThrow(/newer version of Koma/);
+    expect(() => openDatabase(path, testDatabaseKey)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(path, testDatabaseKey)).toThrow(/newer version of Koma/);
     const after = new Database(path);
     expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
     expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
@@ -70,7 +73,7 @@ describe('migrations', () => {
   });
 
   it('the migrated schema has every table of the domain, all STRICT', () => {
-    const db = openDatabase(join(dir, 'koma.sqlite3'));
+    const db = openDatabase(join(dir, 'koma.sqlite3'), testDatabaseKey);
     const tables = db
       .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       .all() as { name: string; sql: string }[];
@@ -107,7 +110,7 @@ describe('migrations', () => {
   });
 
   it('0001 enforces foreign keys and the lead status domain', () => {
-    const db = openDatabase(join(dir, 'koma.sqlite3'));
+    const db = openDatabase(join(dir, 'koma.sqlite3'), testDatabaseKey);
     const now = '2026-11-23T00:00:00.000Z';
     const insertLead = db.prepare(
       `INSERT INTO leads (id, company_id, full_name, status, search_text, created_at, updated_at)

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { startHttpServer, type HttpServer } from '../../electron/backend/transport/http';
 import { manualClock, sequentialIds } from '../../shared/domain/clock';
+import { testDatabaseKey } from '../helpers/testKey';
 
 const token = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz';
 const secret = 'SECRET-OUTSIDE-THE-RENDERER-8f3a';
@@ -70,7 +71,7 @@ beforeAll(async () => {
   backend = createBackend({
     dataDir: join(root, 'data'),
     resourcesDir: resolve('resources'),
-    mode: 'browser',
+    mode: 'browser', databaseKey: testDatabaseKey,
     version: '9.9.9-test',
     clock,
     ids: sequentialIds('t'),

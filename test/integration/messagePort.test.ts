@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { testDatabaseKey } from '../helpers/testKey';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
@@ -45,6 +46,7 @@ function channel(): MessageChannel {
 function startBackend(): Backend {
   const backend = createBackend({
     mode: 'electron',
+    databaseKey: testDatabaseKey,
     dataDir: join(dir, 'data'),
     resourcesDir: join(dir, 'resources'),
     version: '1.2.3-test',
@@ -93,6 +95,7 @@ describe('the backend over a MessagePort', () => {
         databasePath: join(dir, 'data', databaseFileName),
         leadCount: 1,
         recovery: null,
+        keyProtection: 'key_file',
       },
     });
     const page = await client.send('callList.page', { limit: 10 });
@@ -174,7 +177,7 @@ describe('the utility-process entry', () => {
   it('serves each connected port, and on shutdown closes the database and exits 0', async () => {
     const parentPort = new FakeParentPort();
     const exit = vi.fn();
-    const running = runUtilityBackend({ parentPort, argv: ['electron', 'utility-process.cjs', ...toLaunchArgs(launch())], env: {}, exit, log: () => {} });
+    const running = runUtilityBackend({ parentPort, argv: ['electron', 'utility-process.cjs', ...toLaunchArgs(launch())], env: { KOMA_DATABASE_KEY: testDatabaseKey }, exit, log: () => {} });
     expect(running).not.toBeNull();
 
     const clients = [0, 1].map(() => {
@@ -210,7 +213,7 @@ describe('the utility-process entry', () => {
       const parentPort = new FakeParentPort();
       const exit = vi.fn();
       const log = vi.fn();
-      const running = runUtilityBackend({ parentPort, argv: toLaunchArgs({ ...options, dataDir: dir }), env: {}, exit, log });
+      const running = runUtilityBackend({ parentPort, argv: toLaunchArgs({ ...options, dataDir: dir }), env: { KOMA_DATABASE_KEY: testDatabaseKey }, exit, log });
 
       expect(running).toBeNull();
       expect(parentPort.posted).toEqual([{ type: 'fatal', message: expect.stringMatching(/newer version of Koma/) }]);

@@ -8,5 +8,6 @@ export const appInfoHandlers: FeatureHandlers = {
     databasePath: ctx.databasePath,
     leadCount: (ctx.db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n,
     recovery: ctx.recovery,
+    keyProtection: ctx.keyProtection,
   }),
 };

@@ -1,5 +1,6 @@
 import type { Clock } from '../../../shared/domain/clock';
 import { ensureDailyBackup } from './backups';
+import type { DatabaseKey } from './encryption';
 import type { Db } from './open';
 
 const hour = 3_600_000;
@@ -8,13 +9,15 @@ const hour = 3_600_000;
  * A backup at start and then daily: an hourly check makes today's backup if there is none yet, so
  * a laptop that sleeps past midnight still gets one when it wakes. Returns the stop function.
  */
-export function startBackupSchedule(db: Db, dataDir: string, clock: Clock, logError: (error: unknown) => void): () => void {
+export function startBackupSchedule(db: Db, dataDir: string, key: DatabaseKey | null, clock: Clock, logError: (error: unknown) => void): () => void {
   let stopped = false;
   const run = () => {
     if (stopped || !db.open) return;
-    ensureDailyBackup(db, dataDir, clock.now()).catch((error: unknown) => {
-      if (!stopped) logError(error);
-    });
+    try {
+      ensureDailyBackup(db, dataDir, clock.now(), key);
+    } catch (error) {
+      logError(error);
+    }
   };
   run();
   const timer = setInterval(run, hour);

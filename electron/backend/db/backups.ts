@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { DatabaseKeyError, isPlainDatabaseFile, unlock, type DatabaseKey } from './encryption';
+import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { Db } from './open';
 
@@ -41,11 +43,12 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/** Is this file a whole SQLite database that a Koma of this version can open? */
-export function checkDatabaseFile(path: string): { ok: true; version: number } | { ok: false; problem: string } {
+/** Is this file a whole SQLite database, readable with the key, that a Koma of this version can open? */
+export function checkDatabaseFile(path: string, key: DatabaseKey | null): { ok: true; version: number } | { ok: false; problem: string } {
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
+    if (key) unlock(db, key);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') return { ok: false, problem: String(check) };
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -59,10 +62,11 @@ export function checkDatabaseFile(path: string): { ok: true; version: number } |
 }
 
 /**
- * An online backup with SQLite's backup API (consistent while the rep keeps working), written
- * under a temporary name and renamed only once it checks out, so a backup in the list is whole.
+ * An online backup (VACUUM INTO: one consistent, compact file, encrypted with the store's own key),
+ * written under a temporary name and renamed only once it checks out, so a backup in the list is
+ * whole. SQLite's backup API cannot be used: it refuses an encrypted source.
  */
-export async function createBackup(db: Db, dataDir: string, at: Date, suffix = ''): Promise<BackupInfo> {
+export function createBackup(db: Db, dataDir: string, at: Date, key: DatabaseKey | null, suffix = ''): BackupInfo {
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true });
   // Never overwrite a backup: two in the same second take the next free second.
@@ -71,12 +75,8 @@ export async function createBackup(db: Db, dataDir: string, at: Date, suffix = '
   const name = `koma-${stamp(new Date(when))}${suffix}.sqlite3`;
   const partial = join(dir, `${name}.partial`);
   rmSync(partial, { force: true });
-  await db.backup(partial);
-  // The copy inherits WAL mode; a backup should be one self-contained file that opens read-only.
-  const copy = new Database(partial);
-  copy.pragma('journal_mode = DELETE');
-  copy.close();
-  const check = checkDatabaseFile(partial);
+  db.prepare('VACUUM INTO ?').run(partial);
+  const check = checkDatabaseFile(partial, key);
   if (!check.ok) {
     rmSync(partial, { force: true });
     throw new Error(`The backup did not check out: ${check.problem}`);
@@ -109,49 +109,102 @@ export function rotateBackups(dataDir: string): void {
 }
 
 /** Today's backup, unless there is one already. */
-export async function ensureDailyBackup(db: Db, dataDir: string, at: Date): Promise<BackupInfo | null> {
+export function ensureDailyBackup(db: Db, dataDir: string, at: Date, key: DatabaseKey | null): BackupInfo | null {
   const today = at.toISOString().slice(0, 10);
-  if (listBackups(dataDir).some((b) => b.createdAt.startsWith(today))) return null;
-  return createBackup(db, dataDir, at);
+  if (listBackups(dataDir).some((b) => b.createdAt.startsWith(today) && !pattern.exec(b.name)?.[3])) return null;
+  return createBackup(db, dataDir, at, key);
 }
 
 /**
  * Restores a backup into the open database, online: the backup is checked first, the current data
- * is itself backed up ("-prerestore") so a restore can be undone, then SQLite's backup API copies
- * the backup's pages over the live file. The caller migrates afterwards (a backup may be older).
+ * is itself backed up ("-prerestore") so a restore can be undone, then every table is replaced by
+ * the backup's rows in one transaction (an encrypted store cannot take SQLite's page-level backup
+ * API). A backup from an older Koma is first brought to this schema on a temporary copy.
  */
-export async function restoreBackup(db: Db, dataDir: string, name: string, at: Date): Promise<{ safetyBackup: BackupInfo }> {
+export function restoreBackup(db: Db, dataDir: string, name: string, at: Date, key: DatabaseKey | null): { safetyBackup: BackupInfo } {
   const path = join(backupDir(dataDir), name);
   if (!pattern.test(name) || !existsSync(path)) throw new Error(`No backup named ${name}`);
-  const check = checkDatabaseFile(path);
+  const check = checkDatabaseFile(path, key);
   if (!check.ok) throw new Error(`The backup ${name} is damaged (${check.problem}); choose another.`);
-  const safetyBackup = await createBackup(db, dataDir, at, '-prerestore');
-  const source = new Database(path, { readonly: true });
+  const safetyBackup = createBackup(db, dataDir, at, key, '-prerestore');
+  let source = path;
+  const migrated = join(backupDir(dataDir), `${name}.migrating`);
+  if (check.version < migrations.length) {
+    rmSync(migrated, { force: true });
+    const old = new Database(path, { readonly: true });
+    try {
+      if (key) unlock(old, key);
+      old.prepare('VACUUM INTO ?').run(migrated);
+    } finally {
+      old.close();
+    }
+    const copy = new Database(migrated);
+    try {
+      if (key) unlock(copy, key);
+      migrate(copy);
+    } finally {
+      copy.close();
+    }
+    source = migrated;
+  }
   try {
-    await source.backup(db.name);
+    copyAllTables(db, source, key);
   } finally {
-    source.close();
+    rmSync(migrated, { force: true });
   }
   return { safetyBackup };
+}
+
+function copyAllTables(db: Db, source: string, key: DatabaseKey | null): void {
+  const attach = key ? `ATTACH DATABASE ? AS backup KEY "x'${key}'"` : 'ATTACH DATABASE ? AS backup';
+  db.prepare(attach).run(source);
+  try {
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all()
+      .map((t) => `"${t.name.replace(/"/g, '""')}"`);
+    db.transaction(() => {
+      // Rows arrive in table order, not dependency order: foreign keys are checked at commit.
+      db.pragma('defer_foreign_keys = ON');
+      for (const table of tables) db.exec(`DELETE FROM main.${table}`);
+      for (const table of tables) db.exec(`INSERT INTO main.${table} SELECT * FROM backup.${table}`);
+      if (db.prepare("SELECT 1 FROM backup.sqlite_master WHERE name = 'sqlite_sequence'").get()) {
+        db.exec('DELETE FROM main.sqlite_sequence; INSERT INTO main.sqlite_sequence SELECT * FROM backup.sqlite_sequence');
+      }
+    })();
+  } finally {
+    db.exec('DETACH DATABASE backup');
+  }
 }
 
 /**
  * At start: a database that fails quick_check is moved aside (with its WAL) and the newest good
  * backup takes its place. Returns what happened, for the UI to tell the rep; null when all was well.
  */
-export function recoverIfDamaged(databasePath: string, dataDir: string, at: Date): { restoredFrom: string | null; damagedFileKeptAt: string; problem: string } | null {
+export function recoverIfDamaged(
+  databasePath: string,
+  dataDir: string,
+  at: Date,
+  key: DatabaseKey | null,
+): { restoredFrom: string | null; damagedFileKeptAt: string; problem: string } | null {
   if (!existsSync(databasePath)) return null;
-  const check = checkDatabaseFile(databasePath);
+  // A plain file is a store from before encryption: openDatabase encrypts it, it is not damage.
+  const check = checkDatabaseFile(databasePath, isPlainDatabaseFile(databasePath) ? null : key);
   if (check.ok || check.problem.startsWith('written by a newer Koma')) return null;
+  const backups = listBackups(dataDir);
+  const good = backups.find((b) => checkDatabaseFile(join(backupDir(dataDir), b.name), key).ok);
+  // A key that opens no file at all is the wrong key, not damage: openDatabase says so and nothing
+  // is moved. A key that opens a backup but not the store means the store's first page is damaged.
+  if (check.problem === new DatabaseKeyError().message && !good) return null;
   const keptAt = `${databasePath}.damaged-${stamp(at)}`;
   for (const ext of ['', '-wal', '-shm']) {
     if (existsSync(databasePath + ext)) renameSync(databasePath + ext, keptAt + ext);
   }
-  const good = listBackups(dataDir).find((b) => checkDatabaseFile(join(backupDir(dataDir), b.name)).ok);
   if (good) {
     const source = new Database(join(backupDir(dataDir), good.name), { readonly: true });
     try {
-      source.exec(`VACUUM INTO '${databasePath.replace(/'/g, "''")}'`);
+      if (key) unlock(source, key);
+      source.prepare('VACUUM INTO ?').run(databasePath);
     } finally {
       source.close();
     }

@@ -15,10 +15,15 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs each pending migration in its own transaction, bumping user_version inside it. */
-export function migrate(db: Database.Database, target = migrations.length): void {
+export function assertKnownVersion(db: Database.Database): void {
   const current = schemaVersion(db);
   if (current > migrations.length) throw new DatabaseTooNewError(current, migrations.length);
+}
+
+/** Runs each pending migration in its own transaction, bumping user_version inside it. */
+export function migrate(db: Database.Database, target = migrations.length): void {
+  assertKnownVersion(db);
+  const current = schemaVersion(db);
   for (let version = current + 1; version <= target; version++) {
     const migration = migrations[version - 1]!;
     db.transaction(() => {

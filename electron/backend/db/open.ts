@@ -1,16 +1,26 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { migrate } from './migrate';
+import { encryptInPlace, isPlainDatabaseFile, unlock, type DatabaseKey } from './encryption';
+import { assertKnownVersion, migrate } from './migrate';
 
 export type Db = Database.Database;
 
 /**
- * Opens the store with durability set explicitly on every open: better-sqlite3-multiple-ciphers's bundled SQLite
+ * Opens the store with durability set explicitly on every open: the bundled SQLite
  * falls back to synchronous=NORMAL when a WAL database is reopened, which can lose the last
  * commits on power loss. Nothing the rep saved may be lost, so FULL, always.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, key: DatabaseKey | null): Db {
+  const plain = isPlainDatabaseFile(path);
   const db = new Database(path);
   try {
+    // With a key the store is encrypted at rest (SQLCipher-compatible): a lost laptop shows no
+    // prospect data. A plain database from before is encrypted in place on its first keyed open.
+    if (key && plain) {
+      // Refuse a newer store before touching it: encrypting it would already be a change.
+      assertKnownVersion(db);
+      encryptInPlace(db, path, key);
+    }
+    else if (key) unlock(db, key);
     applyPragmas(db);
     migrate(db);
     return db;

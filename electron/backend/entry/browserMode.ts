@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock, systemClock } from '../../../shared/domain/clock';
+import { loadOrCreateKeyFile } from '../db/keyFile';
 import { createBackend, type Backend } from '../backend';
 import { DatabaseTooNewError } from '../db/migrate';
 import { startHttpServer, type HttpServer } from '../transport/http';
@@ -68,6 +69,8 @@ async function start(options: BrowserModeOptions): Promise<{ backend: Backend; s
     mode: 'browser',
     version,
     ...(clock ? { clock } : {}),
+    databaseKey: loadOrCreateKeyFile(options.dataDir),
+    keyProtection: 'key_file',
     autoBackup: true,
     logError: (command, error) => console.error(`[koma] ${command} failed`, error),
   });

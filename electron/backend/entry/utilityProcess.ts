@@ -44,9 +44,15 @@ export function runUtilityBackend(deps: UtilityBackendDeps): UtilityBackend | nu
   let backend: Backend;
   try {
     const launch = parseLaunchArgs(deps.argv, deps.env);
+    // Main unwraps the key from the OS keychain and hands it over in the environment, never argv
+    // (which any process can list).
+    const databaseKey = deps.env.KOMA_DATABASE_KEY;
+    if (!databaseKey) throw new Error('The Koma backend was started without its database key (KOMA_DATABASE_KEY).');
     backend = (deps.createBackend ?? createBackend)({
       mode: 'electron',
       ...launch,
+      databaseKey,
+      keyProtection: deps.env.KOMA_KEY_PROTECTION === 'plaintext_fallback' ? 'plaintext_fallback' : 'os_keychain',
       autoBackup: true,
       logError: (command, error) => deps.log(`${command} failed`, error),
     });

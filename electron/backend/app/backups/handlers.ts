@@ -6,11 +6,11 @@ import type { FeatureHandlers } from '../registry';
 export const backupHandlers: FeatureHandlers = {
   'backup.list': (_input, ctx) => ({ backups: listBackups(ctx.dataDir), recovery: ctx.recovery }),
 
-  'backup.create': (_input, ctx) => createBackup(ctx.db, ctx.dataDir, ctx.clock.now()),
+  'backup.create': (_input, ctx) => createBackup(ctx.db, ctx.dataDir, ctx.clock.now(), ctx.databaseKey),
 
-  'backup.restore': async (input, ctx) => {
+  'backup.restore': (input, ctx) => {
     try {
-      const { safetyBackup } = await restoreBackup(ctx.db, ctx.dataDir, input.name, ctx.clock.now());
+      const { safetyBackup } = restoreBackup(ctx.db, ctx.dataDir, input.name, ctx.clock.now(), ctx.databaseKey);
       // A backup from an older Koma is brought up to this version's schema.
       migrate(ctx.db);
       return { restoredFrom: input.name, safetyBackup };

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SafeStorage } from 'electron';
+
+export type KeyProtection = 'os_keychain' | 'plaintext_fallback';
+
+/**
+ * The database key, wrapped with Electron's safeStorage (the OS keychain: Keychain on macOS,
+ * DPAPI on Windows, the secret service on Linux) in a file in userData. Created on first run.
+ * On Linux without a keyring safeStorage falls back to a hard-coded password ("basic_text"):
+ * the key is then effectively plain, which the app tells the rep.
+ */
+export function loadDatabaseKey(safeStorage: SafeStorage, userData: string, platform: NodeJS.Platform): { key: string; protection: KeyProtection } {
+  const path = join(userData, 'koma.key.safe');
+  const protection: KeyProtection =
+    platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text' ? 'plaintext_fallback' : 'os_keychain';
+  if (existsSync(path)) return { key: safeStorage.decryptString(readFileSync(path)), protection };
+  if (!safeStorage.isEncryptionAvailable()) throw new Error('The OS keychain is not available, so Koma cannot protect its database key. Unlock your keychain and start Koma again.');
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(`${path}.partial`, safeStorage.encryptString(key), { mode: 0o600 });
+  renameSync(`${path}.partial`, path);
+  return { key, protection };
+}
