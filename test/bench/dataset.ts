@@ -91,8 +91,10 @@ export function generateDataset(db: Db, scale: Scale, end: Date, seed = 7): void
 
   batched(db, scale.events, 50_000, (insert, i) => insert.run(`ev-${i}`, r.pick(leadIds), r.pick(behaviourKinds), at(start + r.int(yearMs)), at(end.getTime())),
     'INSERT INTO behaviour_events (id, lead_id, kind, occurred_at, created_at) VALUES (?, ?, ?, ?, ?)');
+  // Calls arrive in time order, as they do in real use (so a month's calls sit together on disk).
+  const callTimes = Array.from({ length: scale.calls }, businessInstant).sort((a, b) => a - b);
   batched(db, scale.calls, 100_000, (insert, i) => {
-    const began = businessInstant();
+    const began = callTimes[i]!;
     const outcome = r.weighted(outcomeWeights);
     const duration = outcome === 'connected' ? 60 + r.int(900) : r.int(40);
     insert.run(`call-${i}`, r.pick(leadIds), at(began), at(began + duration * 1000), duration, outcome, outcome === 'connected' ? '担当者と会話。資料送付を約束。' : '', at(began + duration * 1000));

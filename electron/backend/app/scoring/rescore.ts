@@ -31,25 +31,28 @@ const reclassify = '1970-01-01T00:00:00.000Z';
 
 /**
  * Re-scores every lead with the rules (after the rules change, or daily as behaviour decays) and
- * marks each for re-classification in the queue. Call inside a transaction.
+ * marks each for re-classification in the queue. Call inside a transaction. Leads and events are
+ * streamed side by side in lead-id order, so a year of 500,000 events is never held in memory.
  */
 export function rescoreAll(db: Db, rules: ScoringRules, now: Date): number {
   const s = statements(db);
-  const events = s.events.all();
-  let e = 0;
-  let count = 0;
-  for (const lead of s.leads.all()) {
+  const scores: [number, number, number, string][] = [];
+  const events = s.events.iterate();
+  let pending = events.next();
+  for (const lead of s.leads.iterate()) {
     const mine: BehaviourEvent[] = [];
-    while (e < events.length && events[e]!.lead_id < lead.id) e++;
-    while (e < events.length && events[e]!.lead_id === lead.id) {
-      mine.push({ kind: events[e]!.kind as BehaviourKind, occurredAt: events[e]!.occurred_at });
-      e++;
+    while (!pending.done && pending.value.lead_id < lead.id) pending = events.next();
+    while (!pending.done && pending.value.lead_id === lead.id) {
+      mine.push({ kind: pending.value.kind as BehaviourKind, occurredAt: pending.value.occurred_at });
+      pending = events.next();
     }
     const score = scoreLead(lead, mine, rules, now);
-    s.update.run(score.attribute, score.behaviour, score.total, reclassify, lead.id);
-    count++;
+    scores.push([score.attribute, score.behaviour, score.total, lead.id]);
   }
-  return count;
+  if (!pending.done) events.return?.();
+  // Updates wait until both cursors are closed: a connection cannot write while it reads.
+  for (const [attribute, behaviour, total, id] of scores) s.update.run(attribute, behaviour, total, reclassify, id);
+  return scores.length;
 }
 
 /** Re-scores the given leads (after an import changed their attributes or events). */
