@@ -20,11 +20,13 @@ import { leadDetailHandlers } from './app/leads/detail';
 import { prepHandlers } from './app/prep/handlers';
 import { queueHandlers } from './app/queue/handlers';
 import { settingsHandlers } from './app/settings/handlers';
+import { createSyncHandlers } from './app/sync/handlers';
 import { registerHandlers } from './app/registry';
 import { startBackupSchedule } from './db/backupSchedule';
 import { recoverIfDamaged } from './db/backups';
 import type { DatabaseKey } from './db/encryption';
 import { openDatabase } from './db/open';
+import { createSyncService, type SyncOptions, type SyncService } from './sync/service';
 import { createDispatcher, type Dispatch } from './transport/dispatcher';
 
 export interface BackendOptions {
@@ -41,11 +43,17 @@ export interface BackendOptions {
   keyProtection?: KeyProtection;
   /** Daily online backups in the data dir's backups/ folder; the entries turn this on, tests leave it off. */
   autoBackup?: boolean;
+  /** CRM sync: secret store, system-browser opener, fetch and timers for tests; `autoStart` runs its loop at once. */
+  sync?: SyncOptions;
 }
 
 export interface Backend {
   readonly dispatch: Dispatch;
   readonly context: BackendContext;
+  readonly sync: SyncService;
+  /** Starts the sync engine's background loop (the entries call it; tests drive the engine instead). */
+  startSync(): void;
+  stopSync(): Promise<void>;
   close(): void;
 }
 
@@ -71,6 +79,7 @@ export function createBackend(options: BackendOptions): Backend {
     databaseKey: options.databaseKey,
     keyProtection: options.databaseKey ? (options.keyProtection ?? 'key_file') : 'none',
   };
+  const sync = createSyncService(context, options.sync ?? {}, options.logError ?? ((what, error) => console.error(`[koma] ${what}`, error)));
   const handlers = registerHandlers(
     commandNames,
     appInfoHandlers,
@@ -89,16 +98,23 @@ export function createBackend(options: BackendOptions): Backend {
     plannerHandlers,
     kpiHandlers,
     backupHandlers,
+    createSyncHandlers(sync),
   );
   // Behaviour decays daily: a backend started on a new day re-scores before it answers anything.
   rescoreIfDayChanged(context);
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   const logError = options.logError ?? ((command: string, error: unknown) => console.error(`[koma] ${command} failed`, error));
   const stopBackups = options.autoBackup ? startBackupSchedule(db, options.dataDir, options.databaseKey, clock, (error) => logError('backup', error)) : () => undefined;
+  if (options.sync?.autoStart) sync.start();
   return {
     dispatch,
     context,
+    sync,
+    startSync: () => sync.start(),
+    stopSync: () => sync.stop(),
     close: () => {
+      // Sync first: its request in flight is abandoned and nothing it does touches the closed store.
+      void sync.stop();
       stopBackups();
       db.close();
     },

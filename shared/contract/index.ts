@@ -23,6 +23,7 @@ import { queueRulesSchema } from './queueRules';
 import { scoringRulesSchema } from './scoringRules';
 import { behaviourImportInput, behaviourImportResultSchema } from './behaviour';
 import { backupCommands, backupInfoSchema } from './backups';
+import { syncCommands } from './sync';
 
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
@@ -89,6 +90,7 @@ export const contract = {
   'backup.list': command(empty, backupCommands.list),
   'backup.create': command(empty, backupInfoSchema),
   'backup.restore': command(backupCommands.restoreInput, backupCommands.restoreOutput),
+  ...syncCommands,
 } as const;
 
 export type Contract = typeof contract;

@@ -91,6 +91,9 @@ describe('migrations', () => {
       'outbox',
       'settings',
       'slots',
+      'sync_conflicts',
+      'sync_lead_base',
+      'sync_state',
     ]);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
     db.close();

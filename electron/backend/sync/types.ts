@@ -10,6 +10,7 @@ export interface OutboxItem {
   op: string;
   payload: unknown;
   attempts: number;
+  createdAt: string;
 }
 
 /**
@@ -19,18 +20,32 @@ export interface OutboxItem {
  */
 export type FailureKind = 'transient' | 'auth' | 'permanent';
 
+/** The CRM lead fields a confirmed item wrote, as sent: the base the next pull compares with. */
+export interface LeadEcho {
+  leadId: string;
+  /** The Lead's Salesforce Id, learned so later changes update it by Id. */
+  crmId: string;
+  fields: Record<string, unknown>;
+}
+
 export type ItemResult =
-  | { id: string; ok: true; crmId: string | null }
+  | { id: string; ok: true; crmId: string | null; leadEcho?: LeadEcho }
   | { id: string; ok: false; kind: FailureKind; code: string; message: string };
 
 export interface BatchResult {
-  /** One per item sent, by item id; an item with no result is treated as transient. */
+  /** One per item settled, by item id; items without one are covered by `stopped`. */
   results: ItemResult[];
   /** From Retry-After: wait at least this long before the next request. */
   retryAfterMs?: number;
-  /** From Salesforce's Sforce-Limit-Info header (api-usage=used/max). */
-  apiUsage?: { used: number; max: number };
+  /**
+   * The send stopped part-way (the CRM went away, the session could not be renewed, a limit was
+   * hit): items with no result were not confirmed and are handled by this error's kind.
+   */
+  stopped?: SyncRequestError;
 }
+
+/** Request-level failures that reach the network layer: the engine goes offline and probes. */
+export const offlineCodes: ReadonlySet<string> = new Set(['NETWORK', 'TIMEOUT']);
 
 /** A whole request failed (no per-item results): network down, 5xx, 401, REQUEST_LIMIT_EXCEEDED. */
 export class SyncRequestError extends Error {
@@ -45,9 +60,63 @@ export class SyncRequestError extends Error {
   }
 }
 
+/** The engine is stopping: the request was abandoned and nothing may be written. */
+export class SyncAbortedError extends Error {
+  constructor() {
+    super('sync stopped');
+    this.name = 'SyncAbortedError';
+  }
+}
+
+/** A lead as the CRM has it, for the pull. */
+export interface CrmLead {
+  crmId: string;
+  /** Koma's id when Koma created the record (the external id field). */
+  komaId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  /** The org's status value, mapped to Koma's by the merge. */
+  status: string | null;
+  recycleReason: string | null;
+  recycleUntil: string | null;
+  excludeReason: string | null;
+  doNotCall: boolean;
+  modstamp: string;
+}
+
+/** Field sales' answer on an opportunity Koma created. */
+export interface CrmAnswer {
+  crmId: string;
+  handoffId: string;
+  fieldState: 'accepted' | 'meeting_held' | 'rejected' | null;
+  fieldReason: string | null;
+  modstamp: string;
+}
+
+/** Where a pull resumes: the last record seen, by modification stamp and id (ties broken by id). */
+export interface PullCursor {
+  modstamp: string;
+  id: string;
+}
+
+export interface Puller {
+  readonly pageSize: number;
+  /** The signed-in rep's open leads changed after the cursor, oldest first, one page. */
+  leadsSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmLead[]>;
+  /** Answers on Koma's opportunities changed after the cursor, oldest first, one page. */
+  answersSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmAnswer[]>;
+}
+
 export interface Connector {
   readonly name: 'salesforce' | 'webhook';
   /** Salesforce sObject Collections take up to 200 records per request. */
   readonly maxBatch: number;
+  /** Whether it can send now (signed in, configured); when not, the engine waits without sending. */
+  ready(): Promise<boolean>;
   send(items: readonly OutboxItem[], signal: AbortSignal): Promise<BatchResult>;
+  readonly pull?: Puller;
 }

@@ -2,7 +2,8 @@ import { initial } from './0001-initial';
 import { callQueue } from './0002-call-queue';
 import { hearingHandoff } from './0003-hearing-handoff';
 import { behaviourUnique } from './0004-behaviour-unique';
+import { sync } from './0005-sync';
 import type { Migration } from './types';
 
 /** In order; a migration's position is its schema version. Append only. */
-export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique];
+export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync];

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { Clock } from '../../../../shared/domain/clock';
+import { classifyResponse } from '../classify';
+import { exchange, parseRetryAfter, type FetchLike } from '../http';
+import type { QuotaMeter } from '../quota';
+import { SyncAbortedError, SyncRequestError } from '../types';
+import type { SalesforceSession } from './session';
+
+/** Salesforce's error body: [{ message, errorCode, fields }]. */
+const errorBody = z.array(z.object({ message: z.string(), errorCode: z.string(), fields: z.array(z.string()).optional() }));
+
+const recordError = z.object({ statusCode: z.string(), message: z.string(), fields: z.array(z.string()).optional() });
+export type RecordError = z.infer<typeof recordError>;
+
+/** UpsertResult / SaveResult of sObject Collections, one per record in request order. */
+const saveResults = z.array(
+  z.object({ id: z.string().nullable().optional(), success: z.boolean(), created: z.boolean().optional(), errors: z.array(recordError).default([]) }),
+);
+export type SaveResult = z.infer<typeof saveResults>[number];
+
+const queryResult = z.object({ totalSize: z.number(), done: z.boolean(), records: z.array(z.record(z.string(), z.unknown())) });
+
+export interface ApiDeps {
+  session: SalesforceSession;
+  meter: QuotaMeter;
+  fetch: FetchLike;
+  clock: Clock;
+  timeoutMs: number;
+  apiVersion: () => string;
+}
+
+/**
+ * The REST calls Koma makes, over fetch. Each request is counted against Koma's API budget before
+ * it goes out; Sforce-Limit-Info is read from every answer; a 401 renews the token once and
+ * repeats the request; anything else that is not a 2xx becomes a SyncRequestError the engine
+ * classifies (transient with Retry-After, limit, or permanent with Salesforce's own message).
+ */
+export class SalesforceApi {
+  constructor(private readonly deps: ApiDeps) {}
+
+  private async request(method: 'GET' | 'PATCH', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    let renewed = false;
+    for (;;) {
+      if (signal.aborted) throw new SyncAbortedError();
+      const { token, instanceUrl } = await this.deps.session.accessToken(signal);
+      if (signal.aborted) throw new SyncAbortedError();
+      this.deps.meter.beforeRequest();
+      const response = await exchange(
+        this.deps.fetch,
+        new URL(path, instanceUrl).toString(),
+        {
+          method,
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        },
+        this.deps.timeoutMs,
+        signal,
+      );
+      if (signal.aborted) throw new SyncAbortedError();
+      this.deps.meter.afterResponse(response.headers.get('sforce-limit-info'));
+      const errors = parseErrors(response.text);
+      const first = errors?.[0];
+      const kind = classifyResponse(response.status, first?.errorCode ?? null, true);
+      if (kind === 'ok') {
+        try {
+          return JSON.parse(response.text) as unknown;
+        } catch {
+          // The request may well have been applied; the upsert by external id makes the retry safe.
+          throw new SyncRequestError('transient', 'BAD_RESPONSE', `Salesforce answered ${response.status} with a body that is not JSON`);
+        }
+      }
+      const message = first ? `${first.errorCode}: ${first.message}` : `HTTP ${response.status}`;
+      if (kind === 'auth') {
+        this.deps.session.dropAccessToken();
+        if (!renewed) {
+          renewed = true;
+          await this.deps.session.refresh(signal);
+          continue;
+        }
+        await this.deps.session.forget();
+        throw new SyncRequestError('auth', first?.errorCode ?? 'INVALID_SESSION_ID', `${message}. Sign in to Salesforce again.`);
+      }
+      throw new SyncRequestError(kind, first?.errorCode ?? `HTTP_${response.status}`, message, parseRetryAfter(response.headers.get('retry-after'), this.deps.clock.now()));
+    }
+  }
+
+  private base(): string {
+    return `/services/data/${this.deps.apiVersion()}`;
+  }
+
+  /** sObject Collections upsert by external id: up to 200 records of one type, results in order. */
+  async upsert(sobject: string, externalIdField: string, records: Record<string, unknown>[], signal: AbortSignal): Promise<SaveResult[]> {
+    const body = { allOrNone: false, records: records.map((r) => ({ attributes: { type: sobject }, ...r })) };
+    return this.results(await this.request('PATCH', `${this.base()}/composite/sobjects/${sobject}/${externalIdField}`, body, signal), records.length);
+  }
+
+  /** sObject Collections update by Id. */
+  async update(sobject: string, records: Record<string, unknown>[], signal: AbortSignal): Promise<SaveResult[]> {
+    const body = { allOrNone: false, records: records.map((r) => ({ attributes: { type: sobject }, ...r })) };
+    return this.results(await this.request('PATCH', `${this.base()}/composite/sobjects`, body, signal), records.length);
+  }
+
+  async query(soql: string, signal: AbortSignal): Promise<Record<string, unknown>[]> {
+    const parsed = queryResult.safeParse(await this.request('GET', `${this.base()}/query?${new URLSearchParams({ q: soql }).toString()}`, undefined, signal));
+    if (!parsed.success) throw new SyncRequestError('transient', 'BAD_RESPONSE', 'Salesforce answered a query without records');
+    return parsed.data.records;
+  }
+
+  private results(value: unknown, expected: number): SaveResult[] {
+    const parsed = saveResults.safeParse(value);
+    if (!parsed.success || parsed.data.length !== expected) {
+      throw new SyncRequestError('transient', 'BAD_RESPONSE', `Salesforce answered with ${parsed.success ? parsed.data.length : 'unreadable'} results for ${expected} records`);
+    }
+    return parsed.data;
+  }
+}
+
+function parseErrors(text: string): z.infer<typeof errorBody> | null {
+  try {
+    const parsed = errorBody.safeParse(JSON.parse(text));
+    return parsed.success && parsed.data.length > 0 ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

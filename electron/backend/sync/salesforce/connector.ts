@@ -1,0 +1,256 @@
+import type { SalesforceSettings } from '../../../../shared/contract/sync';
+import { classifyRecordError } from '../classify';
+import type { LeadRef } from '../lookups';
+import { parsePayload, PayloadError, type ParsedPayload } from '../payloads';
+import {
+  SyncRequestError,
+  type BatchResult,
+  type Connector,
+  type CrmAnswer,
+  type CrmLead,
+  type FailureKind,
+  type ItemResult,
+  type LeadEcho,
+  type OutboxItem,
+  type Puller,
+  type PullCursor,
+} from '../types';
+import type { RecordError, SalesforceApi, SaveResult } from './api';
+import { isRef, leadIdOf, phases, planItem, sobjectOf, taskSubtypeField, type FieldValue, type ItemPlan, type Phase } from './mapping';
+import { answersQuery, leadsQuery } from './soql';
+import type { SalesforceSession } from './session';
+
+/** sObject Collections take at most 200 records per request. */
+export const collectionLimit = 200;
+
+export interface SalesforceConnectorDeps {
+  api: SalesforceApi;
+  session: SalesforceSession;
+  settings: () => SalesforceSettings;
+  /** The current identity of the leads the items name. */
+  leadRefs: (leadIds: readonly string[]) => Map<string, LeadRef>;
+}
+
+interface PendingWrite {
+  key: string;
+  leadId: string | undefined;
+  fields: Record<string, FieldValue>;
+  itemIds: string[];
+}
+
+function failure(id: string, kind: FailureKind, code: string, message: string): ItemResult {
+  return { id, ok: false, kind, code, message };
+}
+
+function describe(sobject: string, errors: RecordError[]): { code: string; message: string } {
+  const first = errors[0] ?? { statusCode: 'UNKNOWN', message: 'Salesforce gave no reason' };
+  const fields = first.fields && first.fields.length > 0 ? ` [${first.fields.join(', ')}]` : '';
+  return { code: first.statusCode, message: `${sobject}: ${first.statusCode}: ${first.message}${fields}` };
+}
+
+/** Salesforce may refuse a create-only field when an upsert turns out to be an update (a retry). */
+function refusedSubtype(result: SaveResult): boolean {
+  return !result.success && result.errors.some((e) => e.statusCode === 'INVALID_FIELD_FOR_INSERT_UPDATE' && (e.fields?.includes(taskSubtypeField) || e.message.includes(taskSubtypeField)));
+}
+
+/**
+ * Pushes outbox items to Salesforce and pulls the rep's leads and field sales' answers back.
+ * A send walks the phases in order (Accounts, Contacts, Leads, Opportunities, Tasks), one
+ * sObject Collections request per 200 records per phase, with allOrNone false so one bad record
+ * fails only its own item. An item counts as confirmed only when every record it needs was.
+ */
+export function createSalesforceConnector(deps: SalesforceConnectorDeps): Connector {
+  async function send(items: readonly OutboxItem[], signal: AbortSignal): Promise<BatchResult> {
+    const settings = deps.settings();
+    const results = new Map<string, ItemResult>();
+    const parsed = new Map<string, ParsedPayload>();
+    for (const item of items) {
+      try {
+        parsed.set(item.id, parsePayload(item.entity, item.op, item.payload));
+      } catch (error) {
+        if (!(error instanceof PayloadError)) throw error;
+        results.set(item.id, failure(item.id, 'permanent', 'BAD_PAYLOAD', error.message));
+      }
+    }
+    const refs = deps.leadRefs([...parsed.values()].map(leadIdOf));
+    const plans = new Map<string, ItemPlan>();
+    for (const [id, p] of parsed) {
+      const ref = refs.get(leadIdOf(p));
+      if (!ref) results.set(id, failure(id, 'permanent', 'UNKNOWN_LEAD', `The lead ${leadIdOf(p)} is no longer in Koma`));
+      else plans.set(id, planItem(p, ref, settings));
+    }
+
+    const ids = new Map<string, string>();
+    const echoes = new Map<string, LeadEcho>();
+    for (const phase of phases) {
+      const writes = collect(phase, plans, results);
+      for (let start = 0; start < writes.length; start += collectionLimit) {
+        const chunk = writes.slice(start, start + collectionLimit);
+        try {
+          await write(phase, chunk, ids, results, settings, signal, echoes);
+        } catch (error) {
+          if (!(error instanceof SyncRequestError)) throw error;
+          // A request-level refusal of one phase (a field the org lacks) fails just those items;
+          // anything else stops the send, leaving unconfirmed items to the error's handling.
+          if (error.kind !== 'permanent') {
+            settle(plans, ids, echoes, results, true);
+            return { results: [...results.values()], stopped: error, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
+          }
+          for (const w of chunk) for (const id of w.itemIds) results.set(id, failure(id, 'permanent', error.code, `${sobjectOf[phase]}: ${error.message}`));
+        }
+      }
+    }
+    settle(plans, ids, echoes, results, false);
+    return { results: [...results.values()] };
+  }
+
+  /** Confirms the items whose every record was written; with `partial`, leaves the others unresolved. */
+  function settle(plans: Map<string, ItemPlan>, ids: Map<string, string>, echoes: Map<string, LeadEcho>, results: Map<string, ItemResult>, partial: boolean): void {
+    for (const [id, plan] of plans) {
+      if (results.has(id) || (partial && !plan.steps.every((step) => ids.has(step.key)))) continue;
+      const echo = echoes.get(id);
+      results.set(id, { id, ok: true, crmId: ids.get(plan.primary) ?? null, ...(echo ? { leadEcho: echo } : {}) });
+    }
+  }
+
+  function collect(phase: Phase, plans: Map<string, ItemPlan>, results: Map<string, ItemResult>): PendingWrite[] {
+    const byKey = new Map<string, PendingWrite>();
+    for (const [id, plan] of plans) {
+      if (results.has(id)) continue;
+      for (const step of plan.steps) {
+        if (step.phase !== phase) continue;
+        const existing = byKey.get(step.key);
+        if (existing) {
+          Object.assign(existing.fields, step.fields);
+          existing.itemIds.push(id);
+        } else {
+          byKey.set(step.key, { key: step.key, leadId: step.leadId, fields: { ...step.fields }, itemIds: [id] });
+        }
+      }
+    }
+    return [...byKey.values()];
+  }
+
+  async function write(
+    phase: Phase,
+    chunk: PendingWrite[],
+    ids: Map<string, string>,
+    results: Map<string, ItemResult>,
+    settings: SalesforceSettings,
+    signal: AbortSignal,
+    echoes: Map<string, LeadEcho>,
+  ): Promise<void> {
+    const live = chunk.filter((w) => w.itemIds.some((id) => !results.has(id)));
+    const records = live.map((w) => resolve(w.fields, ids));
+    if (records.length === 0) return;
+    const sobject = sobjectOf[phase];
+    const send = (batch: Record<string, unknown>[]) =>
+      phase === 'LeadUpdate' ? deps.api.update(sobject, batch, signal) : deps.api.upsert(sobject, settings.externalIdField, batch, signal);
+    const saved = await send(records);
+    if (phase === 'Task') {
+      const again = saved.flatMap((r, i) => (refusedSubtype(r) ? [i] : []));
+      if (again.length > 0) {
+        const second = await send(again.map((i) => withoutSubtype(records[i]!)));
+        again.forEach((i, n) => (saved[i] = second[n]!));
+      }
+    }
+    saved.forEach((result, i) => {
+      const w = live[i]!;
+      if (result.success && result.id) {
+        ids.set(w.key, result.id);
+        if (w.leadId !== undefined) {
+          const echo = leadEcho(w.leadId, result.id, records[i]!, settings);
+          for (const id of w.itemIds) echoes.set(id, echo);
+        }
+        return;
+      }
+      const { code, message } = describe(sobject, result.errors);
+      const kind = result.success ? 'transient' : classifyRecordError(code);
+      for (const id of w.itemIds) results.set(id, failure(id, kind, result.success ? 'NO_ID' : code, message));
+    });
+  }
+
+  const pull: Puller = {
+    pageSize: collectionLimit,
+    async leadsSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmLead[]> {
+      const settings = deps.settings();
+      const info = deps.session.info();
+      if (!info) throw new SyncRequestError('auth', 'SIGNED_OUT', 'Not signed in to Salesforce.');
+      const records = await deps.api.query(leadsQuery(settings, info.userId, cursor, collectionLimit), signal);
+      return records.map((r) => toCrmLead(r, settings));
+    },
+    async answersSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmAnswer[]> {
+      const settings = deps.settings();
+      const info = deps.session.info();
+      if (!info) throw new SyncRequestError('auth', 'SIGNED_OUT', 'Not signed in to Salesforce.');
+      const soql = answersQuery(settings, info.userId, cursor, collectionLimit);
+      if (soql === null) return [];
+      const records = await deps.api.query(soql, signal);
+      return records.map((r) => toCrmAnswer(r, settings));
+    },
+  };
+
+  return {
+    name: 'salesforce',
+    maxBatch: collectionLimit,
+    ready: async () => deps.session.signedIn(),
+    send,
+    pull,
+  };
+}
+
+function resolve(fields: Record<string, FieldValue>, ids: Map<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, isRef(value) ? (ids.get(value.$ref) ?? null) : value]));
+}
+
+/** The Lead fields as written, without the keys that identify the record. */
+function leadEcho(leadId: string, crmId: string, record: Record<string, unknown>, settings: SalesforceSettings): LeadEcho {
+  const fields = { ...record };
+  delete fields.Id;
+  delete fields[settings.externalIdField];
+  return { leadId, crmId, fields };
+}
+
+function withoutSubtype(record: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...record };
+  delete copy[taskSubtypeField];
+  return copy;
+}
+
+function text(record: Record<string, unknown>, field: string | null): string | null {
+  if (field === null) return null;
+  const value = record[field];
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+function toCrmLead(r: Record<string, unknown>, s: SalesforceSettings): CrmLead {
+  return {
+    crmId: String(r.Id),
+    komaId: text(r, s.externalIdField),
+    firstName: text(r, 'FirstName'),
+    lastName: text(r, 'LastName'),
+    company: text(r, 'Company'),
+    title: text(r, 'Title'),
+    email: text(r, 'Email'),
+    phone: text(r, 'Phone'),
+    status: text(r, 'Status'),
+    recycleReason: text(r, s.lead.fields.recycleReason),
+    recycleUntil: text(r, s.lead.fields.recycleUntil),
+    excludeReason: text(r, s.lead.fields.excludeReason),
+    doNotCall: r.DoNotCall === true,
+    modstamp: new Date(String(r.SystemModstamp)).toISOString(),
+  };
+}
+
+function toCrmAnswer(r: Record<string, unknown>, s: SalesforceSettings): CrmAnswer {
+  const raw = text(r, s.opportunity.fields.fieldState);
+  const states = s.opportunity.fieldStates;
+  const fieldState = raw === states.accepted ? 'accepted' : raw === states.meeting_held ? 'meeting_held' : raw === states.rejected ? 'rejected' : null;
+  return {
+    crmId: String(r.Id),
+    handoffId: String(r[s.externalIdField]),
+    fieldState,
+    fieldReason: text(r, s.opportunity.fields.fieldReason),
+    modstamp: new Date(String(r.SystemModstamp)).toISOString(),
+  };
+}

@@ -1,0 +1,232 @@
+import type { SalesforceSettings } from '../../../../shared/contract/sync';
+import type { LeadRef } from '../lookups';
+import type { CallPayload, DoNotCallPayload, HandoffPayload, LeadStatusPayload, ParsedPayload } from '../payloads';
+import { authorityText, clip, handoffDescription, longTextMax, needText, timelineText } from './description';
+
+/**
+ * How Koma's changes become Salesforce records. Each outbox item becomes a short plan of record
+ * writes in a fixed phase order — parents before the records that point at them — and every write
+ * is idempotent: an upsert by Koma's external id, or an update by a known Salesforce Id.
+ */
+export const phases = ['Account', 'Contact', 'Lead', 'LeadUpdate', 'Opportunity', 'Task'] as const;
+export type Phase = (typeof phases)[number];
+
+/** The sObject each phase writes; LeadUpdate writes Leads by Id (sObject Collections update). */
+export const sobjectOf: Record<Phase, string> = {
+  Account: 'Account',
+  Contact: 'Contact',
+  Lead: 'Lead',
+  LeadUpdate: 'Lead',
+  Opportunity: 'Opportunity',
+  Task: 'Task',
+};
+
+/** A field whose value is the Salesforce Id another step of the same send produced. */
+export interface StepRef {
+  $ref: string;
+}
+
+export type FieldValue = string | number | boolean | null | StepRef;
+
+export interface Step {
+  phase: Phase;
+  /** Dedupes writes of the same record within one send: `${phase}:${external id or Id}`. */
+  key: string;
+  fields: Record<string, FieldValue>;
+  /** On Lead writes: the Koma lead written, for the pull's base. */
+  leadId?: string;
+}
+
+export interface ItemPlan {
+  steps: Step[];
+  /** The step whose Salesforce Id is the item's CRM id. */
+  primary: string;
+}
+
+export function isRef(value: FieldValue): value is StepRef {
+  return typeof value === 'object' && value !== null && '$ref' in value;
+}
+
+const looksLikeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Only what Koma knows: a null never blanks a value someone typed in Salesforce. */
+function known(fields: Record<string, FieldValue | undefined>): Record<string, FieldValue> {
+  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, FieldValue] => e[1] !== null && e[1] !== undefined));
+}
+
+/** Koma's optional mapped fields: sent (null included, to clear) only when the org mapped them. */
+function mapped(pairs: [string | null, FieldValue][]): Record<string, FieldValue> {
+  return Object.fromEntries(pairs.filter((p): p is [string, FieldValue] => p[0] !== null));
+}
+
+/** Lead and Contact names: Salesforce requires LastName; Koma may only have the full name. */
+type Person = Pick<LeadRef, 'lastName' | 'firstName' | 'fullName' | 'title' | 'email' | 'phone'>;
+
+function personFields(ref: Person): Record<string, FieldValue> {
+  const lastName = ref.lastName?.trim() ? ref.lastName : ref.fullName;
+  return known({
+    LastName: clip(lastName, 80),
+    FirstName: ref.lastName?.trim() && ref.firstName ? clip(ref.firstName, 40) : null,
+    Title: ref.title ? clip(ref.title, 128) : null,
+    Email: ref.email && looksLikeEmail.test(ref.email) ? ref.email : null,
+    Phone: ref.phone ? clip(ref.phone, 40) : null,
+  });
+}
+
+export function leadIdentity(ref: Person & Pick<LeadRef, 'companyName'>): Record<string, FieldValue> {
+  return { ...personFields(ref), Company: clip(ref.companyName, 255) };
+}
+
+/** The date an instant falls on where the lead is (Task.ActivityDate, Opportunity.CloseDate). */
+export function localDate(instant: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** A Lead write keyed for dedupe: by Id when Koma knows it, else an upsert by Koma's lead id. */
+function leadStep(ref: LeadRef, ext: string, fields: Record<string, FieldValue>): Step {
+  if (ref.crmId) return { phase: 'LeadUpdate', key: `LeadUpdate:${ref.crmId}`, fields: { Id: ref.crmId, ...fields }, leadId: ref.leadId };
+  return { phase: 'Lead', key: `Lead:${ref.leadId}`, fields: { [ext]: ref.leadId, ...leadIdentity(ref), ...fields }, leadId: ref.leadId };
+}
+
+function statusPlan(p: LeadStatusPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+  const f = s.lead.fields;
+  const step = leadStep(ref, s.externalIdField, {
+    Status: s.lead.statuses[p.status],
+    ...mapped([
+      [f.recycleReason, p.recycleReason],
+      [f.recycleUntil, p.recycleUntil],
+      [f.excludeReason, p.excludeReason],
+    ]),
+  });
+  return { steps: [step], primary: step.key };
+}
+
+function doNotCallPlan(p: DoNotCallPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+  const step = leadStep(ref, s.externalIdField, { DoNotCall: p.doNotCall });
+  return { steps: [step], primary: step.key };
+}
+
+/** The subtype of a logged call; Salesforce may refuse it on update (see connector.ts). */
+export const taskSubtypeField = 'TaskSubtype';
+
+function callPlan(p: CallPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+  const ext = s.externalIdField;
+  const steps: Step[] = [];
+  let who: FieldValue;
+  if (ref.crmId) {
+    who = ref.crmId;
+  } else {
+    // The Lead must exist before a Task can point at it: ensured by Koma's id. Its status goes
+    // along unless a change of it is still on its way, which must arrive in order.
+    const status: Record<string, FieldValue> = ref.unsynced ? {} : { Status: s.lead.statuses[ref.status] };
+    const lead: Step = { phase: 'Lead', key: `Lead:${ref.leadId}`, fields: { [ext]: ref.leadId, ...leadIdentity(ref), ...status }, leadId: ref.leadId };
+    steps.push(lead);
+    who = { $ref: lead.key };
+  }
+  const task: Step = {
+    phase: 'Task',
+    key: `Task:${p.id}`,
+    fields: {
+      [ext]: p.id,
+      Subject: clip(`Call: ${p.outcome}${p.nextAction ? ` → ${p.nextAction}` : ''}`, 255),
+      Status: 'Completed',
+      [taskSubtypeField]: 'Call',
+      CallType: 'Outbound',
+      CallDisposition: p.outcome,
+      CallDurationInSeconds: p.durationSec,
+      Description: clip(p.notes, longTextMax),
+      ActivityDate: localDate(p.startedAt, ref.timeZone),
+      WhoId: who,
+    },
+  };
+  steps.push(task);
+  return { steps, primary: task.key };
+}
+
+function closeDate(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): string {
+  const target = p.package.hearing.timeline.targetDate;
+  if (target) return target;
+  return localDate(new Date(Date.parse(p.createdAt) + s.opportunity.closeDays * 86_400_000).toISOString(), ref.timeZone);
+}
+
+function handoffPlan(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+  const ext = s.externalIdField;
+  const pkg = p.package;
+  const account: Step = {
+    phase: 'Account',
+    key: `Account:${ref.companyId}`,
+    fields: {
+      [ext]: ref.companyId,
+      Name: clip(pkg.company.name, 255),
+      ...known({
+        Website: pkg.company.website ? clip(pkg.company.website, 255) : null,
+        Industry: pkg.company.industry ? clip(pkg.company.industry, 255) : null,
+        NumberOfEmployees: pkg.company.employees,
+        Phone: pkg.company.phone ? clip(pkg.company.phone, 40) : null,
+      }),
+    },
+  };
+  const contact: Step = {
+    phase: 'Contact',
+    key: `Contact:${ref.leadId}`,
+    fields: {
+      [ext]: ref.leadId,
+      AccountId: { $ref: account.key },
+      ...personFields(ref),
+      ...known({ Department: pkg.contact.department ? clip(pkg.contact.department, 80) : null }),
+    },
+  };
+  const f = s.opportunity.fields;
+  const h = pkg.hearing;
+  const allConfirmed = h.budget.confirmed && h.authority.confirmed && h.need.confirmed && h.timeline.confirmed;
+  const opportunity: Step = {
+    phase: 'Opportunity',
+    key: `Opportunity:${p.id}`,
+    fields: {
+      [ext]: p.id,
+      Name: clip(`${p.companyName} ${p.leadName}`, 120),
+      AccountId: { $ref: account.key },
+      ContactId: { $ref: contact.key },
+      Description: handoffDescription(p),
+      NextStep: p.appointmentAt ? clip(`Meeting ${p.appointmentAt}${p.place ? ` @ ${p.place}` : ''}`, 255) : null,
+      // A correction updates what Koma knows; the stage, close date and owner belong to field
+      // sales once they have the opportunity.
+      ...(p.correction
+        ? {}
+        : {
+            StageName: s.opportunity.stageName,
+            CloseDate: closeDate(p, ref, s),
+            ...known({ OwnerId: p.fieldRep?.crmUserId ?? null }),
+          }),
+      ...mapped([
+        [f.budgetStatus, h.budget.status],
+        [f.budgetAmount, h.budget.amount],
+        [f.authority, clip(authorityText(h.authority), longTextMax) || null],
+        [f.need, clip(needText(h.need), longTextMax) || null],
+        [f.timeline, clip(timelineText(h.timeline), longTextMax) || null],
+        [f.bantConfirmed, allConfirmed],
+      ]),
+    },
+  };
+  return { steps: [account, contact, opportunity], primary: opportunity.key };
+}
+
+/** The plan for one parsed item; the lead is the one its payload names. */
+export function planItem(parsed: ParsedPayload, ref: LeadRef, settings: SalesforceSettings): ItemPlan {
+  switch (parsed.kind) {
+    case 'call':
+      return callPlan(parsed.payload, ref, settings);
+    case 'lead_status':
+      return statusPlan(parsed.payload, ref, settings);
+    case 'do_not_call':
+      return doNotCallPlan(parsed.payload, ref, settings);
+    case 'handoff':
+      return handoffPlan(parsed.payload, ref, settings);
+  }
+}
+
+export function leadIdOf(parsed: ParsedPayload): string {
+  return parsed.payload.leadId;
+}

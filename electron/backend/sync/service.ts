@@ -1,0 +1,322 @@
+import { z } from 'zod';
+import { KomaError } from '../../../shared/contract';
+import type { SyncConflict, SyncItem, SyncSettings, SyncStatus, syncSettingsSaveInput } from '../../../shared/contract/sync';
+import type { BackendContext } from '../app/context';
+import { itemBackoff, probeBackoff, type BackoffPolicy } from './backoff';
+import { listConflicts, openConflictCount, resolveConflict } from './conflicts';
+import { realTimers, SyncEngine, type Timers } from './engine';
+import type { FetchLike } from './http';
+import { leadRefs } from './lookups';
+import { findRow, listRows, makeAllDue, nextDueAt, outboxCounts, replacePayload, retryItems, type OutboxRow } from './outbox';
+import { applyPatch, isEditablePath, parsePayload, PayloadError, scalarLeaves, type Scalar } from './payloads';
+import { QuotaMeter } from './quota';
+import { SalesforceApi } from './salesforce/api';
+import { createSalesforceConnector } from './salesforce/connector';
+import { SalesforceSession } from './salesforce/session';
+import { SignInFlow } from './salesforce/signIn';
+import { createFileSecretStore } from './secrets/fileSecretStore';
+import { secretKeys, type SecretStore } from './secrets/types';
+import { readSyncSettings, writeSyncSettings } from './settings';
+import { deleteState, readState, stateKeys, writeState } from './state';
+import type { Connector } from './types';
+import { createWebhookConnector } from './webhook/connector';
+import { maskSecret } from './webhook/signature';
+
+export interface SyncOptions {
+  /** Where the refresh token and webhook secret go; default: an encrypted file in the data folder. */
+  secrets?: SecretStore;
+  /** Opens a URL in the system browser; without one, the sign-in URL is only returned to the UI. */
+  openExternal?: (url: string) => void | Promise<void>;
+  fetch?: FetchLike;
+  random?: () => number;
+  timers?: Timers;
+  requestTimeoutMs?: number;
+  itemBackoff?: BackoffPolicy;
+  probeBackoff?: BackoffPolicy;
+  idleMs?: number;
+  limitPauseMs?: number;
+  signInWaitMs?: number;
+  /** Start the background loop with the backend (the app); tests drive the engine themselves. */
+  autoStart?: boolean;
+}
+
+type SaveInput = z.output<typeof syncSettingsSaveInput>;
+
+const stringState = z.string();
+
+/** Everything sync, behind the commands: the engine, the connectors, the session, settings and secrets. */
+export interface SyncService {
+  readonly engine: SyncEngine;
+  readonly secrets: SecretStore;
+  status(): Promise<SyncStatus>;
+  items(state: 'pending' | 'attention' | 'all', limit: number): { items: SyncItem[]; total: number };
+  retry(ids: readonly string[] | 'all'): number;
+  editPayload(id: string, patch: Record<string, Scalar>): SyncItem;
+  syncNow(): Promise<SyncStatus>;
+  getSettings(): Promise<{ settings: SyncSettings; webhookSecretHint: string | null; callbackUrl: string }>;
+  saveSettings(input: SaveInput): Promise<{ settings: SyncSettings; webhookSecretHint: string | null; callbackUrl: string }>;
+  signIn(): Promise<{ authorizeUrl: string; redirectUri: string }>;
+  signOut(): Promise<SyncStatus>;
+  conflicts(): SyncConflict[];
+  resolveConflict(id: string, keep: 'local' | 'crm'): boolean;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+function summaryOf(row: OutboxRow, payload: unknown, leadName: (id: string) => string): string {
+  const p = payload as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
+  switch (`${row.entity}/${row.op}`) {
+    case 'call/upsert':
+      return `${str(p.leadName)}: call, ${str(p.outcome)} (${str(p.startedAt)})`;
+    case 'lead/status':
+      return `${leadName(row.entity_id)}: status ${str(p.status)}${p.recycleReason ? ` (${str(p.recycleReason)})` : ''}${p.excludeReason ? ` (${str(p.excludeReason)})` : ''}`;
+    case 'lead/do_not_call':
+      return `${leadName(row.entity_id)}: do not call ${p.doNotCall ? 'on' : 'off'}`;
+    case 'handoff/upsert':
+      return `${str(p.leadName)} (${str(p.companyName)}): handoff${p.correction ? ' correction' : ''}`;
+    default:
+      return `${row.entity} ${row.op} ${row.entity_id}`;
+  }
+}
+
+export function createSyncService(ctx: BackendContext, options: SyncOptions, logError: (message: string, error: unknown) => void): SyncService {
+  const { db, clock } = ctx;
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  const timers = options.timers ?? realTimers;
+  const random = options.random ?? Math.random;
+  const secrets = options.secrets ?? createFileSecretStore(ctx.dataDir);
+  let closed = false;
+
+  const settings = () => readSyncSettings(db);
+  const meter = new QuotaMeter(db, clock, () => settings().quotaPercent);
+  const session = new SalesforceSession({ db, clock, secrets, fetch: fetchImpl, timeoutMs, closed: () => closed });
+  const api = new SalesforceApi({ session, meter, fetch: fetchImpl, clock, timeoutMs, apiVersion: () => settings().salesforce.apiVersion });
+  const salesforce = createSalesforceConnector({ api, session, settings: () => settings().salesforce, leadRefs: (ids) => leadRefs(db, ids) });
+  const webhook = createWebhookConnector({
+    url: () => settings().webhook.url,
+    secret: () => secrets.get(secretKeys.webhookSecret),
+    fetch: fetchImpl,
+    clock,
+    timeoutMs,
+    userAgent: `Koma/${ctx.version}`,
+  });
+  const connector = (): Connector | null => {
+    const kind = settings().connector;
+    return kind === 'salesforce' ? salesforce : kind === 'webhook' ? webhook : null;
+  };
+
+  const engine = new SyncEngine({
+    ctx,
+    connector,
+    settings,
+    random,
+    timers,
+    itemBackoff: options.itemBackoff ?? itemBackoff,
+    probeBackoff: options.probeBackoff ?? probeBackoff,
+    idleMs: options.idleMs ?? 5_000,
+    limitPauseMs: options.limitPauseMs ?? 60 * 60_000,
+    pullPages: 10,
+    logError,
+  });
+
+  const signInFlow = new SignInFlow({
+    fetch: fetchImpl,
+    clock,
+    timers,
+    timeoutMs,
+    waitMs: options.signInWaitMs ?? 5 * 60_000,
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    complete: async (tokens, request) => {
+      if (closed) return;
+      const before = session.info();
+      const info = await session.complete(tokens, request.loginUrl, request.clientId);
+      // Another user or org: the old pull positions mean nothing there.
+      if (!before || before.userId !== info.userId || before.orgId !== info.orgId) {
+        db.transaction(() => {
+          deleteState(db, stateKeys.leadsCursor);
+          deleteState(db, stateKeys.answersCursor);
+          deleteState(db, stateKeys.lastPullAt);
+        })();
+      }
+      db.transaction(() => deleteState(db, stateKeys.lastError))();
+      engine.kick();
+    },
+    onFailure: (message) => {
+      if (!closed) db.transaction(() => writeState(db, stateKeys.lastError, message, clock.now().toISOString()))();
+    },
+  });
+
+  const leadNames = (ids: string[]) => {
+    const names = new Map([...leadRefs(db, ids).values()].map((r) => [r.leadId, r.fullName]));
+    return (id: string) => names.get(id) ?? id;
+  };
+
+  function toItem(row: OutboxRow, leadName: (id: string) => string): SyncItem {
+    const payload = JSON.parse(row.payload) as unknown;
+    return {
+      id: row.id,
+      seq: row.seq,
+      entity: row.entity,
+      entityId: row.entity_id,
+      op: row.op,
+      state: row.state === 'attention' ? 'attention' : 'pending',
+      attempts: row.attempts,
+      lastError: row.last_error,
+      nextAttemptAt: row.next_attempt_at,
+      createdAt: row.created_at,
+      summary: summaryOf(row, payload, leadName),
+      editable: scalarLeaves(payload).filter((leaf) => isEditablePath(row.entity, row.op, leaf.path)),
+    };
+  }
+
+  async function status(): Promise<SyncStatus> {
+    const s = settings();
+    const current = connector();
+    const counts = outboxCounts(db);
+    const now = clock.now();
+    const pause = engine.pause();
+    const activePause = pause && (pause.until === null || Date.parse(pause.until) > now.getTime()) ? pause : null;
+    const waits = [nextDueAt(db), engine.network.nextProbeAt?.toISOString() ?? null, activePause?.until ?? null].filter((x): x is string => x !== null);
+    return {
+      connector: s.connector,
+      configured: current ? await current.ready().catch(() => false) : false,
+      signedIn: session.signedIn(),
+      signingIn: signInFlow.pending,
+      online: engine.network.online,
+      paused: activePause,
+      pending: counts.pending,
+      attention: counts.attention,
+      conflicts: openConflictCount(db),
+      lastSuccessAt: readState(db, stateKeys.lastSuccessAt, stringState),
+      lastError: readState(db, stateKeys.lastError, stringState),
+      nextAttemptAt: counts.pending > 0 && waits.length > 0 ? waits.reduce((a, b) => (a > b ? a : b)) : null,
+      apiUsage: s.connector === 'salesforce' ? meter.snapshot() : null,
+    };
+  }
+
+  async function settingsView() {
+    const secret = await secrets.get(secretKeys.webhookSecret);
+    const s = settings();
+    return { settings: s, webhookSecretHint: secret ? maskSecret(secret) : null, callbackUrl: `http://127.0.0.1:${s.salesforce.callbackPort}/callback` };
+  }
+
+  return {
+    engine,
+    secrets,
+    status,
+
+    items(state, limit) {
+      const rows = listRows(db, state === 'all' ? null : state, limit);
+      const names = leadNames(rows.filter((r) => r.entity === 'lead').map((r) => r.entity_id));
+      const counts = outboxCounts(db);
+      return {
+        items: rows.map((r) => toItem(r, names)),
+        total: state === 'all' ? counts.pending + counts.attention : counts[state],
+      };
+    },
+
+    retry(ids) {
+      const count = db.transaction(() => retryItems(db, ids, clock.now()))();
+      if (count > 0) engine.kick();
+      return count;
+    },
+
+    editPayload(id, patch) {
+      const row = findRow(db, id);
+      if (!row || row.state === 'done') throw new KomaError('not_found', 'This item is no longer waiting; reload the list.');
+      if (row.state !== 'attention') throw new KomaError('conflict', 'Only an item that needs attention can be edited.');
+      const payload = JSON.parse(row.payload) as unknown;
+      const leaves = new Map(scalarLeaves(payload).map((l) => [l.path, l.value]));
+      const refused = Object.keys(patch).filter((path) => !isEditablePath(row.entity, row.op, path) || !leaves.has(path));
+      if (refused.length > 0) {
+        throw new KomaError(
+          'invalid_input',
+          `These fields cannot be edited: ${refused.join(', ')}`,
+          refused.map((path) => ({ path: `patch.${path}`, message: 'not an editable field of this item' })),
+        );
+      }
+      const next = applyPatch(payload, patch);
+      try {
+        parsePayload(row.entity, row.op, next);
+      } catch (error) {
+        if (error instanceof PayloadError) throw new KomaError('invalid_input', error.message);
+        throw error;
+      }
+      db.transaction(() => replacePayload(db, row, next, clock.now()))();
+      engine.kick();
+      return toItem(findRow(db, id)!, leadNames([row.entity_id]));
+    },
+
+    async syncNow() {
+      db.transaction(() => {
+        makeAllDue(db, clock.now());
+        // The rep asks to try again: a request-limit pause may be over early; Koma's own budget is not.
+        if (engine.pause()?.reason === 'request_limit') deleteState(db, stateKeys.pause);
+        writeState(db, stateKeys.lastPullAt, new Date(0).toISOString(), clock.now().toISOString());
+      })();
+      engine.kick();
+      return status();
+    },
+
+    getSettings: settingsView,
+
+    async saveSettings(input) {
+      if (input.webhookSecret === null) await secrets.delete(secretKeys.webhookSecret);
+      else if (input.webhookSecret !== undefined) await secrets.set(secretKeys.webhookSecret, input.webhookSecret);
+      db.transaction(() => writeSyncSettings(db, input.settings, clock.now().toISOString()))();
+      engine.kick();
+      return settingsView();
+    },
+
+    async signIn() {
+      const s = settings().salesforce;
+      if (!s.clientId) {
+        throw new KomaError('invalid_input', "Enter the External Client App's consumer key (client id) in the sync settings first.", [
+          { path: 'settings.salesforce.clientId', message: 'required to sign in' },
+        ]);
+      }
+      try {
+        return await signInFlow.start({ loginUrl: s.loginUrl, clientId: s.clientId, port: s.callbackPort });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new KomaError('conflict', `Port ${s.callbackPort} is in use; close what uses it or change the callback port (and the app's callback URL).`);
+        throw error;
+      }
+    },
+
+    async signOut() {
+      signInFlow.cancel();
+      const info = session.info();
+      const token = await session.refreshTokenForRevoke();
+      if (info && token) {
+        // Best effort: a revoked token cannot be used by anyone who copied the file.
+        await fetchImpl(new URL('/services/oauth2/revoke', info.loginUrl).toString(), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token }).toString(),
+          signal: AbortSignal.timeout(Math.min(timeoutMs, 10_000)),
+        }).catch(() => undefined);
+      }
+      await session.forget();
+      return status();
+    },
+
+    conflicts: () => listConflicts(db),
+
+    resolveConflict(id, keep) {
+      const resolved = resolveConflict(ctx, id, keep, settings().salesforce, engine.inFlight);
+      engine.kick();
+      return resolved;
+    },
+
+    start: () => engine.start(),
+
+    async stop() {
+      closed = true;
+      signInFlow.cancel();
+      await engine.stop();
+    },
+  };
+}

@@ -1,0 +1,259 @@
+import { z } from 'zod';
+
+const id = z.string().min(1).max(100);
+
+/**
+ * https everywhere; plain http only to the loopback address, which never leaves the machine (a
+ * local test server, a fake CRM). Anything else would send tokens or signed payloads in clear.
+ */
+export function isSafeUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
+}
+
+const safeUrl = z.string().max(2000).refine(isSafeUrl, 'use an https:// address (http:// only for 127.0.0.1)');
+
+/** A Salesforce API name: standard (Status) or custom (Koma_Id__c). Never built from anything else. */
+const apiName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'a Salesforce API name such as Koma_Id__c');
+/** A picklist value as the org spells it. */
+const picklistValue = z.string().trim().min(1).max(255);
+
+export const connectorKinds = ['none', 'salesforce', 'webhook'] as const;
+export const connectorKindSchema = z.enum(connectorKinds);
+export type ConnectorKind = z.infer<typeof connectorKindSchema>;
+
+/**
+ * Where Koma's data lands in the org. Every field is configurable because orgs name their custom
+ * fields their own way; a null field is simply not sent (the org does not track it).
+ */
+export const salesforceSettingsSchema = z
+  .object({
+    /** https://login.salesforce.com, https://test.salesforce.com or the org's My Domain. */
+    loginUrl: safeUrl,
+    /** The External Client App's consumer key; there is no secret (PKCE). */
+    clientId: z.string().trim().max(300),
+    apiVersion: z.string().regex(/^v\d{2,3}\.0$/, 'like v62.0'),
+    /** The loopback port of the callback URL registered on the app: http://127.0.0.1:PORT/callback. 0 picks a free port (only for servers that accept any loopback port). */
+    callbackPort: z.number().int().min(0).max(65535),
+    /** The external id field Koma upserts by, on Lead, Contact, Account, Opportunity and Task. */
+    externalIdField: apiName,
+    opportunity: z
+      .object({
+        stageName: picklistValue,
+        /** CloseDate when the hearing has no target date: this many days after the handoff. */
+        closeDays: z.number().int().min(1).max(3650),
+        fields: z
+          .object({
+            budgetStatus: apiName.nullable(),
+            budgetAmount: apiName.nullable(),
+            authority: apiName.nullable(),
+            need: apiName.nullable(),
+            timeline: apiName.nullable(),
+            bantConfirmed: apiName.nullable(),
+            fieldState: apiName.nullable(),
+            fieldReason: apiName.nullable(),
+          })
+          .strict(),
+        /** Field sales' answer as the org's picklist spells it. */
+        fieldStates: z.object({ accepted: picklistValue, meeting_held: picklistValue, rejected: picklistValue }).strict(),
+      })
+      .strict(),
+    lead: z
+      .object({
+        /** Koma's lead status → the org's Lead Status picklist value. */
+        statuses: z
+          .object({
+            new: picklistValue,
+            working: picklistValue,
+            callback: picklistValue,
+            recycled: picklistValue,
+            excluded: picklistValue,
+            qualified: picklistValue,
+          })
+          .strict(),
+        fields: z.object({ recycleReason: apiName.nullable(), recycleUntil: apiName.nullable(), excludeReason: apiName.nullable() }).strict(),
+      })
+      .strict(),
+  })
+  .strict();
+export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
+
+export const syncSettingsSchema = z
+  .object({
+    connector: connectorKindSchema,
+    /** Koma's own share of the org's daily API requests, in percent. */
+    quotaPercent: z.number().min(0.1).max(100),
+    /** How often to pull the rep's leads and field sales' answers. */
+    pullMinutes: z.number().int().min(1).max(1440),
+    salesforce: salesforceSettingsSchema,
+    webhook: z.object({ url: safeUrl.nullable() }).strict(),
+  })
+  .strict();
+export type SyncSettings = z.infer<typeof syncSettingsSchema>;
+
+export const defaultSyncSettings: SyncSettings = {
+  connector: 'none',
+  quotaPercent: 5,
+  pullMinutes: 15,
+  salesforce: {
+    loginUrl: 'https://login.salesforce.com',
+    clientId: '',
+    apiVersion: 'v62.0',
+    callbackPort: 17170,
+    externalIdField: 'Koma_Id__c',
+    opportunity: {
+      stageName: 'Qualification',
+      closeDays: 90,
+      fields: {
+        budgetStatus: 'Koma_Budget_Status__c',
+        budgetAmount: 'Koma_Budget_Amount__c',
+        authority: 'Koma_Authority__c',
+        need: 'Koma_Need__c',
+        timeline: 'Koma_Timeline__c',
+        bantConfirmed: 'Koma_BANT_Confirmed__c',
+        fieldState: 'Koma_Field_State__c',
+        fieldReason: 'Koma_Field_Reason__c',
+      },
+      fieldStates: { accepted: 'Accepted', meeting_held: 'Meeting Held', rejected: 'Rejected' },
+    },
+    lead: {
+      statuses: { new: 'New', working: 'Working', callback: 'Working', recycled: 'Nurturing', excluded: 'Unqualified', qualified: 'Qualified' },
+      fields: { recycleReason: 'Koma_Recycle_Reason__c', recycleUntil: 'Koma_Recycle_Until__c', excludeReason: 'Koma_Exclude_Reason__c' },
+    },
+  },
+  webhook: { url: null },
+};
+
+/** Standard Webhooks secret format: whsec_ and 24 to 64 random bytes in base64. */
+export const webhookSecretSchema = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, 'a secret like whsec_ followed by base64')
+  .refine((s) => {
+    const bytes = Math.floor(((s.length - 6) * 3) / 4) - (s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0);
+    return bytes >= 24 && bytes <= 64;
+  }, 'the secret must hold 24 to 64 random bytes');
+
+export const syncSettingsView = z.object({
+  settings: syncSettingsSchema,
+  /** The stored webhook secret, masked (whsec_…abcd); the secret itself never leaves the backend. */
+  webhookSecretHint: z.string().nullable(),
+  /** The callback URL to register on the External Client App. */
+  callbackUrl: z.string(),
+});
+
+export const syncSettingsSaveInput = z
+  .object({
+    settings: syncSettingsSchema,
+    /** Omitted keeps the stored secret; null removes it. */
+    webhookSecret: webhookSecretSchema.nullable().optional(),
+  })
+  .strict();
+
+export const pauseReasons = ['request_limit', 'koma_budget'] as const;
+
+export const syncStatusSchema = z.object({
+  connector: connectorKindSchema,
+  /** The connector has what it needs: signed in (Salesforce) or a URL and secret (webhook). */
+  configured: z.boolean(),
+  signedIn: z.boolean(),
+  signingIn: z.boolean(),
+  /** False after a request failed to reach the CRM, until one gets through. */
+  online: z.boolean(),
+  paused: z.object({ reason: z.enum(pauseReasons), message: z.string(), until: z.string().nullable() }).nullable(),
+  pending: z.number().int(),
+  attention: z.number().int(),
+  conflicts: z.number().int(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  apiUsage: z
+    .object({
+      /** The org's use and daily limit as Salesforce last reported them (Sforce-Limit-Info). */
+      used: z.number().int().nullable(),
+      max: z.number().int().nullable(),
+      komaUsedToday: z.number().int(),
+      /** Koma's daily budget: quotaPercent of max; null until the org's max is known. */
+      budget: z.number().int().nullable(),
+      percent: z.number(),
+    })
+    .nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+const scalar = z.union([z.string().max(32_000), z.number(), z.boolean(), z.null()]);
+/** What the backend shows may be longer than what it accepts back. */
+const shownScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const syncItemSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.string(),
+  state: z.enum(['pending', 'attention']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** One line for the list: who, what, when. */
+  summary: z.string(),
+  /** The payload's fields the rep may correct, by dotted path. */
+  editable: z.array(z.object({ path: z.string(), value: shownScalar })),
+});
+export type SyncItem = z.infer<typeof syncItemSchema>;
+
+export const syncItemsInput = z
+  .object({
+    state: z.enum(['pending', 'attention', 'all']).default('all'),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+export const syncRetryInput = z.union([
+  z.object({ ids: z.array(id).min(1).max(1000) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+
+export const syncEditPayloadInput = z
+  .object({
+    id,
+    patch: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, 'a dotted field path').max(200), scalar)
+      .refine((p) => Object.keys(p).length >= 1 && Object.keys(p).length <= 50, 'change 1 to 50 fields'),
+  })
+  .strict();
+
+export const syncConflictSchema = z.object({
+  id: z.string(),
+  leadId: z.string(),
+  leadName: z.string(),
+  companyName: z.string(),
+  crmId: z.string(),
+  createdAt: z.string(),
+  fields: z.array(z.object({ field: z.string(), local: z.string().nullable(), crm: z.string().nullable() })),
+});
+export type SyncConflict = z.infer<typeof syncConflictSchema>;
+
+const empty = z.object({}).strict();
+
+/** The sync commands, merged into the contract map in ./index.ts. */
+export const syncCommands = {
+  'sync.status': { input: empty, output: syncStatusSchema },
+  'sync.items': { input: syncItemsInput, output: z.object({ items: z.array(syncItemSchema), total: z.number().int() }) },
+  'sync.retry': { input: syncRetryInput, output: z.object({ retried: z.number().int() }) },
+  'sync.editPayload': { input: syncEditPayloadInput, output: syncItemSchema },
+  'sync.now': { input: empty, output: syncStatusSchema },
+  'sync.settings.get': { input: empty, output: syncSettingsView },
+  'sync.settings.save': { input: syncSettingsSaveInput, output: syncSettingsView },
+  'sync.signIn': { input: empty, output: z.object({ authorizeUrl: z.string(), redirectUri: z.string() }) },
+  'sync.signOut': { input: empty, output: syncStatusSchema },
+  'sync.conflicts': { input: empty, output: z.object({ conflicts: z.array(syncConflictSchema) }) },
+  'sync.resolveConflict': { input: z.object({ id, keep: z.enum(['local', 'crm']) }).strict(), output: z.object({ resolved: z.boolean() }) },
+} as const;

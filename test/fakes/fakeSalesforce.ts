@@ -1,0 +1,619 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { fieldsOf, matches, parseSoql, SoqlError } from './soqlFake';
+
+/**
+ * A fake Salesforce on a real loopback HTTP server, faithful to the documented behaviour of the
+ * subset Koma uses: the OAuth 2.0 authorize and token endpoints (authorization code with PKCE
+ * S256, refresh tokens with optional rotation, revoke), sObject Collections upsert by external id
+ * and update by Id (per-record UpsertResult/SaveResult, allOrNone, 200 records at most), the query
+ * endpoint for the SOQL shapes Koma sends, and the Sforce-Limit-Info header on every REST answer.
+ * Records live in memory by Salesforce Id with their external id as a field, so a client that
+ * inserted instead of upserting would show duplicates. Faults are injected on command.
+ */
+
+export type FaultKind =
+  | 'status500'
+  | 'status503'
+  | 'status429'
+  | 'lockRow'
+  | 'validation'
+  | 'invalidSession'
+  | 'requestLimit'
+  | 'hang'
+  | 'dropAfterStore'
+  | 'malformed'
+  | 'refreshInvalid';
+
+export interface Fault {
+  kind: FaultKind;
+  /** How many requests it affects (default 1). */
+  count?: number;
+  /** Which requests: REST kinds, or 'api' for any REST request (default); refreshInvalid is always the token endpoint. */
+  on?: 'api' | 'upsert' | 'update' | 'query';
+  sobject?: string;
+  /** lockRow / validation: only these records (by Koma_Id__c); default every record of the request. */
+  externalIds?: string[];
+  /** validation: only records whose field contains this text. */
+  when?: { field: string; contains: string };
+  /** status429 / status503: the Retry-After header, in seconds. */
+  retryAfter?: number;
+  message?: string;
+}
+
+export interface FakeOptions {
+  port?: number;
+  clientId?: string;
+  apiMax?: number;
+  apiUsed?: number;
+  rotateRefreshTokens?: boolean;
+  /** Delay before answering (after a write is applied), ms: a fixed value or a random range. */
+  latencyMs?: number | { min: number; max: number };
+  /** Fields the org does not have, per sObject: any request naming one is refused (INVALID_FIELD). */
+  unknownFields?: Record<string, string[]>;
+  externalIdField?: string;
+}
+
+export type FakeRecord = Record<string, unknown> & { Id: string };
+
+export interface FakeStats {
+  apiRequests: number;
+  token: { authorization_code: number; refresh_token: number };
+  upserts: Record<string, number>;
+  updates: number;
+  queries: number;
+  revoked: number;
+  created: Record<string, number>;
+  faultsApplied: number;
+}
+
+export interface FakeSalesforce {
+  readonly url: string;
+  readonly userId: string;
+  readonly orgId: string;
+  readonly options: FakeOptions;
+  addFaults(...faults: Fault[]): void;
+  clearFaults(): void;
+  pendingFaults(): Fault[];
+  setDown(down: boolean): void;
+  records(sobject: string): FakeRecord[];
+  findByExternalId(sobject: string, value: string): FakeRecord[];
+  /** A change made in Salesforce itself (a rep or field sales editing), stamped now. */
+  insert(sobject: string, fields: Record<string, unknown>): string;
+  update(sobject: string, id: string, fields: Record<string, unknown>): void;
+  expireSessions(): void;
+  /** The refresh tokens Salesforce would accept now. */
+  validRefreshTokens(): string[];
+  stats(): FakeStats;
+  close(): Promise<void>;
+}
+
+const prefixes: Record<string, string> = { Account: '001', Contact: '003', Lead: '00Q', Opportunity: '006', Task: '00T', User: '005' };
+const required: Record<string, string[]> = {
+  Account: ['Name'],
+  Contact: ['LastName'],
+  Lead: ['LastName', 'Company'],
+  Opportunity: ['Name', 'StageName', 'CloseDate'],
+  Task: [],
+};
+/** Fields Salesforce lets you set on create only. */
+const createOnly: Record<string, string[]> = { Task: ['TaskSubtype'] };
+const references: Record<string, string[]> = { AccountId: ['Account'], ContactId: ['Contact'], WhoId: ['Lead', 'Contact'], WhatId: ['Account', 'Opportunity'] };
+const systemFields = ['Id', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'CreatedById', 'LastModifiedById', 'IsDeleted'];
+
+type RecordError = { statusCode: string; message: string; fields: string[] };
+type Save = { id: string | null; success: boolean; errors: RecordError[]; created?: boolean };
+
+/** Salesforce's dateTime spelling in JSON. */
+function sfDateTime(iso: string): string {
+  return iso.replace(/\.\d{3}Z$/, '.000+0000');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startFakeSalesforce(options: FakeOptions = {}): Promise<FakeSalesforce> {
+  const ext = options.externalIdField ?? 'Koma_Id__c';
+  const clientId = options.clientId ?? 'koma-test-client';
+  const orgId = '00D000000000001AAA';
+  const userId = '005000000000001AAA';
+  const store = new Map<string, Map<string, FakeRecord>>();
+  const counters = new Map<string, number>();
+  let faults: Fault[] = [];
+  let down = false;
+  let apiUsed = options.apiUsed ?? 0;
+  let lastStamp = 0;
+  const accessTokens = new Set<string>();
+  const refreshTokens = new Set<string>();
+  const codes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>();
+  const sockets = new Set<Socket>();
+  const stats: FakeStats = {
+    apiRequests: 0,
+    token: { authorization_code: 0, refresh_token: 0 },
+    upserts: {},
+    updates: 0,
+    queries: 0,
+    revoked: 0,
+    created: {},
+    faultsApplied: 0,
+  };
+
+  const table = (sobject: string) => {
+    let t = store.get(sobject);
+    if (!t) store.set(sobject, (t = new Map()));
+    return t;
+  };
+  const newId = (sobject: string) => {
+    const n = (counters.get(sobject) ?? 0) + 1;
+    counters.set(sobject, n);
+    return `${prefixes[sobject] ?? 'a00'}${n.toString(36).padStart(12, '0')}AAA`;
+  };
+  /** Whole seconds, never going back: Salesforce stamps carry no milliseconds. */
+  const stamp = () => {
+    const now = Math.max(Math.floor(Date.now() / 1000) * 1000, lastStamp);
+    lastStamp = now;
+    return new Date(now).toISOString();
+  };
+  const findByExternalId = (sobject: string, value: string) => [...table(sobject).values()].filter((r) => r[ext] === value);
+  const exists = (id: unknown, types: string[]) => typeof id === 'string' && types.some((t) => table(t).has(id));
+
+  function takeFault(route: 'upsert' | 'update' | 'query' | 'token', sobject: string | null, kinds: FaultKind[]): Fault | null {
+    const fault = faults.find(
+      (f) => kinds.includes(f.kind) && (f.count ?? 1) > 0 && (route === 'token' || (f.on ?? 'api') === 'api' || f.on === route) && (!f.sobject || f.sobject === sobject),
+    );
+    if (!fault) return null;
+    fault.count = (fault.count ?? 1) - 1;
+    faults = faults.filter((f) => (f.count ?? 1) > 0);
+    stats.faultsApplied++;
+    return fault;
+  }
+
+  function recordFaults(sobject: string, records: Record<string, unknown>[]): Map<number, RecordError> {
+    const errors = new Map<number, RecordError>();
+    for (const kind of ['lockRow', 'validation'] as const) {
+      const fault = faults.find((f) => f.kind === kind && (f.count ?? 1) > 0 && (!f.sobject || f.sobject === sobject));
+      if (!fault) continue;
+      let hit = false;
+      records.forEach((r, i) => {
+        if (errors.has(i)) return;
+        if (fault.externalIds && !fault.externalIds.includes(String(r[ext]))) return;
+        if (fault.when && !String(r[fault.when.field] ?? '').includes(fault.when.contains)) return;
+        hit = true;
+        errors.set(
+          i,
+          kind === 'lockRow'
+            ? { statusCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record or 1 records', fields: [] }
+            : { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: fault.message ?? 'The record failed a validation rule', fields: fault.when ? [fault.when.field] : [] },
+        );
+      });
+      if (hit) {
+        fault.count = (fault.count ?? 1) - 1;
+        faults = faults.filter((f) => (f.count ?? 1) > 0);
+        stats.faultsApplied++;
+      }
+    }
+    return errors;
+  }
+
+  function unknownField(sobject: string, names: string[]): string | null {
+    const missing = options.unknownFields?.[sobject] ?? [];
+    return names.find((n) => missing.includes(n)) ?? null;
+  }
+
+  /** Validates one record for create or update; null when it can be saved. */
+  function check(sobject: string, record: Record<string, unknown>, existing: FakeRecord | null): RecordError | null {
+    if (existing) {
+      const refused = Object.keys(record).filter((f) => (createOnly[sobject] ?? []).includes(f));
+      if (refused.length > 0) {
+        return {
+          statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+          message: `Unable to create/update fields: ${refused.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+          fields: refused,
+        };
+      }
+    } else {
+      const missing = (required[sobject] ?? []).filter((f) => record[f] === undefined || record[f] === null || record[f] === '');
+      if (missing.length > 0) return { statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing };
+    }
+    for (const [field, types] of Object.entries(references)) {
+      const value = record[field];
+      if (value !== undefined && value !== null && !exists(value, types)) {
+        return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id`, fields: [field] };
+      }
+    }
+    const system = Object.keys(record).filter((f) => systemFields.includes(f) && f !== 'Id');
+    if (system.length > 0) return { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${system.join(', ')}`, fields: system };
+    return null;
+  }
+
+  function save(sobject: string, record: Record<string, unknown>, existing: FakeRecord | null): { id: string; created: boolean } {
+    const at = stamp();
+    if (existing) {
+      Object.assign(existing, record, { LastModifiedDate: at, SystemModstamp: at });
+      return { id: existing.Id, created: false };
+    }
+    const id = newId(sobject);
+    table(sobject).set(id, {
+      ...(sobject === 'Lead' ? { IsConverted: false, DoNotCall: false, Status: 'New' } : {}),
+      ...record,
+      Id: id,
+      OwnerId: (record.OwnerId as string | undefined) ?? userId,
+      CreatedById: userId,
+      CreatedDate: at,
+      LastModifiedDate: at,
+      SystemModstamp: at,
+    });
+    stats.created[sobject] = (stats.created[sobject] ?? 0) + 1;
+    return { id, created: true };
+  }
+
+  function stripAttributes(r: Record<string, unknown>): Record<string, unknown> {
+    const copy = { ...r };
+    delete copy.attributes;
+    return copy;
+  }
+
+  function upsert(sobject: string, field: string, body: { allOrNone?: boolean; records?: Record<string, unknown>[] }): { status: number; json: unknown } {
+    if (!prefixes[sobject]) return { status: 404, json: [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist` }] };
+    if (field === 'Id' || field !== ext) {
+      return { status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `Provided external ID field does not exist or is not accessible: ${field}` }] };
+    }
+    const records = body.records;
+    if (!Array.isArray(records)) return { status: 400, json: [{ errorCode: 'JSON_PARSER_ERROR', message: 'records is required' }] };
+    if (records.length > 200) return { status: 400, json: [{ errorCode: 'EXCEEDED_ID_LIMIT', message: 'record limit reached. cannot submit more than 200 records into this call' }] };
+    const names = [...new Set(records.flatMap((r) => Object.keys(stripAttributes(r))))];
+    const unknown = unknownField(sobject, names);
+    if (unknown) return { status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `No such column '${unknown}' on sobject of type ${sobject}` }] };
+    stats.upserts[sobject] = (stats.upserts[sobject] ?? 0) + 1;
+
+    const injected = recordFaults(sobject, records);
+    const seen = new Map<string, number>();
+    records.forEach((r) => seen.set(String(r[field]), (seen.get(String(r[field])) ?? 0) + 1));
+    const planned = records.map((raw, i): { error: RecordError } | { record: Record<string, unknown>; existing: FakeRecord | null } => {
+      const attrs = raw.attributes as { type?: string } | undefined;
+      if (attrs?.type !== sobject) return { error: { statusCode: 'INVALID_TYPE', message: `attributes.type must be ${sobject}`, fields: [] } };
+      const record = stripAttributes(raw);
+      if ('Id' in record || 'id' in record) return { error: { statusCode: 'INVALID_FIELD', message: 'Cannot specify Id in an upsert call', fields: ['Id'] } };
+      const key = record[field];
+      if (typeof key !== 'string' || key.length === 0) return { error: { statusCode: 'MISSING_ARGUMENT', message: `${field} not specified`, fields: [field] } };
+      if ((seen.get(key) ?? 0) > 1) return { error: { statusCode: 'DUPLICATE_EXTERNAL_ID', message: `Duplicate external id specified: ${key}`, fields: [field] } };
+      const matchesKey = findByExternalId(sobject, key);
+      if (matchesKey.length > 1) return { error: { statusCode: 'DUPLICATE_EXTERNAL_ID', message: `${field}: more than one record found for external id field: ${key}`, fields: [field] } };
+      const injectedError = injected.get(i);
+      if (injectedError) return { error: injectedError };
+      const existing = matchesKey[0] ?? null;
+      const error = check(sobject, record, existing);
+      return error ? { error } : { record, existing };
+    });
+    return { status: 200, json: commit(sobject, planned, body.allOrNone === true, true) };
+  }
+
+  function commit(
+    sobject: string | null,
+    planned: ({ error: RecordError } | { record: Record<string, unknown>; existing: FakeRecord | null; sobject?: string })[],
+    allOrNone: boolean,
+    withCreated: boolean,
+  ): Save[] {
+    const failed = planned.some((p) => 'error' in p);
+    if (allOrNone && failed) {
+      return planned.map((p) =>
+        'error' in p
+          ? { id: null, success: false, errors: [p.error] }
+          : { id: null, success: false, errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }] },
+      );
+    }
+    return planned.map((p) => {
+      if ('error' in p) return { id: null, success: false, errors: [p.error], ...(withCreated ? { created: false } : {}) };
+      const saved = save(p.sobject ?? sobject!, p.record, p.existing);
+      return { id: saved.id, success: true, errors: [], ...(withCreated ? { created: saved.created } : {}) };
+    });
+  }
+
+  function update(body: { allOrNone?: boolean; records?: Record<string, unknown>[] }): { status: number; json: unknown } {
+    const records = body.records;
+    if (!Array.isArray(records)) return { status: 400, json: [{ errorCode: 'JSON_PARSER_ERROR', message: 'records is required' }] };
+    if (records.length > 200) return { status: 400, json: [{ errorCode: 'EXCEEDED_ID_LIMIT', message: 'record limit reached. cannot submit more than 200 records into this call' }] };
+    for (const r of records) {
+      const type = (r.attributes as { type?: string } | undefined)?.type ?? '';
+      const unknown = unknownField(type, Object.keys(stripAttributes(r)));
+      if (unknown) return { status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `No such column '${unknown}' on sobject of type ${type}` }] };
+    }
+    stats.updates++;
+    const planned = records.map((raw) => {
+      const type = (raw.attributes as { type?: string } | undefined)?.type;
+      if (!type || !prefixes[type]) return { error: { statusCode: 'INVALID_TYPE', message: 'attributes.type is required', fields: [] } };
+      const record = stripAttributes(raw);
+      const id = record.id ?? record.Id;
+      delete record.id;
+      delete record.Id;
+      if (typeof id !== 'string') return { error: { statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: ['Id'] } };
+      const existing = table(type).get(id);
+      if (!existing) return { error: { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] } };
+      const injected = recordFaults(type, [{ ...record, [ext]: existing[ext] }]).get(0);
+      if (injected) return { error: injected };
+      const error = check(type, record, existing);
+      return error ? { error } : { record, existing, sobject: type };
+    });
+    return { status: 200, json: commit(null, planned, body.allOrNone === true, false) };
+  }
+
+  function query(q: string): { status: number; json: unknown } {
+    let parsed;
+    try {
+      parsed = parseSoql(q);
+    } catch (error) {
+      return { status: 400, json: [{ errorCode: 'MALFORMED_QUERY', message: error instanceof SoqlError ? error.message : 'malformed query' }] };
+    }
+    const unknown = unknownField(parsed.from, [...parsed.fields, ...fieldsOf(parsed.where)]);
+    if (unknown) return { status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `No such column '${unknown}' on entity '${parsed.from}'` }] };
+    stats.queries++;
+    const rows = [...table(parsed.from).values()].filter((r) => matches(r, parsed.where));
+    rows.sort((a, b) => {
+      for (const f of parsed.orderBy) {
+        const x = String(a[f] ?? '');
+        const y = String(b[f] ?? '');
+        if (x !== y) return x < y ? -1 : 1;
+      }
+      return 0;
+    });
+    const limited = parsed.limit === null ? rows : rows.slice(0, parsed.limit);
+    const records = limited.map((r) => ({
+      attributes: { type: parsed.from, url: `/services/data/v62.0/sobjects/${parsed.from}/${r.Id}` },
+      ...Object.fromEntries(parsed.fields.map((f) => [f, ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'].includes(f) ? sfDateTime(String(r[f])) : (r[f] ?? null)])),
+    }));
+    return { status: 200, json: { totalSize: records.length, done: true, records } };
+  }
+
+  function token(form: URLSearchParams): { status: number; json: unknown } {
+    const grant = form.get('grant_type');
+    const issue = (refresh: string | null) => {
+      const access = `00D!${randomBytes(24).toString('base64url')}`;
+      accessTokens.add(access);
+      return {
+        access_token: access,
+        ...(refresh ? { refresh_token: refresh } : {}),
+        signature: randomBytes(16).toString('base64'),
+        scope: 'api refresh_token',
+        instance_url: url,
+        id: `${url}/id/${orgId}/${userId}`,
+        token_type: 'Bearer',
+        issued_at: String(Date.now()),
+      };
+    };
+    if (form.get('client_id') !== clientId) return { status: 400, json: { error: 'invalid_client_id', error_description: 'client identifier invalid' } };
+    if (grant === 'authorization_code') {
+      stats.token.authorization_code++;
+      const code = codes.get(form.get('code') ?? '');
+      codes.delete(form.get('code') ?? '');
+      if (!code || code.redirectUri !== form.get('redirect_uri')) return { status: 400, json: { error: 'invalid_grant', error_description: 'invalid authorization code' } };
+      const verifier = form.get('code_verifier');
+      if (!verifier) return { status: 400, json: { error: 'invalid_grant', error_description: 'code verifier is required' } };
+      if (createHash('sha256').update(verifier).digest('base64url') !== code.challenge) {
+        return { status: 400, json: { error: 'invalid_request', error_description: 'invalid code verifier' } };
+      }
+      const refresh = `5Aep${randomBytes(24).toString('base64url')}`;
+      refreshTokens.add(refresh);
+      return { status: 200, json: issue(refresh) };
+    }
+    if (grant === 'refresh_token') {
+      stats.token.refresh_token++;
+      const current = form.get('refresh_token') ?? '';
+      if (takeFault('token', null, ['refreshInvalid'])) refreshTokens.delete(current);
+      if (!refreshTokens.has(current)) return { status: 400, json: { error: 'invalid_grant', error_description: 'expired access/refresh token' } };
+      if (options.rotateRefreshTokens) {
+        // Rotation: the old refresh token stops working the moment a new one is issued.
+        refreshTokens.delete(current);
+        const next = `5Aep${randomBytes(24).toString('base64url')}`;
+        refreshTokens.add(next);
+        return { status: 200, json: issue(next) };
+      }
+      return { status: 200, json: issue(null) };
+    }
+    return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'grant type not supported' } };
+  }
+
+  function authorize(query: URLSearchParams, res: ServerResponse): void {
+    const redirectUri = query.get('redirect_uri') ?? '';
+    const redirect = new URL(redirectUri);
+    const ok =
+      query.get('response_type') === 'code' &&
+      query.get('client_id') === clientId &&
+      query.get('code_challenge_method') === 'S256' &&
+      (query.get('code_challenge') ?? '').length >= 43 &&
+      redirect.protocol === 'http:' &&
+      redirect.hostname === '127.0.0.1' &&
+      redirect.pathname === '/callback';
+    if (!ok) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('error=invalid_request');
+      return;
+    }
+    const code = `aPrx${randomBytes(24).toString('base64url')}`;
+    codes.set(code, { challenge: query.get('code_challenge')!, redirectUri, clientId });
+    redirect.searchParams.set('code', code);
+    redirect.searchParams.set('state', query.get('state') ?? '');
+    res.writeHead(302, { Location: redirect.toString() }).end();
+  }
+
+  const latency = () => {
+    const l = options.latencyMs;
+    if (l === undefined) return 0;
+    return typeof l === 'number' ? l : l.min + Math.random() * (l.max - l.min);
+  };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  async function control(req: IncomingMessage, res: ServerResponse, path: string, body: string): Promise<void> {
+    const json = (status: number, value: unknown): void => {
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
+    };
+    const here = new URL(req.url ?? '/', url);
+    if (path === '/__fake/faults' && req.method === 'POST') {
+      fake.addFaults(...(JSON.parse(body) as Fault[]));
+      return json(200, { faults: faults.length });
+    }
+    if (path === '/__fake/faults' && req.method === 'DELETE') {
+      fake.clearFaults();
+      return json(200, {});
+    }
+    if (path === '/__fake/down' || path === '/__fake/up') {
+      fake.setDown(path === '/__fake/down');
+      return json(200, {});
+    }
+    if (path === '/__fake/stats') return json(200, fake.stats());
+    if (path === '/__fake/records' && req.method === 'GET') return json(200, fake.records(here.searchParams.get('type') ?? ''));
+    if (path === '/__fake/records' && req.method === 'POST') {
+      const { type, fields } = JSON.parse(body) as { type: string; fields: Record<string, unknown> };
+      return json(200, { id: fake.insert(type, fields) });
+    }
+    if (path === '/__fake/records' && req.method === 'PATCH') {
+      const { type, id, fields } = JSON.parse(body) as { type: string; id: string; fields: Record<string, unknown> };
+      fake.update(type, id, fields);
+      return json(200, {});
+    }
+    if (path === '/__fake/options' && req.method === 'POST') {
+      Object.assign(options, JSON.parse(body) as FakeOptions);
+      return json(200, {});
+    }
+    json(404, { error: 'unknown control' });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const here = new URL(req.url ?? '/', url);
+    const path = here.pathname;
+    const body = await readBody(req);
+    if (path.startsWith('/__fake/')) return control(req, res, path, body);
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
+    if (path === '/services/oauth2/authorize' && req.method === 'GET') return authorize(here.searchParams, res);
+    if (path === '/services/oauth2/token' && req.method === 'POST') {
+      const { status, json } = token(new URLSearchParams(body));
+      await sleep(latency());
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(json));
+      return;
+    }
+    if (path === '/services/oauth2/revoke' && req.method === 'POST') {
+      const t = new URLSearchParams(body).get('token') ?? '';
+      if (refreshTokens.delete(t) || accessTokens.delete(t)) stats.revoked++;
+      res.writeHead(200).end();
+      return;
+    }
+    const rest = /^\/services\/data\/v\d+\.\d\/(.*)$/.exec(path);
+    if (!rest) {
+      res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]));
+      return;
+    }
+    apiUsed++;
+    stats.apiRequests++;
+    const limitHeader = { 'Sforce-Limit-Info': `api-usage=${apiUsed}/${options.apiMax ?? 15_000}`, 'Content-Type': 'application/json;charset=UTF-8' };
+    const send = (status: number, json: unknown, extra: Record<string, string> = {}): void => {
+      res.writeHead(status, { ...limitHeader, ...extra }).end(JSON.stringify(json));
+    };
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !accessTokens.has(auth.slice(7))) return send(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+
+    const resource = rest[1]!;
+    const upsertMatch = /^composite\/sobjects\/([A-Za-z_]+)\/([A-Za-z_]+)$/.exec(resource);
+    const route = upsertMatch && req.method === 'PATCH' ? 'upsert' : resource === 'composite/sobjects' && req.method === 'PATCH' ? 'update' : resource === 'query' && req.method === 'GET' ? 'query' : null;
+    if (!route) return send(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    const sobject = upsertMatch?.[1] ?? null;
+
+    const before = takeFault(route, sobject, ['status500', 'status503', 'status429', 'invalidSession', 'requestLimit', 'hang']);
+    if (before) {
+      switch (before.kind) {
+        case 'status500':
+          return send(500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: before.message ?? 'An unexpected error occurred. Please include this ErrorId if you contact support' }]);
+        case 'status503':
+          return send(503, [{ errorCode: 'SERVER_UNAVAILABLE', message: before.message ?? 'Server unavailable' }], before.retryAfter !== undefined ? { 'Retry-After': String(before.retryAfter) } : {});
+        case 'status429':
+          return send(429, [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: before.message ?? 'Too many requests' }], { 'Retry-After': String(before.retryAfter ?? 1) });
+        case 'invalidSession':
+          fake.expireSessions();
+          return send(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+        case 'requestLimit':
+          return send(403, [{ message: before.message ?? 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+        case 'hang':
+          return; // never answered; the client gives up
+        default:
+          break;
+      }
+    }
+    let parsedBody: Record<string, unknown> = {};
+    if (route !== 'query') {
+      try {
+        parsedBody = JSON.parse(body) as Record<string, unknown>;
+      } catch {
+        return send(400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'Unexpected character' }]);
+      }
+    }
+    const result =
+      route === 'upsert' ? upsert(sobject!, upsertMatch![2]!, parsedBody) : route === 'update' ? update(parsedBody) : query(here.searchParams.get('q') ?? '');
+    const after = result.status === 200 ? takeFault(route, sobject, ['dropAfterStore', 'malformed']) : null;
+    await sleep(latency());
+    if (after?.kind === 'dropAfterStore') {
+      req.socket.destroy();
+      return;
+    }
+    if (after?.kind === 'malformed') {
+      res.writeHead(200, limitHeader).end('[{"id":"001');
+      return;
+    }
+    send(result.status, result.json);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify([{ errorCode: 'FAKE_BUG', message: String(error) }]));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const fake: FakeSalesforce = {
+    url,
+    userId,
+    orgId,
+    options,
+    addFaults: (...more) => {
+      faults.push(...more.map((f) => ({ ...f, count: f.count ?? 1 })));
+    },
+    clearFaults: () => {
+      faults = [];
+    },
+    pendingFaults: () => faults.map((f) => ({ ...f })),
+    setDown: (value) => {
+      down = value;
+    },
+    records: (sobject) => [...table(sobject).values()].map((r) => ({ ...r })),
+    findByExternalId: (sobject, value) => findByExternalId(sobject, value).map((r) => ({ ...r })),
+    insert: (sobject, fields) => save(sobject, fields, null).id,
+    update: (sobject, id, fields) => {
+      const existing = table(sobject).get(id);
+      if (!existing) throw new Error(`no ${sobject} ${id}`);
+      save(sobject, fields, existing);
+    },
+    expireSessions: () => accessTokens.clear(),
+    validRefreshTokens: () => [...refreshTokens],
+    stats: () => structuredClone(stats),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  return fake;
+}

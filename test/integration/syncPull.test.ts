@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addFieldRep, byKomaId, handOff, logCall, minute, seedSyncLeads } from '../fakes/repActions';
+import { createSyncHarness, type SyncHarness } from '../fakes/syncHarness';
+
+let h: SyncHarness;
+afterEach(async () => h?.close());
+
+const engine = () => h.backend.sync.engine;
+const db = () => h.backend.context.db;
+const localLead = (crmId: string) =>
+  db().prepare('SELECT l.id, l.full_name, l.phone, l.title, l.status, l.exclude_reason, c.name AS company FROM leads l JOIN companies c ON c.id = l.company_id WHERE l.crm_id = ?').get(crmId) as
+    | { id: string; full_name: string; phone: string | null; title: string | null; status: string; exclude_reason: string | null; company: string }
+    | undefined;
+
+async function signedIn(leads = 1) {
+  h = await createSyncHarness();
+  seedSyncLeads(h, leads);
+  await h.signIn();
+}
+
+function crmLead(fields: Record<string, unknown> = {}): string {
+  return h.fake.insert('Lead', { FirstName: '花子', LastName: '佐藤', Company: '北斗物流株式会社', Phone: '06-1111-2222', Title: '総務部 課長', Status: 'Working', OwnerId: h.fake.userId, ...fields });
+}
+
+describe('pulling the rep’s leads', () => {
+  it('brings in only the signed-in rep’s open leads, matching companies by name', async () => {
+    await signedIn(2);
+    const mine = crmLead();
+    crmLead({ LastName: '他人', OwnerId: '005000000000002AAA' });
+    crmLead({ LastName: '変換済み', IsConverted: true });
+
+    await engine().pullNow();
+
+    expect(localLead(mine)).toMatchObject({ full_name: '佐藤 花子', phone: '06-1111-2222', title: '総務部 課長', status: 'working', company: '北斗物流株式会社' });
+    expect(db().prepare('SELECT count(*) AS n FROM leads WHERE crm_id IS NOT NULL').get()).toEqual({ n: 1 });
+    expect(db().prepare("SELECT count(*) AS n FROM companies WHERE name = '北斗物流株式会社'").get()).toEqual({ n: 1 });
+    const page = await h.call('callList.page', { search: '佐藤' });
+    expect(page.rows.map((r) => r.id)).toEqual([localLead(mine)!.id]);
+  });
+
+  it('resumes from its cursor: only records changed since the last pull are read again', async () => {
+    await signedIn(0);
+    const a = crmLead({ LastName: '甲' });
+    const b = crmLead({ LastName: '乙' });
+    await engine().pullNow();
+    // A local-only edit (a re-import) that the CRM never changed: a re-read would overwrite it.
+    db().prepare("UPDATE leads SET title = '取締役' WHERE crm_id = ?").run(a);
+    h.fake.update('Lead', b, { Phone: '06-9999-0000' });
+
+    h.clock.advance(15 * minute);
+    await engine().pullNow();
+
+    expect(localLead(a)!.title).toBe('取締役');
+    expect(localLead(b)!.phone).toBe('06-9999-0000');
+  });
+
+  it('pages through many changes stamped in the same second, tie-broken by Id, without missing one', async () => {
+    await signedIn(0);
+    for (let i = 0; i < 450; i++) crmLead({ LastName: `リード${i}`, Phone: `06-0000-${String(i).padStart(4, '0')}` });
+    await engine().pullNow();
+    expect(db().prepare('SELECT count(DISTINCT crm_id) AS n FROM leads').get()).toEqual({ n: 450 });
+    // 200 + 200 + 50 leads, then one page of (no) answers.
+    expect(h.fake.stats().queries).toBe(4);
+  });
+
+  it('takes a Lead Koma created back without a duplicate or a conflict', async () => {
+    await signedIn(1);
+    await logCall(h, 'lead-0000');
+    await h.settle();
+    await engine().pullNow();
+    expect(db().prepare('SELECT count(*) AS n FROM leads').get()).toEqual({ n: 1 });
+    expect(db().prepare('SELECT crm_id FROM leads').get()).toEqual({ crm_id: byKomaId(h, 'Lead').get('lead-0000')!.Id });
+    expect((await h.call('sync.conflicts', {})).conflicts).toEqual([]);
+  });
+});
+
+describe('conflicts', () => {
+  async function conflicted() {
+    await signedIn(0);
+    const crmId = crmLead();
+    await engine().pullNow();
+    const leadId = localLead(crmId)!.id;
+    // The rep recycles the lead; Salesforce is busy, so the change is not confirmed yet…
+    await h.call('lead.recycle', { leadId, reason: 'timing', until: new Date(h.clock.now().getTime() + 90 * 24 * 60 * minute).toISOString() });
+    h.fake.addFaults({ kind: 'status503', on: 'update' });
+    // …while someone in Salesforce disqualifies it and fixes its phone number.
+    h.fake.update('Lead', crmId, { Status: 'Unqualified', Phone: '06-3333-4444' });
+    h.clock.advance(15 * minute);
+    await engine().pullNow();
+    return { crmId, leadId };
+  }
+
+  it('never overwrites a change not yet synced; the conflict waits for the rep', async () => {
+    const { crmId, leadId } = await conflicted();
+    expect(localLead(crmId)).toMatchObject({ status: 'recycled', phone: '06-1111-2222' });
+    const { conflicts } = await h.call('sync.conflicts', {});
+    expect(conflicts).toEqual([
+      expect.objectContaining({
+        leadId,
+        crmId,
+        leadName: '佐藤 花子',
+        fields: [
+          { field: 'Phone', local: '06-1111-2222', crm: '06-3333-4444' },
+          { field: 'Status', local: 'Nurturing', crm: 'Unqualified' },
+        ],
+      }),
+    ]);
+    expect((await h.call('sync.status', {})).conflicts).toBe(1);
+    // A second pull of the same record updates the one conflict, never adds another.
+    h.fake.update('Lead', crmId, { Title: '総務部 部長' });
+    h.clock.advance(15 * minute);
+    await engine().pullNow();
+    expect((await h.call('sync.conflicts', {})).conflicts).toHaveLength(1);
+  });
+
+  it('taking the CRM’s version writes it locally and drops the unsent change', async () => {
+    const { crmId } = await conflicted();
+    const [conflict] = (await h.call('sync.conflicts', {})).conflicts;
+    expect(await h.call('sync.resolveConflict', { id: conflict!.id, keep: 'crm' })).toEqual({ resolved: true });
+    expect(localLead(crmId)).toMatchObject({ status: 'excluded', exclude_reason: 'other', phone: '06-3333-4444' });
+    await h.settle();
+    expect(h.fake.records('Lead').find((l) => l.Id === crmId)).toMatchObject({ Status: 'Unqualified' });
+    expect(await h.call('sync.status', {})).toMatchObject({ pending: 0, attention: 0, conflicts: 0 });
+    expect((await h.callError('sync.resolveConflict', { id: conflict!.id, keep: 'crm' })).code).toBe('not_found');
+  });
+
+  it('keeping the local version sends it, and the same CRM values do not conflict again', async () => {
+    const { crmId } = await conflicted();
+    const [conflict] = (await h.call('sync.conflicts', {})).conflicts;
+    await h.call('sync.resolveConflict', { id: conflict!.id, keep: 'local' });
+    await h.settle();
+    expect(h.fake.records('Lead').find((l) => l.Id === crmId)).toMatchObject({ Status: 'Nurturing', Koma_Recycle_Reason__c: 'timing' });
+    expect(localLead(crmId)).toMatchObject({ status: 'recycled', phone: '06-1111-2222' });
+    h.clock.advance(15 * minute);
+    await engine().pullNow();
+    expect((await h.call('sync.conflicts', {})).conflicts).toEqual([]);
+    expect(localLead(crmId)).toMatchObject({ status: 'recycled' });
+  });
+});
+
+it("brings field sales' answers back onto the handoff", async () => {
+  await signedIn(1);
+  const handoff = await handOff(h, 'lead-0000', await addFieldRep(h));
+  await h.settle();
+  const opp = byKomaId(h, 'Opportunity').get(handoff.id)!;
+  h.fake.update('Opportunity', opp.Id as string, { Koma_Field_State__c: 'Rejected', Koma_Field_Reason__c: '予算凍結のため' });
+  h.clock.advance(15 * minute);
+  await engine().runOnce();
+  expect(await h.call('handoff.get', { handoffId: handoff.id })).toMatchObject({ fieldState: 'rejected', fieldReason: '予算凍結のため', state: 'synced' });
+  expect((await h.call('handoff.list', { fieldState: 'rejected' })).rows.map((r) => r.id)).toEqual([handoff.id]);
+});
