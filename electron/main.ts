@@ -19,7 +19,7 @@ import {
 } from 'electron';
 import { backendPortChannel, isStatusMessage, toLaunchArgs, type BackendControlMessage } from './backend/transport/messagePort';
 import { loadDatabaseKey } from './adapters/databaseKey';
-import { appEntryUrl, appSchemeRegistration, createAppProtocolHandler, hardenApp, isAppUrl, webPreferences } from './security';
+import { appEntryUrl, appSchemeRegistration, createAppProtocolHandler, hardenApp, isAppUrl, isSafeExternalUrl, webPreferences } from './security';
 
 // Bundled layout (scripts/build-node.mjs + vite): dist/electron/main.cjs beside preload.cjs,
 // dist/backend/utility-process.cjs and dist/renderer/.
@@ -73,7 +73,10 @@ function superviseBackend(onRestarted: () => void): BackendSupervisor {
     const proc = utilityProcess.fork(backendEntry, launch, { serviceName: 'Koma backend', stdio: 'inherit', env });
     child = proc;
     proc.on('message', (message: unknown) => {
-      if (isStatusMessage(message)) fail(message.message);
+      if (!isStatusMessage(message)) return;
+      if (message.type === 'fatal') fail(message.message);
+      // Only https pages open from the backend's request (the CRM's sign-in page).
+      else if (isSafeExternalUrl(message.url) && new URL(message.url).protocol === 'https:') void shell.openExternal(message.url);
     });
     proc.once('exit', (code) => {
       if (child === proc) child = null;

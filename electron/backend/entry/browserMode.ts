@@ -72,6 +72,8 @@ async function start(options: BrowserModeOptions): Promise<{ backend: Backend; s
     databaseKey: loadOrCreateKeyFile(options.dataDir),
     keyProtection: 'key_file',
     autoBackup: true,
+    // The CRM's sign-in page opens in the system browser (never with --no-open: the UI shows the link).
+    sync: options.openBrowser ? { openExternal: openInBrowser } : {},
     logError: (command, error) => console.error(`[koma] ${command} failed`, error),
   });
   try {
@@ -82,6 +84,7 @@ async function start(options: BrowserModeOptions): Promise<{ backend: Backend; s
       port: options.port,
       ...(clock ? { testClock: clock } : {}),
     });
+    backend.startSync();
     return { backend, server };
   } catch (error) {
     backend.close();

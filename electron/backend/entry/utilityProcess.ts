@@ -1,7 +1,9 @@
 // The backend as an Electron utility process: plain Node plus `process.parentPort`, over which main
 // sends one MessagePort per window load and, at quit, a shutdown request. No `electron` import:
 // the little of Electron's API used here is typed locally.
+import { hkdfSync } from 'node:crypto';
 import { createBackend, type Backend, type BackendOptions } from '../backend';
+import { createFileSecretStore } from '../sync/secrets/fileSecretStore';
 import {
   fromMainPort,
   isControlMessage,
@@ -52,6 +54,12 @@ export function runUtilityBackend(deps: UtilityBackendDeps): UtilityBackend | nu
       mode: 'electron',
       ...launch,
       databaseKey,
+      sync: {
+        // The CRM refresh token is kept encrypted with a key derived from the keychain-protected
+        // database key; the sign-in page opens in the system browser through main.
+        secrets: createFileSecretStore(launch.dataDir, { key: Buffer.from(hkdfSync('sha256', Buffer.from(databaseKey, 'hex'), Buffer.alloc(0), 'koma secrets v1', 32)) }),
+        openExternal: (url) => deps.parentPort.postMessage({ type: 'open-external', url }),
+      },
       keyProtection: deps.env.KOMA_KEY_PROTECTION === 'plaintext_fallback' ? 'plaintext_fallback' : 'os_keychain',
       autoBackup: true,
       logError: (command, error) => deps.log(`${command} failed`, error),
@@ -96,6 +104,7 @@ export function runUtilityBackend(deps: UtilityBackendDeps): UtilityBackend | nu
     }
   });
 
+  backend.startSync();
   return { backend, servedCount: () => served.size };
 }
 

@@ -8,15 +8,21 @@ export const backendPortChannel = 'koma:backend-port';
 
 /** Main → utility process, over `parentPort`. A `connect` message carries one MessagePortMain. */
 export type BackendControlMessage = { type: 'connect' } | { type: 'shutdown' };
-/** Utility process → main: the backend cannot start (e.g. a database from a newer Koma). */
-export type BackendStatusMessage = { type: 'fatal'; message: string };
+/**
+ * Utility process → main: the backend cannot start (e.g. a database from a newer Koma), or it asks
+ * main to open a URL in the system browser (the CRM sign-in page: never inside an Electron window).
+ */
+export type BackendStatusMessage = { type: 'fatal'; message: string } | { type: 'open-external'; url: string };
 
 export function isControlMessage(value: unknown): value is BackendControlMessage {
   return isRecord(value) && (value.type === 'connect' || value.type === 'shutdown');
 }
 
 export function isStatusMessage(value: unknown): value is BackendStatusMessage {
-  return isRecord(value) && value.type === 'fatal' && typeof value.message === 'string';
+  return (
+    isRecord(value) &&
+    ((value.type === 'fatal' && typeof value.message === 'string') || (value.type === 'open-external' && typeof value.url === 'string'))
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

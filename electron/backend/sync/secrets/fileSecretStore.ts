@@ -15,6 +15,8 @@ const fileSchema = z.object({ v: z.literal(1), iv: z.string(), tag: z.string(), 
 export interface FileSecretStoreOptions {
   fileName?: string;
   keyFileName?: string;
+  /** A key held elsewhere (the desktop app derives it from the keychain-protected database key); no key file then. */
+  key?: Buffer;
 }
 
 /**
@@ -30,6 +32,10 @@ export function createFileSecretStore(dir: string, options: FileSecretStoreOptio
   let queue: Promise<unknown> = Promise.resolve();
 
   function key(): Buffer {
+    if (options.key) {
+      if (options.key.length !== keyBytes) throw new Error('A secret store key is 32 bytes');
+      return options.key;
+    }
     if (existsSync(keyPath)) {
       const existing = readFileSync(keyPath);
       if (existing.length !== keyBytes) throw new Error(`The secret key file ${keyPath} is damaged; sign in again after removing it.`);
