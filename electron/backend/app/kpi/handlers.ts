@@ -14,7 +14,7 @@ import { readSetting, settingSpecs, writeSetting } from '../settings/store';
 const statements = perDatabase((db: Db) => ({
   calls: db.prepare<[string, string], { lead_id: string; source: string; started_at: string; duration_sec: number | null; outcome: string }>(
     `SELECT c.lead_id, l.source, c.started_at, c.duration_sec, c.outcome
-     FROM calls c JOIN leads l ON l.id = c.lead_id WHERE c.started_at >= ? AND c.started_at < ?`,
+     FROM calls c JOIN leads l INDEXED BY leads_source ON l.id = c.lead_id WHERE c.started_at >= ? AND c.started_at < ?`,
   ),
   handoffs: db.prepare<[string, string, string, string], { lead_id: string; source: string; created_at: string; appointment_at: string | null; field_state: string | null }>(
     `SELECT h.lead_id, l.source, h.created_at, h.appointment_at, h.field_state
@@ -22,7 +22,7 @@ const statements = perDatabase((db: Db) => ({
      WHERE (h.created_at >= ? AND h.created_at < ?) OR (h.appointment_at >= ? AND h.appointment_at < ?)`,
   ),
   exits: db.prepare<[string, string], { source: string; kind: string; reason: string | null; at: string }>(
-    `SELECT l.source, x.kind, x.reason, x.at FROM lead_exits x JOIN leads l ON l.id = x.lead_id WHERE x.at >= ? AND x.at < ?`,
+    `SELECT l.source, x.kind, x.reason, x.at FROM lead_exits x JOIN leads l INDEXED BY leads_source ON l.id = x.lead_id WHERE x.at >= ? AND x.at < ?`,
   ),
   callSlots: db.prepare<[string, string], { n: number }>(
     // Half-hour windows with at least one call: the slots the measured dials were made in.

@@ -6,6 +6,8 @@ import { perDatabase } from '../../db/perDatabase';
 
 interface ScoredRow {
   id: string;
+  attribute_score: number;
+  behaviour_score: number;
   title: string | null;
   employees: number | null;
   industry: string | null;
@@ -14,10 +16,10 @@ interface ScoredRow {
 const statements = perDatabase((db: Db) => ({
   // Both ordered by lead id so events merge into their lead in one pass, without a query per lead.
   leads: db.prepare<[], ScoredRow>(
-    'SELECT l.id, l.title, c.employees, c.industry FROM leads l JOIN companies c ON c.id = l.company_id ORDER BY l.id',
+    'SELECT l.id, l.attribute_score, l.behaviour_score, l.title, c.employees, c.industry FROM leads l JOIN companies c ON c.id = l.company_id ORDER BY l.id',
   ),
   leadsByIds: db.prepare<[string], ScoredRow>(
-    'SELECT l.id, l.title, c.employees, c.industry FROM leads l JOIN companies c ON c.id = l.company_id WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id',
+    'SELECT l.id, l.attribute_score, l.behaviour_score, l.title, c.employees, c.industry FROM leads l JOIN companies c ON c.id = l.company_id WHERE l.id IN (SELECT value FROM json_each(?)) ORDER BY l.id',
   ),
   events: db.prepare<[], { lead_id: string; kind: string; occurred_at: string }>('SELECT lead_id, kind, occurred_at FROM behaviour_events ORDER BY lead_id'),
   eventsOf: db.prepare<[string], { kind: string; occurred_at: string }>('SELECT kind, occurred_at FROM behaviour_events WHERE lead_id = ?'),
@@ -47,7 +49,10 @@ export function rescoreAll(db: Db, rules: ScoringRules, now: Date): number {
       pending = events.next();
     }
     const score = scoreLead(lead, mine, rules, now);
-    scores.push([score.attribute, score.behaviour, score.total, lead.id]);
+    // Most scores move by less than a point a day: only a changed lead is written and re-queued.
+    if (score.attribute !== lead.attribute_score || score.behaviour !== lead.behaviour_score) {
+      scores.push([score.attribute, score.behaviour, score.total, lead.id]);
+    }
   }
   if (!pending.done) events.return?.();
   // Updates wait until both cursors are closed: a connection cannot write while it reads.
