@@ -137,3 +137,39 @@ export function computeKpis(input: KpiInput, sources: readonly LeadSource[]): { 
   for (const [source, tally] of groups) bySource[source] = tally.figures();
   return { total: total.figures(), bySource };
 }
+
+export interface WeekBucket {
+  weekStart: string;
+  /** Instants bounding the week, clipped to the report's range. */
+  from: string;
+  to: string;
+}
+
+/** Dials, connects and opportunities per week, in one pass over the records (for the trend chart). */
+export function weeklyTrend(input: Pick<KpiInput, 'calls' | 'handoffs'>, weeks: readonly WeekBucket[]): { weekStart: string; dials: number; connects: number; opportunities: number }[] {
+  const out = weeks.map((w) => ({ weekStart: w.weekStart, dials: 0, connects: 0, opportunities: 0 }));
+  const weekOf = (iso: string) => {
+    // Weeks are few and sorted: a binary search per record.
+    let lo = 0;
+    let hi = weeks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = weeks[mid]!;
+      if (iso < w.from) hi = mid - 1;
+      else if (iso >= w.to) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  for (const c of input.calls) {
+    const i = weekOf(c.startedAt);
+    if (i < 0) continue;
+    out[i]!.dials++;
+    if (connectOutcomes.has(c.outcome)) out[i]!.connects++;
+  }
+  for (const h of input.handoffs) {
+    const i = weekOf(h.createdAt);
+    if (i >= 0) out[i]!.opportunities++;
+  }
+  return out;
+}
