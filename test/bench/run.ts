@@ -11,6 +11,7 @@ import { searchKey } from '../../shared/domain/normalize';
 import { likePattern } from '../../electron/backend/app/callList/queries';
 import { fullScale, generateCp932Csv, generateDataset, quickScale } from './dataset';
 import { time, type Timing } from './measure';
+import { measureUi, uiBenchUnavailable, type UiFigure } from './ui';
 import { testDatabaseKey } from '../helpers/testKey';
 
 interface Figure {
@@ -59,6 +60,7 @@ async function main() {
     const backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', databaseKey: testDatabaseKey, version: 'bench', clock, ids: { next: () => `bench-${++id}` } });
     const db = backend.context.db;
     const figures: Figure[] = [];
+    let uiFigures: UiFigure[] = [];
 
     // 1. Next lead. The bare baseline is the same SQL the handler needs (the re-queue probe and the
     // queue walk), without the dispatcher, validation, transaction or rules around it.
@@ -129,12 +131,17 @@ async function main() {
 
     backend.close();
 
+    // 7. The UI in Chromium on the same data (needs the built app and Chromium).
+    const unavailable = uiBenchUnavailable();
+    if (unavailable) log(`UI figures skipped: ${unavailable}`);
+    else uiFigures = await measureUi(dir, testDatabaseKey, now.toISOString());
+
     // 6. Memory of a backend process of its own (this one holds the generator's garbage) with the
     // full dataset open and worked: list pages, searches, next leads, a KPI month.
     const rssMb = backendRss(dir);
     const rssTiming = { runs: 1, p50: rssMb, p99: rssMb, max: rssMb };
     figures.push({ figure: 'backend memory (RSS, MB)', measured: rssTiming, baseline: null, ratio: null, target: 'RSS ≤ 200 MB', met: rssMb <= 200 });
-    report(figures, performance.now() - started);
+    report(figures, uiFigures, performance.now() - started);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -160,9 +167,9 @@ async function rssProbe(dir: string) {
   backend.close();
 }
 
-function report(figures: Figure[], totalMs: number) {
+function report(figures: Figure[], uiFigures: UiFigure[], totalMs: number) {
   if (json) {
-    console.log(JSON.stringify({ scale: quick ? 'quick' : 'full', node: process.version, figures, totalMs }, null, 2));
+    console.log(JSON.stringify({ scale: quick ? 'quick' : 'full', node: process.version, figures, uiFigures, totalMs }, null, 2));
     return;
   }
   const f = (x: number) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
@@ -174,6 +181,11 @@ function report(figures: Figure[], totalMs: number) {
     console.log(
       `| ${x.figure} | ${f(x.measured.p50)}${unit} | ${f(x.measured.p99)}${unit} | ${x.baseline ? `${f(x.baseline.p50)} ms` : '—'} | ${x.ratio === null ? '—' : `${x.ratio.toFixed(2)}×`} | ${x.target} | ${x.met ? 'yes' : 'NO'} |`,
     );
+  }
+  if (uiFigures.length > 0) {
+    console.log('\n| UI figure (Chromium) | measured | target | met |');
+    console.log('|---|---|---|---|');
+    for (const x of uiFigures) console.log(`| ${x.figure} | ${x.unit === 'ms' ? `${f(x.value)} ms` : `${x.value} ${x.unit}`} | ${x.target} | ${x.met ? 'yes' : 'NO'} |`);
   }
   console.log(`\n${quick ? 'Quick' : 'Full'} run, ${(totalMs / 1000).toFixed(1)} s, Node ${process.version}. Quick runs are for keeping the code alive, not for comparing.`);
 }

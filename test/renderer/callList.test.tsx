@@ -16,12 +16,17 @@ describe('the call list', () => {
   it('shows the leads with translated source and status', async () => {
     renderApp({
       'app.info': () => ok(appInfo(1)),
-      'callList.page': () => ok({ total: 1, offset: 0, rows: [leadRow(0, { companyName: '株式会社コマ', fullName: '山田 太郎', title: '部長', source: 'exhibition', status: 'callback', score: 87 })] }),
+      'callList.page': () =>
+        ok({
+          total: 1,
+          offset: 0,
+          rows: [leadRow(0, { companyName: '株式会社コマ', fullName: '山田 太郎', title: '部長', source: 'exhibition', status: 'callback', score: 87, reason: { code: 'hot', score: 87 }, age: { days: 3, level: 'fresh' } })],
+        }),
     }, { language: 'ja' });
     const table = await screen.findByRole('table', { name: 'コールリスト' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['会社名', '氏名', '役職', 'リードソース', 'ステータス', 'スコア']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['理由', '会社名', '氏名', '役職', 'リードソース', 'ステータス', 'スコア', '経過', '時間帯']);
     const row = await within(table).findByRole('row', { name: /株式会社コマ/ });
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['株式会社コマ', '山田 太郎', '部長', '展示会', '再架電予定', '87']);
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['有望リード (スコア87)', '株式会社コマ', '山田 太郎', '部長', '展示会', '再架電予定', '87', '3日', '']);
     expect(screen.getByText('1 件のリード')).toBeInTheDocument();
   });
 

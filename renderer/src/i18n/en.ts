@@ -1,13 +1,25 @@
 import { backupsEn } from './features/backups';
+import { handoffsEn } from './features/handoffs';
+import { hearingEn } from './features/hearing';
 import { navEn } from './features/nav';
+import { plannerEn } from './features/planner';
+import { dashboardEn } from './features/dashboard';
+import { syncEn } from './features/sync';
 import { rowReasonsEn } from './features/rowReasons';
+import { workEn } from './features/work';
 import type { KomaMessages } from './ja';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
 export const en: KomaMessages = {
   ...navEn,
   ...backupsEn,
+  ...hearingEn,
+  ...handoffsEn,
   ...rowReasonsEn,
+  ...workEn,
+  ...plannerEn,
+  ...dashboardEn,
+  ...syncEn,
   app: {
     name: 'Koma',
     loading: 'Loading…',

@@ -4,15 +4,27 @@
  * only ever uses _other.
  */
 import { backupsJa } from './features/backups';
+import { handoffsJa } from './features/handoffs';
+import { hearingJa } from './features/hearing';
 import { navJa } from './features/nav';
+import { plannerJa } from './features/planner';
+import { dashboardJa } from './features/dashboard';
+import { syncJa } from './features/sync';
 import { rowReasonsJa } from './features/rowReasons';
+import { workJa } from './features/work';
 import type { Messages } from './messages';
 
 export const ja = {
   // One spread per feature file in ./features: each feature owns its strings in both languages.
   ...navJa,
   ...backupsJa,
+  ...hearingJa,
+  ...handoffsJa,
   ...rowReasonsJa,
+  ...workJa,
+  ...plannerJa,
+  ...dashboardJa,
+  ...syncJa,
   app: {
     name: 'Koma',
     loading: '読み込み中…',

@@ -6,6 +6,17 @@ import type { CallListState } from './callListStore';
 import type { Stores } from './createStores';
 import type { ImportState } from './importStore';
 import type { NavState } from './navStore';
+import type { PlannerState } from './plannerStore';
+import type { DashboardState } from './dashboardStore';
+import type { SyncSettingsState, SyncState } from './syncStore';
+import type { RulesState } from './rulesStore';
+import type { WorkState } from './workStore';
+import type { FieldRepsState } from './fieldRepsStore';
+import type { HandoffDialogState } from './handoffDialogStore';
+import type { HandoffListState } from './handoffStore';
+import type { HearingState } from './hearingStore';
+import type { ProfileState } from './profileStore';
+import type { QualificationCriteriaState } from './qualificationCriteriaStore';
 
 /** The stores travel by context, not module singletons, so each test renders with its own. */
 export const StoresContext = createContext<Stores | null>(null);
@@ -34,4 +45,52 @@ export function useNavStore<T>(selector: (state: NavState) => T): T {
 
 export function useBackupStore<T>(selector: (state: BackupState) => T): T {
   return useStore(useStores().backups, selector);
+}
+
+export function useHearingStore<T>(selector: (state: HearingState) => T): T {
+  return useStore(useStores().hearing, selector);
+}
+
+export function useHandoffStore<T>(selector: (state: HandoffListState) => T): T {
+  return useStore(useStores().handoffs, selector);
+}
+
+export function useHandoffDialogStore<T>(selector: (state: HandoffDialogState) => T): T {
+  return useStore(useStores().handoffDialog, selector);
+}
+
+export function useQualificationCriteriaStore<T>(selector: (state: QualificationCriteriaState) => T): T {
+  return useStore(useStores().qualificationCriteria, selector);
+}
+
+export function useFieldRepsStore<T>(selector: (state: FieldRepsState) => T): T {
+  return useStore(useStores().fieldReps, selector);
+}
+
+export function useProfileStore<T>(selector: (state: ProfileState) => T): T {
+  return useStore(useStores().profile, selector);
+}
+
+export function useWorkStore<T>(selector: (state: WorkState) => T): T {
+  return useStore(useStores().work, selector);
+}
+
+export function useRulesStore<T>(selector: (state: RulesState) => T): T {
+  return useStore(useStores().rules, selector);
+}
+
+export function usePlannerStore<T>(selector: (state: PlannerState) => T): T {
+  return useStore(useStores().planner, selector);
+}
+
+export function useDashboardStore<T>(selector: (state: DashboardState) => T): T {
+  return useStore(useStores().dashboard, selector);
+}
+
+export function useSyncStore<T>(selector: (state: SyncState) => T): T {
+  return useStore(useStores().sync, selector);
+}
+
+export function useSyncSettingsStore<T>(selector: (state: SyncSettingsState) => T): T {
+  return useStore(useStores().syncSettings, selector);
 }

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KomaClient } from '../api/client';
 import { pageKey, pageOffsetsFor, rowAt, type PageCache } from '../lib/pageCache';
 import { toProblem, type Problem } from '../lib/problem';
-import type { CallListRow } from '../../../shared/contract/leads';
+import type { CallListRow, LeadSource } from '../../../shared/contract/leads';
 
 export interface CallListOptions {
   pageSize: number;
@@ -15,6 +15,8 @@ export interface CallListState {
   searchText: string;
   /** The search the list currently shows, applied after the debounce. */
   search: string;
+  /** Only leads of this source (a call block planned for one source sets it while it runs); null: all. */
+  source: LeadSource | null;
   /** Rows matching `search`; null before the first page arrived. */
   total: number | null;
   pages: PageCache;
@@ -28,6 +30,13 @@ export interface CallListState {
   ensureRows(first: number, last: number): void;
   /** Forgets every page and starts over (after an import). */
   reload(): void;
+  /**
+   * Fetches the pages on screen again after a change to some leads (a call logged, a decision),
+   * keeping the old rows visible until the new ones arrive so the list does not flash.
+   */
+  refresh(): void;
+  /** Narrows the list and the next lead to one lead source; null shows every source. */
+  setSourceFilter(source: LeadSource | null): void;
 }
 
 export type CallListStore = StoreApi<CallListState>;
@@ -43,12 +52,13 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   return createStore<CallListState>()((set, get) => {
-    const fetchPage = (offset: number) => {
-      const { search, generation, pages, pending, pageSize } = get();
+    const fetchPage = (offset: number, again = false) => {
+      const { search, source, generation, pages, pending, pageSize } = get();
       const key = pageKey(search, offset);
-      if (pages[key] || pending[key]) return;
+      if ((pages[key] && !again) || pending[key]) return;
       set({ pending: { ...pending, [key]: true } });
-      client.invoke('callList.page', { search, offset, limit: pageSize }).then(
+      // The source travels only when set, so the request for "every source" stays the plain one.
+      client.invoke('callList.page', { search, offset, limit: pageSize, ...(source ? { source } : {}) }).then(
         (page) => {
           if (get().generation !== generation) return;
           set((state) => ({
@@ -73,6 +83,7 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
     return {
       searchText: '',
       search: '',
+      source: null,
       total: null,
       pages: {},
       pending: {},
@@ -93,6 +104,25 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
         for (const offset of pageOffsetsFor(first, last, total ?? 0, pageSize)) fetchPage(offset);
       },
       reload() {
+        restart(get().search);
+      },
+      refresh() {
+        const { search, pages, total, pageSize } = get();
+        const cached: number[] = [];
+        for (let offset = 0; offset < (total ?? 0); offset += pageSize) {
+          if (pages[pageKey(search, offset)]) cached.push(offset);
+        }
+        if (cached.length === 0) {
+          restart(search);
+          return;
+        }
+        // A new generation drops answers still on their way for the old data; the rows on screen stay until replaced.
+        set((state) => ({ pending: {}, generation: state.generation + 1 }));
+        for (const offset of cached) fetchPage(offset, true);
+      },
+      setSourceFilter(source) {
+        if (source === get().source) return;
+        set({ source });
         restart(get().search);
       },
     };

@@ -5,12 +5,22 @@ import { createBackupStore } from './backupStore';
 import { createCallListStore } from './callListStore';
 import { createImportStore } from './importStore';
 import { createNavStore } from './navStore';
+import { createPlannerStore, type PlannerOptions } from './plannerStore';
+import { createDashboardStore } from './dashboardStore';
+import { createSyncStores, type SyncOptions } from './syncStore';
+import { createRulesStore } from './rulesStore';
+import { createWorkStore, type WorkOptions } from './workStore';
+import { createHearingHandoffStores } from './hearingHandoffStores';
 
 export interface StoresOptions {
   pageSize?: number;
   searchDebounceMs?: number;
   importPollMs?: number;
   saveFile?: SaveFile;
+  work?: Partial<WorkOptions>;
+  hearingSaveDebounceMs?: number;
+  planner?: Partial<PlannerOptions>;
+  sync?: Partial<SyncOptions>;
 }
 
 export const defaultStoresOptions = {
@@ -34,16 +44,27 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
       callList.getState().reload();
     },
   });
+  const rules = createRulesStore(client, () => callList.getState().refresh());
+  const work = createWorkStore(client, { callList, rules }, options.work);
+  const planner = createPlannerStore(client, (source) => callList.getState().setSourceFilter(source), options.planner);
+  const dashboard = createDashboardStore(client, { workWeek: () => planner.getState().ensureWorkWeek() });
   const backups = createBackupStore(client, () => {
     void app.getState().load();
     callList.getState().reload();
   });
+  const hearingHandoff = createHearingHandoffStores(client, { app, callList }, { saveFile: options.saveFile ?? saveFileWithLink, hearingSaveDebounceMs: options.hearingSaveDebounceMs, searchDebounceMs: options.searchDebounceMs });
   return {
+    ...hearingHandoff,
     backups,
     nav: createNavStore(),
     app,
     callList,
     imports,
+    rules,
+    work,
+    planner,
+    dashboard,
+    ...createSyncStores(client, options.sync),
     /** The first questions the UI asks: how many leads there are, and the top of the call list. */
     start() {
       void app.getState().load();

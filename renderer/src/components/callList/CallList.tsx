@@ -1,25 +1,30 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallListStore } from '../../stores/StoresContext';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { CallListCount } from './CallListCount';
-import { CallListGrid } from './CallListGrid';
+import { CallListGrid, type CallListGridHandle } from './CallListGrid';
 import { CallListSearch } from './CallListSearch';
+import './callList.css';
 
+/** Today's call list in queue order: search, count, and the virtualised rows that open a lead. */
 export function CallList() {
   const { t } = useTranslation();
   const titleId = useId();
+  const grid = useRef<CallListGridHandle>(null);
   const problem = useCallListStore((state) => state.problem);
   const noMatches = useCallListStore((state) => state.total === 0);
+  const source = useCallListStore((state) => state.source);
   return (
     <section className="call-list" aria-labelledby={titleId}>
       <div className="toolbar">
         <h2 id={titleId}>{t('callList.title')}</h2>
-        <CallListSearch />
         <CallListCount />
+        {source && <span className="badge source-filter">{t('work.sourceFilter', { source: t(`source.${source}`) })}</span>}
       </div>
+      <CallListSearch onLeave={() => grid.current?.focusRows()} />
       {problem && <ProblemAlert problem={problem} />}
-      <CallListGrid labelledBy={titleId} />
+      <CallListGrid labelledBy={titleId} ref={grid} />
       {noMatches && <p className="no-matches">{t('callList.noMatches')}</p>}
     </section>
   );

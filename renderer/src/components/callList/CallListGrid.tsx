@@ -1,10 +1,10 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rowAt } from '../../lib/pageCache';
-import { useCallListStore } from '../../stores/StoresContext';
+import { useCallListStore, useWorkStore } from '../../stores/StoresContext';
 import { CallListRow } from './CallListRow';
-import { callListColumns, callListRowHeight } from './columns';
+import { callListColumns, callListRowHeight, columnLabel } from './columns';
 
 /** Rows rendered beyond the visible ones, so a quick flick does not show blank space. */
 const overscan = 10;
@@ -17,11 +17,19 @@ function observeRectOrAssume(instance: Virtualizer<HTMLDivElement, Element>, onR
   return observeElementRect(instance, (rect) => onRect(rect.height > 0 ? rect : unmeasuredViewport));
 }
 
+/** What the toolbar and the workspace shortcuts may ask of the grid. */
+export interface CallListGridHandle {
+  /** Moves keyboard focus to the chosen row (the first one at the start). */
+  focusRows(): void;
+}
+
 /**
  * The call list as an ARIA table that renders only the rows in view, so 100,000 leads scroll
- * smoothly. Pages of rows are requested from the store as they come into view.
+ * smoothly. Pages of rows are requested from the store as they come into view. Arrow keys, Page
+ * Up/Down, Home and End move between rows (one tab stop for the whole list); Enter or a click opens
+ * the lead in the workspace.
  */
-export function CallListGrid({ labelledBy }: { labelledBy: string }) {
+export function CallListGrid({ labelledBy, ref }: { labelledBy: string; ref?: Ref<CallListGridHandle> }) {
   const { t } = useTranslation();
   const total = useCallListStore((state) => state.total) ?? 0;
   const search = useCallListStore((state) => state.search);
@@ -29,7 +37,13 @@ export function CallListGrid({ labelledBy }: { labelledBy: string }) {
   const pageSize = useCallListStore((state) => state.pageSize);
   const generation = useCallListStore((state) => state.generation);
   const ensureRows = useCallListStore((state) => state.ensureRows);
+  const currentId = useWorkStore((state) => state.detail?.lead.id ?? null);
+  const open = useWorkStore((state) => state.open);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The chosen row belongs to one search: a new search starts at its first match.
+  const [chosen, setChosen] = useState({ search, index: 0 });
+  // Set when the keyboard moved to a row that may not be rendered yet: focused once it is.
+  const focusWanted = useRef(false);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -42,6 +56,11 @@ export function CallListGrid({ labelledBy }: { labelledBy: string }) {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
+  const activeIndex = chosen.search === search ? Math.min(chosen.index, Math.max(0, total - 1)) : 0;
+  const setActive = useCallback(
+    (index: number) => setChosen((prev) => (prev.search === search && prev.index === index ? prev : { search, index })),
+    [search],
+  );
 
   useEffect(() => {
     ensureRows(first, last);
@@ -52,23 +71,98 @@ export function CallListGrid({ labelledBy }: { labelledBy: string }) {
     scrollRef.current?.scrollTo?.({ top: 0 });
   }, [search]);
 
+  const focusRow = (index: number): boolean => {
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    row?.focus({ preventScroll: true });
+    return row !== null && row !== undefined;
+  };
+
+  useEffect(() => {
+    if (focusWanted.current && focusRow(activeIndex)) focusWanted.current = false;
+  });
+
+  const moveTo = (index: number) => {
+    if (total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    // A row outside the rendered window gets focus once the scroll has rendered it.
+    focusWanted.current = !focusRow(next);
+  };
+
+  useImperativeHandle(ref, () => ({ focusRows: () => moveTo(activeIndex) }));
+
+  const openRow = useCallback(
+    (leadId: string, index: number) => {
+      setActive(index);
+      void open(leadId);
+    },
+    [open, setActive],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const page = Math.max(1, items.length - 2 * overscan);
+    const moves: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      PageDown: activeIndex + page,
+      PageUp: activeIndex - page,
+      Home: 0,
+      End: total - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target);
+    } else if (event.key === 'Enter') {
+      const row = rowAt(pages, search, activeIndex, pageSize);
+      if (row) {
+        event.preventDefault();
+        openRow(row.id, activeIndex);
+      }
+    }
+  };
+
   return (
     <div role="table" aria-labelledby={labelledBy} aria-rowcount={total + 1} className="grid">
       <div role="rowgroup" className="grid-head">
         <div role="row" aria-rowindex={1} className="grid-row">
           {callListColumns.map((column) => (
             <div role="columnheader" key={column} className={`cell cell-${column}`}>
-              {t(`callList.columns.${column}`)}
+              {columnLabel(t, column)}
             </div>
           ))}
         </div>
       </div>
-      {/* Focusable so the list scrolls from the keyboard. */}
-      <div role="rowgroup" ref={scrollRef} className="grid-body" tabIndex={0}>
+      {/* Focusable itself only while the chosen row is scrolled out of the rendered window. */}
+      <div
+        role="rowgroup"
+        ref={scrollRef}
+        className="grid-body"
+        data-shortcut-target="list"
+        tabIndex={activeIndex >= first && activeIndex <= last ? -1 : 0}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) moveTo(activeIndex);
+        }}
+      >
         <div role="presentation" className="grid-spacer" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
-            <CallListRow key={item.key} index={item.index} top={item.start} row={rowAt(pages, search, item.index, pageSize)} />
-          ))}
+          {items.map((item) => {
+            const row = rowAt(pages, search, item.index, pageSize);
+            return (
+              <CallListRow
+                key={item.key}
+                index={item.index}
+                top={item.start}
+                row={row}
+                active={item.index === activeIndex}
+                current={row !== undefined && row.id === currentId}
+                onOpen={openRow}
+                onFocusRow={setActive}
+              />
+            );
+          })}
         </div>
       </div>
     </div>

@@ -1,7 +1,10 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallListRow as Row } from '../../../../shared/contract/leads';
+import { useDateFormat } from '../work/useDateFormat';
+import { useWorkStore } from '../../stores/StoresContext';
 import { callListColumns, callListRowHeight } from './columns';
+import { queueReasonText } from './queueReason';
 
 interface CallListRowProps {
   /** Zero-based position in the whole list (not in the page). */
@@ -9,17 +12,25 @@ interface CallListRowProps {
   /** undefined while its page is on the way: a placeholder row keeps the scroll height honest. */
   row: Row | undefined;
   top: number;
+  /** The row keyboard focus lands on in the list (roving tabindex). */
+  active: boolean;
+  /** The lead open in the workspace. */
+  current: boolean;
+  onOpen: (leadId: string, index: number) => void;
+  onFocusRow: (index: number) => void;
 }
 
-/** One virtualised row, positioned absolutely inside the scroll area. */
-export const CallListRow = memo(function CallListRow({ index, row, top }: CallListRowProps) {
+/** One virtualised row, positioned absolutely inside the scroll area; click or Enter opens its lead. */
+export const CallListRow = memo(function CallListRow({ index, row, top, active, current, onOpen, onFocusRow }: CallListRowProps) {
   const { t } = useTranslation();
+  const format = useDateFormat();
+  const now = useWorkStore((state) => state.now);
   // Row 1 is the header row, so data rows start at 2.
   const rowIndex = index + 2;
   const style = { transform: `translateY(${top}px)`, height: callListRowHeight };
   if (!row) {
     return (
-      <div role="row" aria-rowindex={rowIndex} aria-busy="true" className="grid-row placeholder" style={style}>
+      <div role="row" aria-rowindex={rowIndex} aria-busy="true" className="grid-row placeholder" style={style} data-index={index} tabIndex={active ? 0 : -1}>
         {callListColumns.map((column, i) => (
           <div role="cell" key={column} className={`cell cell-${column}`}>
             {i === 0 && <span className="visually-hidden">{t('callList.loadingRow')}</span>}
@@ -30,7 +41,20 @@ export const CallListRow = memo(function CallListRow({ index, row, top }: CallLi
     );
   }
   return (
-    <div role="row" aria-rowindex={rowIndex} className="grid-row" style={style}>
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      aria-current={current ? 'true' : undefined}
+      className={`grid-row${current ? ' is-current' : ''}`}
+      style={style}
+      data-index={index}
+      tabIndex={active ? 0 : -1}
+      onClick={() => onOpen(row.id, index)}
+      onFocus={() => onFocusRow(index)}
+    >
+      <div role="cell" className={`cell cell-reason reason-${row.reason.code}`}>
+        {queueReasonText(t, row.reason, { source: row.source, now: now(), format })}
+      </div>
       <div role="cell" className="cell cell-company" title={row.companyName}>
         {row.companyName}
       </div>
@@ -48,6 +72,18 @@ export const CallListRow = memo(function CallListRow({ index, row, top }: CallLi
       </div>
       <div role="cell" className="cell cell-score">
         {row.score}
+      </div>
+      <div role="cell" className="cell cell-age">
+        <span className={`age age-${row.age.level}`} title={t(`work.age.${row.age.level}`, { days: row.age.days })}>
+          {t('work.age.days', { count: row.age.days })}
+        </span>
+      </div>
+      <div role="cell" className="cell cell-hours">
+        {!row.withinCallingHours && (
+          <span className="badge off-hours" title={t('work.outsideHoursLong')}>
+            {t('work.outsideHours')}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallListStore } from '../../stores/StoresContext';
 
-export function CallListSearch() {
+/** The search box; ↓ (or Enter) moves on to the matching rows, so a lead is found and opened without the mouse. */
+export function CallListSearch({ onLeave }: { onLeave: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const searchText = useCallListStore((state) => state.searchText);
@@ -19,7 +20,15 @@ export function CallListSearch() {
         placeholder={t('callList.searchLabel')}
         autoComplete="off"
         spellCheck={false}
+        data-shortcut-target="search"
+        aria-keyshortcuts="/"
         onChange={(event) => setSearchText(event.target.value)}
+        onKeyDown={(event) => {
+          if ((event.key === 'ArrowDown' || event.key === 'Enter') && !event.nativeEvent.isComposing) {
+            event.preventDefault();
+            onLeave();
+          }
+        }}
       />
     </div>
   );

@@ -1,10 +1,26 @@
 import type { ComponentType } from 'react';
 import { BackupSection } from './BackupSection';
+import { CrmConnectionSection } from './CrmConnectionSection';
+import { FieldRepsSection } from './FieldRepsSection';
+import { KpiSettingsSection } from './KpiSettingsSection';
+import { ProfileSection } from './ProfileSection';
+import { QualificationSection } from './QualificationSection';
+import { QueueRulesSection } from './QueueRulesSection';
+import { ScoringRulesSection } from './ScoringRulesSection';
+import { WorkWeekSection } from './WorkWeekSection';
 
 /**
  * The settings screen is a column of sections, one per feature (call queue rules, scoring,
  * qualification, field reps, planner, CRM connection…). One line per section.
  */
 export const settingsSections: readonly { id: string; Component: ComponentType }[] = [
+  { id: 'profile', Component: ProfileSection },
+  { id: 'queueRules', Component: QueueRulesSection },
+  { id: 'scoringRules', Component: ScoringRulesSection },
+  { id: 'qualification', Component: QualificationSection },
+  { id: 'fieldReps', Component: FieldRepsSection },
+  { id: 'workWeek', Component: WorkWeekSection },
+  { id: 'kpi', Component: KpiSettingsSection },
+  { id: 'crmConnection', Component: CrmConnectionSection },
   { id: 'backups', Component: BackupSection },
 ];

@@ -4,6 +4,10 @@ export const navJa = {
   nav: {
     label: '画面',
     calls: 'コール',
+    handoffs: 'トスアップ',
+    planner: '週間計画',
+    dashboard: 'ダッシュボード',
+    sync: '同期',
     settings: '設定',
     shortcut: 'Alt+{{key}}',
   },
@@ -13,6 +17,10 @@ export const navEn: Messages<typeof navJa> = {
   nav: {
     label: 'Screens',
     calls: 'Calls',
+    handoffs: 'Handoffs',
+    planner: 'Week plan',
+    dashboard: 'Dashboard',
+    sync: 'Sync',
     settings: 'Settings',
     shortcut: 'Alt+{{key}}',
   },

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../../shared/contract/sync';
+import type { IndicatorState } from './indicatorState';
+import { useSyncFormat } from './useSyncFormat';
+
+/** The words for a sync state, shared by the header and the sync screen. */
+export function useIndicatorText(): (state: IndicatorState, status: SyncStatus | null) => string {
+  const { t } = useTranslation();
+  const format = useSyncFormat();
+  return (state, status) => {
+    const paused = status?.paused;
+    if (state === 'paused' && paused) {
+      return `${t(`sync.indicator.paused.${paused.reason}`)}${paused.until ? t('sync.indicator.resumesAt', { time: format.when(paused.until) }) : ''}`;
+    }
+    return t(`sync.indicator.${state === 'paused' ? 'online' : state}`);
+  };
+}

@@ -1,0 +1,87 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LeadDetail } from '../../../../shared/contract/callFlow';
+import { telHref } from '../../lib/links';
+import { queueReasonText } from '../callList/queueReason';
+import { useWorkStore } from '../../stores/StoresContext';
+import { LeadActions } from './LeadActions';
+import { ScoreBreakdown } from './ScoreBreakdown';
+import { exitReasonLabel } from './labels';
+import { useDateFormat } from './useDateFormat';
+
+/** Who the lead is, how to reach them, where they stand and why they are up now. */
+export function LeadHeader({ detail }: { detail: LeadDetail }) {
+  const { t } = useTranslation();
+  const format = useDateFormat();
+  const now = useWorkStore((state) => state.now);
+  const nameId = useId();
+  const { lead, company, queue, score } = detail;
+  const href = telHref(lead.phone);
+  const role = [lead.department, lead.title].filter(Boolean).join(' ');
+  return (
+    <div className="lead-header" role="group" aria-labelledby={nameId}>
+      <div className="lead-identity">
+        <h2 id={nameId} className="lead-name">
+          {lead.fullName}
+        </h2>
+        {role && <span className="lead-role">{role}</span>}
+        <span className="lead-company">{company.name}</span>
+      </div>
+      <dl className="lead-facts">
+        <div>
+          <dt>{t('work.header.phone')}</dt>
+          <dd>
+            {href ? (
+              <a href={href} className="phone-link">
+                {lead.phone}
+              </a>
+            ) : (
+              (lead.phone ?? t('work.header.noPhone'))
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('work.header.status')}</dt>
+          <dd className="lead-status">
+            <span className={`badge status-${lead.status}`}>{t(`status.${lead.status}`)}</span>
+            {lead.doNotCall && <span className="badge do-not-call">{t('work.header.doNotCall')}</span>}
+            {lead.status === 'recycled' && lead.recycleUntil && (
+              <span className="hint">
+                {t('work.header.recycledUntil', { date: format.date(lead.recycleUntil), reason: exitReasonLabel(t, lead.recycleReason ?? '') })}
+              </span>
+            )}
+            {lead.status === 'excluded' && lead.excludeReason && (
+              <span className="hint">{t('work.header.excludedFor', { reason: exitReasonLabel(t, lead.excludeReason) })}</span>
+            )}
+            {lead.attempts > 0 && <span className="hint">{t('work.header.attempts', { n: lead.attempts })}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('work.header.reason')}</dt>
+          <dd className={`reason-${queue.reason.code}`}>
+            {queueReasonText(t, queue.reason, { source: lead.source, now: now(), format })}
+            {!queue.withinCallingHours && (
+              <span className="badge off-hours" title={t('work.outsideHoursLong')}>
+                {t('work.outsideHours')}
+              </span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('work.header.age')}</dt>
+          <dd>
+            <span className={`age age-${queue.age.level}`} title={t(`work.age.${queue.age.level}`, { days: queue.age.days })}>
+              {t('work.age.days', { count: queue.age.days })}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('work.header.source')}</dt>
+          <dd>{t(`source.${lead.source}`)}</dd>
+        </div>
+      </dl>
+      <ScoreBreakdown score={score} />
+      <LeadActions lead={lead} />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { TFunction } from 'i18next';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimelineItem } from '../../../../shared/contract/callFlow';
+import { exitKinds } from '../../../../shared/contract/calls';
+import { handoffStates } from '../../../../shared/contract/handoff';
+import { behaviourKinds } from '../../../../shared/contract/scoringRules';
+import { exitReasonLabel } from './labels';
+import { useDateFormat } from './useDateFormat';
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+function headline(t: TFunction, item: TimelineItem): string {
+  switch (item.kind) {
+    case 'call':
+      return t('work.timeline.call', { outcome: t(`work.outcome.${item.outcome}`) });
+    case 'behaviour':
+      return t('work.timeline.behaviour', { event: isOneOf(behaviourKinds, item.event) ? t(`work.behaviourKind.${item.event}`) : item.event });
+    case 'hearing':
+      return t('work.timeline.hearing', { version: item.version });
+    case 'handoff':
+      return t('work.timeline.handoff', { state: isOneOf(handoffStates, item.state) ? t(`work.timeline.handoffState.${item.state}`) : item.state });
+    case 'exit': {
+      const exit = isOneOf([...exitKinds, 'restored'] as const, item.exit) ? t(`work.timeline.exitKind.${item.exit}`) : item.exit;
+      return item.reason ? t('work.timeline.exitWithReason', { exit, reason: exitReasonLabel(t, item.reason) }) : t('work.timeline.exit', { exit });
+    }
+  }
+}
+
+/** Everything that happened with the company's leads, newest first: calls with notes, behaviour, hearings, handoffs, exits. */
+export function Timeline({ timeline, currentLeadId }: { timeline: readonly TimelineItem[]; currentLeadId: string }) {
+  const { t } = useTranslation();
+  const format = useDateFormat();
+  const headingId = useId();
+  return (
+    <section className="timeline" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('work.timeline.heading')}</h4>
+      {timeline.length === 0 ? (
+        <p className="hint">{t('work.timeline.empty')}</p>
+      ) : (
+        <ol>
+          {timeline.map((item) => (
+            <li key={`${item.kind}-${item.id}`} className={`timeline-item timeline-${item.kind}`}>
+              <div className="timeline-head">
+                <time dateTime={item.at}>{format.dateTime(item.at)}</time>
+                <span className="timeline-what">{headline(t, item)}</span>
+                {item.kind === 'call' && item.durationSec !== null && item.durationSec > 0 && (
+                  <span className="hint">{t('work.timeline.duration', { minutes: Math.floor(item.durationSec / 60), seconds: item.durationSec % 60 })}</span>
+                )}
+                {item.leadId !== currentLeadId && <span className="timeline-who">{item.leadName}</span>}
+              </div>
+              {item.kind === 'call' && item.notes && <p className="timeline-notes">{item.notes}</p>}
+              {item.kind === 'call' && item.nextAction && <p className="hint">{t('work.timeline.nextAction', { action: item.nextAction })}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

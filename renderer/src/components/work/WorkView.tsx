@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useStores, useWorkStore } from '../../stores/StoresContext';
+import { CallList } from '../callList/CallList';
+import { DoNotCallDialog } from './DoNotCallDialog';
+import { ExcludeDialog } from './ExcludeDialog';
+import { HelpOverlay } from './HelpOverlay';
+import { LeadPane } from './LeadPane';
+import { RecycleDialog } from './RecycleDialog';
+import { SkipDialog } from './SkipDialog';
+import { useWorkShortcuts } from './useWorkShortcuts';
+import './work.css';
+
+/**
+ * The calls screen: today's queue on the left, the lead being worked on the right (header, prep
+ * beside the call, the call log), driven from the keyboard. Nothing typed waits in memory when the
+ * page goes away: autosaves are flushed on pagehide.
+ */
+export function WorkView() {
+  const stores = useStores();
+  const dialog = useWorkStore((state) => state.dialog);
+  useWorkShortcuts();
+  useEffect(() => {
+    void stores.rules.getState().load();
+    const flush = () => void stores.work.getState().flush();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [stores]);
+  return (
+    <div className="workspace">
+      <CallList />
+      <LeadPane />
+      {dialog === 'help' && <HelpOverlay />}
+      {dialog === 'skip' && <SkipDialog />}
+      {dialog === 'recycle' && <RecycleDialog />}
+      {dialog === 'exclude' && <ExcludeDialog />}
+      {dialog === 'doNotCall' && <DoNotCallDialog />}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sameLocalDay } from '../../lib/localTime';
+import { useWorkStore } from '../../stores/StoresContext';
+
+export interface DateFormat {
+  /** 10:30 */
+  time(iso: string): string;
+  /** 10:30 today, 4/8 10:30 another day. */
+  when(iso: string): string;
+  /** 2025/07/06 */
+  date(iso: string): string;
+  /** 2025/07/06 10:30 */
+  dateTime(iso: string): string;
+}
+
+/** Dates and times in the rep's language and time zone, relative to the workspace clock. */
+export function useDateFormat(): DateFormat {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  const now = useWorkStore((state) => state.now);
+  return useMemo(() => {
+    const clock = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const dayAndClock = new Intl.DateTimeFormat(language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+    const dayTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
+    return {
+      time: (iso) => clock.format(new Date(iso)),
+      when: (iso) => (sameLocalDay(new Date(iso), now()) ? clock : dayAndClock).format(new Date(iso)),
+      date: (iso) => day.format(new Date(iso)),
+      dateTime: (iso) => dayTime.format(new Date(iso)),
+    };
+  }, [language, now]);
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { useStores } from '../../stores/StoresContext';
+import { focusShortcutTarget, focusShortcutTargetSoon, isTextEntry, type ShortcutTarget } from './shortcutTargets';
+import { outcomeForKey } from './shortcuts';
+
+const focusKeys: Readonly<Record<string, ShortcutTarget>> = { '/': 'search', l: 'list', m: 'notes', p: 'prepNotes' };
+
+/**
+ * The workspace's keyboard: one key per step of the call loop (see shortcuts.ts). Single keys stay
+ * quiet while the rep types in a field; Ctrl+Enter (save and next) and Esc (leave the field) work
+ * everywhere. An open dialog owns the keyboard.
+ */
+export function useWorkShortcuts(): void {
+  const stores = useStores();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      const work = stores.work.getState();
+      const typing = isTextEntry(event.target);
+
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void work.saveAndNext();
+        return;
+      }
+      if (event.key === 'Escape') {
+        if (typing && event.target instanceof HTMLElement) event.target.blur();
+        return;
+      }
+      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+
+      const key = event.key.toLowerCase();
+      const outcome = outcomeForKey(key);
+      const focusTarget = focusKeys[key];
+      let handled = true;
+      if (outcome) {
+        work.setOutcome(outcome);
+        if (outcome === 'callback_requested') focusShortcutTargetSoon('callbackAt');
+      } else if (focusTarget) {
+        handled = focusShortcutTarget(focusTarget);
+      } else if (key === 'n') {
+        void work.next();
+      } else if (key === 's') {
+        work.startCall();
+      } else if (key === 'k') {
+        work.openDialog('skip');
+      } else if (key === '?') {
+        work.openDialog('help');
+      } else if (key === 'r' || key === 'x') {
+        const kind = key === 'r' ? 'recycle' : 'exclude';
+        const target = key === 'r' ? 'recycleReason' : 'excludeReason';
+        // The same key again takes the decision back.
+        if (work.decision.kind === kind) void work.chooseDecision('none');
+        else void work.chooseDecision(kind).then(() => focusShortcutTargetSoon(target));
+      } else {
+        handled = false;
+      }
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [stores]);
+}

@@ -1,0 +1,372 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CallDraft, LeadDetail, prepChecklistItems } from '../../../shared/contract/callFlow';
+import type { CallOutcome, ExcludeReason, RecycleReason } from '../../../shared/contract/calls';
+import { recycleDate } from '../../../shared/domain/queue/retry';
+import type { skipReasons } from '../../../shared/contract/callFlow';
+import type { KomaClient } from '../api/client';
+import { createAutosave } from '../lib/autosave';
+import { buildLogCall, emptyCallForm, type DecisionForm, type FormError } from '../lib/callForm';
+import { telHref } from '../lib/links';
+import { toProblem, type Problem } from '../lib/problem';
+import type { CallListStore } from './callListStore';
+import type { RulesStore } from './rulesStore';
+
+export interface WorkOptions {
+  /** The rep's clock: call start and end, default recycle dates. */
+  now: () => Date;
+  /** Hands a `tel:` link to the softphone. */
+  dial: (href: string) => void;
+  /** The call draft is saved once typing pauses this long. */
+  draftDelayMs: number;
+  /** Prep notes are saved once typing pauses this long. */
+  prepDelayMs: number;
+}
+
+export type WorkDialog = 'help' | 'skip' | 'recycle' | 'exclude' | 'doNotCall';
+export type SkipReason = (typeof skipReasons)[number];
+export type ChecklistItem = (typeof prepChecklistItems)[number];
+
+export interface PrepNotesState {
+  companyId: string;
+  text: string;
+  saving: boolean;
+  /** When the backend last confirmed a save in this visit; null before the first one. */
+  savedAt: string | null;
+  problem: Problem | null;
+}
+
+export interface WorkState {
+  detail: LeadDetail | null;
+  /** The lead being fetched; the previous one stays on screen until it arrives. */
+  openingId: string | null;
+  problem: Problem | null;
+  notice: 'queue_empty' | 'logged_queue_empty' | null;
+  form: CallDraft;
+  decision: DecisionForm;
+  formError: FormError | null;
+  logProblem: Problem | null;
+  logging: boolean;
+  draftSavedAt: string | null;
+  draftProblem: Problem | null;
+  prep: PrepNotesState | null;
+  checklistProblem: Problem | null;
+  dialog: WorkDialog | null;
+  /** A decision from a dialog is on its way to the backend. */
+  acting: boolean;
+  actionProblem: Problem | null;
+  now: () => Date;
+  next(): Promise<void>;
+  open(leadId: string): Promise<void>;
+  startCall(): void;
+  setOutcome(outcome: CallOutcome): void;
+  editForm(patch: Partial<Pick<CallDraft, 'notes' | 'nextAction' | 'nextActionAt' | 'callbackAt'>>): void;
+  /** Picks a decision kind, with the default reason and, for a recycle, the default date. */
+  chooseDecision(kind: DecisionForm['kind']): Promise<void>;
+  setDecision(decision: DecisionForm): void;
+  /** The recontact date the rules give a reason, counted from now; null until the rules are loaded. */
+  recycleDefault(reason: RecycleReason): string | null;
+  saveAndNext(): Promise<void>;
+  discardDraft(): Promise<void>;
+  editPrepNotes(text: string): void;
+  /** Saves waiting prep notes now (blur), or tries a failed save again. */
+  savePrepNow(): Promise<void>;
+  setChecklist(item: ChecklistItem, checked: boolean): Promise<void>;
+  openDialog(dialog: WorkDialog): void;
+  closeDialog(): void;
+  skip(reason: SkipReason, note: string): Promise<void>;
+  recycle(reason: RecycleReason, until: string, note: string): Promise<void>;
+  exclude(reason: ExcludeReason, note: string): Promise<void>;
+  restore(): Promise<void>;
+  setDoNotCall(doNotCall: boolean): Promise<void>;
+  /** Sends every waiting autosave now (leaving the page, switching leads). */
+  flush(): Promise<void>;
+}
+
+export type WorkStore = StoreApi<WorkState>;
+
+export const defaultWorkOptions = { draftDelayMs: 400, prepDelayMs: 500 } as const;
+
+/** Without a softphone integration, a `tel:` link is followed like a click on it would be. */
+function dialWithLink(href: string): void {
+  const link = document.createElement('a');
+  link.href = href;
+  link.click();
+}
+
+const fresh = {
+  form: emptyCallForm,
+  decision: { kind: 'none' },
+  formError: null,
+  logProblem: null,
+  draftSavedAt: null,
+  draftProblem: null,
+  checklistProblem: null,
+  actionProblem: null,
+} as const satisfies Partial<WorkState>;
+
+/**
+ * The call workspace: the lead being worked, its call form (saved continuously as a draft), its
+ * company's prep notes (autosaved), and the decisions that move it out of the list. Every change
+ * that moves leads refreshes the call list; the workspace only advances when the next lead arrived.
+ */
+export function createWorkStore(
+  client: KomaClient,
+  deps: { callList: CallListStore; rules: RulesStore },
+  overrides: Partial<WorkOptions> = {},
+): WorkStore {
+  const options: WorkOptions = { now: () => new Date(), dial: dialWithLink, ...defaultWorkOptions, ...overrides };
+  // Each open gets a ticket; a lead that arrives after the rep asked for another one is dropped.
+  let openTicket = 0;
+
+  return createStore<WorkState>()((set, get) => {
+    const isCurrent = (leadId: string) => get().detail?.lead.id === leadId;
+
+    const draftSave = createAutosave<{ leadId: string; draft: CallDraft }>(async ({ leadId, draft }) => {
+      try {
+        const { savedAt } = await client.invoke('callDraft.save', { leadId, draft });
+        if (isCurrent(leadId)) set({ draftSavedAt: savedAt, draftProblem: null });
+      } catch (error) {
+        if (isCurrent(leadId)) set({ draftProblem: toProblem(error) });
+      }
+    }, options.draftDelayMs);
+
+    const updatePrep = (companyId: string, patch: Partial<PrepNotesState>) => {
+      const prep = get().prep;
+      if (prep?.companyId === companyId) set({ prep: { ...prep, ...patch } });
+    };
+
+    const prepSave = createAutosave<{ companyId: string; text: string }>(async ({ companyId, text }) => {
+      updatePrep(companyId, { saving: true });
+      try {
+        const { savedAt } = await client.invoke('prep.saveNotes', { companyId, notes: text });
+        updatePrep(companyId, { saving: false, savedAt, problem: null });
+      } catch (error) {
+        // The text stays in the box; the next keystroke, blur or "save again" sends it again.
+        updatePrep(companyId, { saving: false, problem: toProblem(error) });
+      }
+    }, options.prepDelayMs);
+
+    const flush = async () => {
+      await Promise.all([draftSave.flush(), prepSave.flush()]);
+    };
+
+    const updateForm = (form: CallDraft) => {
+      const { detail, logging, openingId } = get();
+      // While a call is being logged, or the next lead is on its way, the form on screen is done with.
+      if (!detail || logging || openingId !== null) return;
+      set({ form, formError: null });
+      draftSave.schedule({ leadId: detail.lead.id, draft: form });
+    };
+
+    /** The lead on screen again after a decision on it, keeping whatever the rep has typed. */
+    const refreshDetail = async () => {
+      const leadId = get().detail?.lead.id;
+      if (!leadId) return;
+      try {
+        const detail = await client.invoke('lead.get', { leadId });
+        if (isCurrent(leadId)) set({ detail });
+      } catch (error) {
+        if (isCurrent(leadId)) set({ problem: toProblem(error) });
+      }
+    };
+
+    const open = async (leadId: string) => {
+      // Choosing the lead already open keeps everything as it is (the decision is not in the draft).
+      if (get().detail?.lead.id === leadId && get().openingId === null) return;
+      const ticket = ++openTicket;
+      set({ openingId: leadId, problem: null, notice: null });
+      // Saved first, so a colleague at the same company reads the notes just typed.
+      await flush();
+      try {
+        const detail = await client.invoke('lead.get', { leadId });
+        if (ticket !== openTicket) return;
+        set({
+          ...fresh,
+          detail,
+          openingId: null,
+          form: detail.draft ?? emptyCallForm,
+          prep: { companyId: detail.company.id, text: detail.company.prepNotes, saving: false, savedAt: null, problem: null },
+        });
+      } catch (error) {
+        if (ticket === openTicket) set({ openingId: null, problem: toProblem(error) });
+      }
+    };
+
+    /** The next lead in queue order, never the one just left; with none, the current lead stays. */
+    const advance = async (fromId: string | null, emptyNotice: NonNullable<WorkState['notice']>) => {
+      try {
+        const { leadId } = await client.invoke('queue.next', { excludeLeadId: fromId, source: deps.callList.getState().source });
+        if (leadId) {
+          await open(leadId);
+        } else {
+          set({ notice: emptyNotice });
+          await refreshDetail();
+        }
+      } catch (error) {
+        set({ problem: toProblem(error) });
+      }
+    };
+
+    /** A decision taken from a dialog: sent, the dialog closed, the lead and the list shown as they are now. */
+    const act = async (run: () => Promise<unknown>, after: () => Promise<void> = refreshDetail) => {
+      set({ acting: true, actionProblem: null });
+      try {
+        await run();
+      } catch (error) {
+        set({ acting: false, actionProblem: toProblem(error) });
+        return;
+      }
+      set({ acting: false, dialog: null });
+      deps.callList.getState().refresh();
+      await after();
+    };
+
+    const recycleDefault = (reason: RecycleReason) => {
+      const rules = deps.rules.getState().queueRules;
+      return rules ? recycleDate(reason, rules, options.now()) : null;
+    };
+
+    return {
+      detail: null,
+      openingId: null,
+      problem: null,
+      notice: null,
+      logging: false,
+      prep: null,
+      dialog: null,
+      acting: false,
+      ...fresh,
+      now: options.now,
+      async next() {
+        await advance(get().detail?.lead.id ?? null, 'queue_empty');
+      },
+      open,
+      startCall() {
+        const { detail, form } = get();
+        if (!detail || detail.lead.doNotCall) return;
+        const href = telHref(detail.lead.phone);
+        if (href) options.dial(href);
+        if (!form.startedAt) updateForm({ ...form, startedAt: options.now().toISOString() });
+      },
+      setOutcome(outcome) {
+        updateForm({ ...get().form, outcome });
+      },
+      editForm(patch) {
+        updateForm({ ...get().form, ...patch });
+      },
+      async chooseDecision(kind) {
+        if (kind === 'none') set({ decision: { kind }, formError: null });
+        else if (kind === 'exclude') set({ decision: { kind, reason: null }, formError: null });
+        else {
+          await deps.rules.getState().ensureQueueRules();
+          set({ decision: { kind, reason: 'not_reached', until: recycleDefault('not_reached') }, formError: null });
+        }
+      },
+      setDecision(decision) {
+        set({ decision, formError: null });
+      },
+      recycleDefault,
+      async saveAndNext() {
+        const { detail, form, decision, logging } = get();
+        if (!detail || logging) return;
+        const built = buildLogCall(detail.lead.id, form, decision, options.now());
+        if (!built.ok) {
+          set({ formError: built.error });
+          return;
+        }
+        set({ logging: true, formError: null, logProblem: null });
+        // Logging deletes the draft in the same transaction: no draft save may land after it.
+        await draftSave.cancel();
+        try {
+          await client.invoke('calls.log', built.input);
+        } catch (error) {
+          // Nothing typed is lost: the form stays and is saved as the draft again.
+          set({ logging: false, logProblem: toProblem(error) });
+          draftSave.schedule({ leadId: detail.lead.id, draft: form });
+          return;
+        }
+        set({ ...fresh, logging: false });
+        deps.callList.getState().refresh();
+        await advance(detail.lead.id, 'logged_queue_empty');
+      },
+      async discardDraft() {
+        const detail = get().detail;
+        if (!detail) return;
+        await draftSave.cancel();
+        set({ ...fresh });
+        try {
+          await client.invoke('callDraft.discard', { leadId: detail.lead.id });
+        } catch (error) {
+          if (isCurrent(detail.lead.id)) set({ draftProblem: toProblem(error) });
+        }
+      },
+      editPrepNotes(text) {
+        const prep = get().prep;
+        if (!prep) return;
+        set({ prep: { ...prep, text } });
+        prepSave.schedule({ companyId: prep.companyId, text });
+      },
+      async savePrepNow() {
+        const prep = get().prep;
+        if (!prep) return;
+        if (!prepSave.pending() && prep.problem) prepSave.schedule({ companyId: prep.companyId, text: prep.text });
+        await prepSave.flush();
+      },
+      async setChecklist(item, checked) {
+        const detail = get().detail;
+        if (!detail) return;
+        const before = detail.company.prepChecklist;
+        const withCompany = (checklist: typeof before) => {
+          const current = get().detail;
+          if (current?.company.id === detail.company.id) set({ detail: { ...current, company: { ...current.company, prepChecklist: checklist } } });
+        };
+        withCompany({ ...before, [item]: checked });
+        set({ checklistProblem: null });
+        try {
+          const { checklist } = await client.invoke('prep.setChecklist', { companyId: detail.company.id, item, checked });
+          withCompany(checklist);
+        } catch (error) {
+          withCompany(before);
+          set({ checklistProblem: toProblem(error) });
+        }
+      },
+      openDialog(dialog) {
+        const lead = get().detail?.lead;
+        if (dialog !== 'help' && !lead) return;
+        // An excluded or qualified lead has left the list: only restore (a button) applies to it.
+        const closed = lead?.status === 'excluded' || lead?.status === 'qualified';
+        if (closed && (dialog === 'skip' || dialog === 'recycle' || dialog === 'exclude')) return;
+        if (dialog === 'recycle') void deps.rules.getState().ensureQueueRules();
+        set({ dialog, actionProblem: null });
+      },
+      closeDialog() {
+        set({ dialog: null, actionProblem: null });
+      },
+      async skip(reason, note) {
+        const leadId = get().detail?.lead.id;
+        if (!leadId) return;
+        await act(
+          () => client.invoke('lead.skip', { leadId, reason, note }),
+          () => advance(leadId, 'queue_empty'),
+        );
+      },
+      async recycle(reason, until, note) {
+        const leadId = get().detail?.lead.id;
+        if (leadId) await act(() => client.invoke('lead.recycle', { leadId, reason, until, note }));
+      },
+      async exclude(reason, note) {
+        const leadId = get().detail?.lead.id;
+        if (leadId) await act(() => client.invoke('lead.exclude', { leadId, reason, note }));
+      },
+      async restore() {
+        const leadId = get().detail?.lead.id;
+        if (leadId) await act(() => client.invoke('lead.restore', { leadId }));
+      },
+      async setDoNotCall(doNotCall) {
+        const leadId = get().detail?.lead.id;
+        if (leadId) await act(() => client.invoke('lead.setDoNotCall', { leadId, doNotCall }));
+      },
+      flush,
+    };
+  });
+}

@@ -1,0 +1,207 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { startFakeCrm, type FakeCrm } from './harness/fakeCrm';
+
+/**
+ * Offline-first against a fake Salesforce in its own process: connect and sign in through the
+ * settings, work while the CRM is down (calls logged and a handoff, all through the UI), watch them
+ * wait in the header, bring the CRM back, sync now, and find each exactly once in the CRM.
+ */
+
+/** Monday 7 April 2025, 10:00 in Tokyo. */
+const start = new Date('2025-04-07T01:00:00.000Z');
+
+let browser: Browser;
+let app: BrowserModeApp;
+let crm: FakeCrm;
+let opened: OpenedApp;
+
+beforeAll(async () => {
+  [browser, app, crm] = await Promise.all([launchChromium(), startBrowserMode(), startFakeCrm()]);
+  await app.setClock(start.toISOString());
+  opened = await openApp(browser, app);
+  // The renderer stamps calls with the page's clock: it reads the backend's.
+  await opened.page.clock.setFixedTime(start);
+  await opened.page.setViewportSize({ width: 1440, height: 900 });
+});
+
+afterAll(async () => {
+  await opened?.context.close();
+  await browser?.close();
+  await app?.dispose();
+  await crm?.stop();
+});
+
+const indicator = (page: Page) => page.getByRole('banner').getByRole('status', { name: /^同期: / });
+const indicatorName = async (page: Page) => (await indicator(page).getAttribute('aria-label')) ?? '';
+const leadPane = (page: Page) => page.getByRole('region', { name: '対応中のリード' });
+
+async function shownLead(page: Page): Promise<string> {
+  return (await leadPane(page).getByRole('heading', { level: 2 }).textContent()) ?? '';
+}
+
+/** 2 = no answer, Ctrl+Enter = save and open the next lead. Resolves once the next one shows. */
+async function logNoAnswer(page: Page): Promise<void> {
+  const before = await shownLead(page);
+  const noAnswer = leadPane(page).getByRole('radio', { name: '不在' });
+  // The shortcut works once the lead's call form is there.
+  await noAnswer.waitFor({ state: 'attached' });
+  await expect.poll(() => noAnswer.isEnabled()).toBe(true);
+  await page.keyboard.press('2');
+  await expect.poll(() => noAnswer.isChecked()).toBe(true);
+  await page.keyboard.press('Control+Enter');
+  await nextLead(page, before);
+}
+
+/** Resolves once another lead than `before` shows with a fresh call form. */
+async function nextLead(page: Page, before: string): Promise<void> {
+  await expect.poll(() => shownLead(page), { timeout: 10_000 }).not.toBe(before);
+  await expect.poll(() => leadPane(page).getByRole('radio', { name: '不在' }).isChecked()).toBe(false);
+}
+
+/** A screenshot of the page with the element at the top of its scrolling screen, for a visual check. */
+async function shotOf(page: Page, element: Locator, path: string): Promise<void> {
+  await element.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path });
+}
+
+async function settingsSection(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('button', { name: '設定', exact: true }).click();
+  const section = page.getByRole('region', { name });
+  await section.waitFor();
+  return section;
+}
+
+it('works offline, shows what waits, and drains to the CRM exactly once when it is back', async () => {
+  const { page, context, problems } = opened;
+  await page.getByRole('button', { name: 'サンプルデータを読み込む' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '完了' }).click();
+  await page.getByText('リード 200 件').waitFor();
+  await expect.poll(() => indicatorName(page)).toBe('同期: CRM未接続、送信待ち 0 件');
+
+  // A field rep to hand off to.
+  const reps = await settingsSection(page, '営業担当者（トスアップ先）');
+  await reps.getByRole('button', { name: '担当者を追加' }).click();
+  await reps.getByRole('textbox', { name: '1行目の氏名' }).fill('高橋 健');
+  await reps.getByRole('textbox', { name: '1行目のメールアドレス' }).fill('takahashi@example.co.jp');
+  await reps.getByRole('button', { name: '保存' }).click();
+  await reps.getByRole('status').filter({ hasText: '営業担当者を保存しました' }).waitFor();
+
+  // The CRM connection: the fake's login URL, the test client, any free loopback port for the callback.
+  let crmSection = await settingsSection(page, 'CRM連携');
+  await crmSection.getByRole('radio', { name: 'Salesforce' }).check();
+  await crmSection.getByRole('textbox', { name: 'ログインURL' }).fill(crm.url);
+  await crmSection.getByRole('textbox', { name: 'コンシューマー鍵（クライアントID）' }).fill('koma-test-client');
+  await crmSection.getByRole('textbox', { name: 'コールバックのポート' }).fill('0');
+  await crmSection.getByRole('button', { name: '保存' }).click();
+  await crmSection.getByRole('status').filter({ hasText: 'CRM連携の設定を保存しました' }).waitFor();
+  crmSection = page.getByRole('region', { name: 'CRM連携' });
+  await expect.poll(() => indicatorName(page)).toMatch(/^同期: Salesforce未サインイン/);
+
+  // Sign in: browser mode shows the sign-in page as a link; the fake approves and redirects to Koma's loopback callback.
+  await crmSection.getByRole('button', { name: 'Salesforceにサインイン' }).click();
+  const link = crmSection.getByRole('link', { name: 'Salesforceのサインインページを開く' });
+  const authorizeUrl = (await link.getAttribute('href'))!;
+  expect(authorizeUrl.startsWith(`${crm.url}/services/oauth2/authorize?`)).toBe(true);
+  const signInPage = await context.newPage();
+  await signInPage.goto(authorizeUrl);
+  await signInPage.close();
+  await crmSection.getByRole('status').filter({ hasText: 'サインイン済み' }).waitFor({ timeout: 15_000 });
+  await expect.poll(() => indicatorName(page), { timeout: 15_000 }).toMatch(/^同期: オンライン、送信待ち 0 件/);
+  await shotOf(page, crmSection, '/tmp/sync-settings.png');
+
+  // The CRM goes away; the rep keeps working: two calls logged, then a handoff, all from the call screen.
+  await crm.down();
+  await page.getByRole('button', { name: 'コール', exact: true }).click();
+  await page.keyboard.press('n');
+  await leadPane(page).getByRole('heading', { level: 2 }).waitFor();
+  await logNoAnswer(page);
+  await logNoAnswer(page);
+  await page.getByRole('region', { name: 'BANTヒアリング' }).getByRole('button', { name: '商談化してトスアップ' }).click();
+  const dialog = page.getByRole('dialog', { name: '商談化してトスアップ' });
+  await dialog.getByRole('combobox', { name: '営業担当者' }).selectOption({ label: '高橋 健 <takahashi@example.co.jp>' });
+  await dialog.getByLabel('アポ日').fill('2025-04-10');
+  await dialog.getByLabel('開始').fill('14:00');
+  await dialog.getByRole('textbox', { name: '条件未達のままトスアップする理由' }).fill('決裁者から直接の依頼があったため');
+  await dialog.getByRole('button', { name: 'トスアップする' }).click();
+  await dialog.getByRole('heading', { name: 'トスアップしました' }).waitFor();
+  await dialog.getByRole('button', { name: '閉じる' }).first().click();
+  const handoffs = (await app.api('handoff.list', {})) as { value: { rows: { id: string; leadName: string }[] } };
+  expect(handoffs.value.rows).toHaveLength(1);
+  const handedOff = handoffs.value.rows[0]!.leadName;
+
+  // The header says it: offline, with everything waiting.
+  await expect.poll(() => indicatorName(page), { timeout: 20_000 }).toMatch(/^同期: オフライン、送信待ち \d+ 件/);
+  const waiting = (await app.api('sync.items', { state: 'pending' })) as { value: { items: { entity: string; entityId: string }[] } };
+  const callIds = waiting.value.items.filter((i) => i.entity === 'call').map((i) => i.entityId);
+  const handoffIds = waiting.value.items.filter((i) => i.entity === 'handoff').map((i) => i.entityId);
+  expect(callIds).toHaveLength(2);
+  expect(handoffIds).toEqual([handoffs.value.rows[0]!.id]);
+  expect(await indicatorName(page)).toContain(`送信待ち ${waiting.value.items.length} 件`);
+
+  // The sync screen lists them, with the handoff among them.
+  await page.getByRole('button', { name: '同期', exact: true }).click();
+  const syncScreen = page.getByRole('region', { name: '同期' });
+  const pendingTable = syncScreen.getByRole('table', { name: /送信待ち/ });
+  await pendingTable.getByRole('row').filter({ hasText: 'トスアップ' }).filter({ hasText: handedOff }).waitFor();
+  expect(await pendingTable.getByRole('row').filter({ hasText: '架電記録' }).count()).toBe(2);
+  await page.screenshot({ path: '/tmp/sync.png' });
+
+  // The CRM is back; "sync now" drains the outbox.
+  await crm.up();
+  await syncScreen.getByRole('button', { name: '今すぐ同期' }).click();
+  await expect.poll(() => indicatorName(page), { timeout: 30_000 }).toMatch(/^同期: オンライン、送信待ち 0 件、最終同期 \d{2}:\d{2}$/);
+  await syncScreen.getByText('送信待ちの項目はありません。').waitFor();
+  await page.screenshot({ path: '/tmp/sync-drained.png' });
+
+  // In the CRM: each handoff and each call exactly once, under Koma's own ids.
+  const tasks = await crm.records('Task');
+  for (const callId of callIds) expect(tasks.filter((t) => t.Koma_Id__c === callId)).toHaveLength(1);
+  expect(tasks).toHaveLength(callIds.length);
+  const opportunities = await crm.records('Opportunity');
+  expect(opportunities.filter((o) => o.Koma_Id__c === handoffIds[0])).toHaveLength(1);
+  expect(opportunities).toHaveLength(1);
+  expect(String(opportunities[0]!.Name)).toContain(handedOff);
+
+  // A call the org's validation rule refuses: it needs attention with Salesforce's message, the rep corrects the notes, it goes through.
+  await crm.addFaults({ kind: 'validation', sobject: 'Task', when: { field: 'Description', contains: '個人携帯' }, message: '通話メモに個人の連絡先を書かないでください', count: 100 });
+  await page.getByRole('button', { name: 'コール', exact: true }).click();
+  // The call screen still shows the lead just handed off: on to the next one.
+  const qualified = await shownLead(page);
+  await page.keyboard.press('n');
+  await nextLead(page, qualified);
+  await page.keyboard.press('m');
+  await page.keyboard.type('個人携帯 090-0000-0000 に折り返し希望');
+  await page.keyboard.press('Escape');
+  await logNoAnswer(page);
+  await page.getByRole('banner').getByRole('button', { name: '要対応 1 件' }).click({ timeout: 20_000 });
+  const attentionTable = syncScreen.getByRole('table', { name: /要対応/ });
+  const refusedRow = attentionTable.getByRole('row').filter({ hasText: '架電記録' });
+  await refusedRow.filter({ hasText: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: 通話メモに個人の連絡先を書かないでください' }).waitFor();
+  const refusedCall = ((await app.api('sync.items', { state: 'attention' })) as { value: { items: { entityId: string }[] } }).value.items[0]!.entityId;
+  await refusedRow.getByRole('button', { name: /を修正$/ }).click();
+  const editDialog = page.getByRole('dialog', { name: '送信内容を修正' });
+  const notes = editDialog.getByRole('textbox', { name: 'メモ' });
+  expect(await notes.inputValue()).toBe('個人携帯 090-0000-0000 に折り返し希望');
+  await page.screenshot({ path: '/tmp/sync-edit.png' });
+  await notes.fill('代表電話に折り返し希望');
+  await editDialog.getByRole('button', { name: '修正して再送' }).click();
+  await editDialog.waitFor({ state: 'detached' });
+  await expect.poll(() => indicatorName(page), { timeout: 20_000 }).toMatch(/^同期: オンライン、送信待ち 0 件、最終同期/);
+  const corrected = (await crm.records('Task')).filter((t) => t.Koma_Id__c === refusedCall);
+  expect(corrected).toHaveLength(1);
+  expect(corrected[0]!.Description).toContain('代表電話に折り返し希望');
+
+  // The webhook form, for a look at its write-only secret (not saved).
+  crmSection = await settingsSection(page, 'CRM連携');
+  await crmSection.getByRole('radio', { name: '署名付きWebhook' }).check();
+  await crmSection.getByRole('button', { name: 'シークレットを置き換える' }).click();
+  await crmSection.getByText('署名ヘッダー（Standard Webhooks）').click();
+  await shotOf(page, crmSection, '/tmp/sync-webhook.png');
+  // A smaller laptop screen: the header still holds the indicator.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('banner').screenshot({ path: '/tmp/sync-header-1280.png' });
+  expect(await indicator(page).isVisible()).toBe(true);
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,115 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { KomaApi } from '../../shared/contract/api';
+import type { CallListRow } from '../../shared/contract/leads';
+import { leadRow, ok } from './fakeApi';
+import { at, leadDetail, renderWork, workApi } from './workFixtures';
+
+const queueRows: CallListRow[] = [
+  leadRow(1, { reason: { code: 'callback_due', at: at(30) }, status: 'callback' }),
+  leadRow(2, { reason: { code: 'speed_to_lead', deadline: at(23) }, source: 'web_inquiry' }),
+  leadRow(3, { reason: { code: 'hot', score: 85 }, score: 85 }),
+  leadRow(4, { reason: { code: 'recycle_due', at: at(-60) }, status: 'recycled' }),
+  leadRow(5, { reason: { code: 'retry', attempts: 2 }, status: 'working', age: { days: 16, level: 'stale' } }),
+  leadRow(6, { reason: { code: 'new' }, age: { days: 40, level: 'old' }, withinCallingHours: false }),
+];
+
+function queueApi() {
+  return workApi(
+    queueRows.map((row) => leadDetail(Number(row.id.slice(5)), { lead: { fullName: row.fullName } })),
+    { 'callList.page': vi.fn<KomaApi['callList.page']>(() => ok({ total: queueRows.length, offset: 0, rows: queueRows })) },
+  );
+}
+
+async function cellsOf(column: number, table: HTMLElement) {
+  await within(table).findByRole('cell', { name: 'Company 6' });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[column]?.textContent);
+}
+
+describe('the queue beside the lead', () => {
+  it('says why each lead is here, in Japanese', async () => {
+    renderWork(queueApi(), { language: 'ja' });
+    const table = await screen.findByRole('table', { name: 'コールリスト' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['理由', '会社名', '氏名', '役職', 'リードソース', 'ステータス', 'スコア', '経過', '時間帯']);
+    expect(await cellsOf(0, table)).toEqual(['コールバック予定 10:30', 'Web問い合わせ: あと23分', '有望リード (スコア85)', 'リサイクル期日', '再架電 (3回目)', '新規リード']);
+    expect(await cellsOf(7, table)).toEqual(['1日', '2日', '3日', '4日', '16日', '40日']);
+    expect(await cellsOf(8, table)).toEqual(['', '', '', '', '', '時間外']);
+  });
+
+  it('says why each lead is here, in English, with the age warning levels', async () => {
+    renderWork(queueApi());
+    const table = await screen.findByRole('table', { name: 'Call list' });
+    expect(await cellsOf(0, table)).toEqual(['Callback due 10:30', 'Web inquiry: 23 min left', 'Hot lead (score 85)', 'Recycle date reached', 'Retry (call 3)', 'New lead']);
+    const stale = within(table).getByText('16 days');
+    expect(stale).toHaveClass('age-stale');
+    expect(stale).toHaveAttribute('title', 'Last touched 16 days ago (getting stale)');
+    expect(within(table).getByText('40 days')).toHaveClass('age-old');
+    expect(within(table).getByText('Off hours')).toHaveAttribute('title', 'Outside calling hours in the lead’s local time');
+  });
+
+  it('moves through the rows with the arrow keys and opens the chosen lead with Enter', async () => {
+    const api = queueApi();
+    const { user } = renderWork(api);
+    const table = await screen.findByRole('table', { name: 'Call list' });
+    await within(table).findByRole('cell', { name: 'Company 6' });
+
+    await user.keyboard('l');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowUp}{ArrowDown}{ArrowDown}');
+    expect(rows[3]).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const lead = screen.getByRole('region', { name: 'Current lead' });
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 4' });
+    expect(api['lead.get']).toHaveBeenLastCalledWith({ leadId: 'lead-4' });
+    expect(rows[3]).toHaveAttribute('aria-current', 'true');
+    expect(rows[3]).toHaveFocus();
+
+    await user.keyboard('{End}');
+    expect(rows[5]).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(rows[0]).toHaveFocus();
+
+    // From the search box, ↓ goes to the rows.
+    await user.keyboard('/');
+    expect(screen.getByRole('searchbox', { name: 'Search company, person or phone' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(rows[0]).toHaveFocus();
+
+    await user.click(rows[1]!);
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 2' });
+    expect(rows[1]).toHaveAttribute('aria-current', 'true');
+    expect(rows[3]).not.toHaveAttribute('aria-current');
+  });
+
+  it('narrows the list and the next lead to the source a call block set', async () => {
+    const api = queueApi();
+    const { stores, user } = renderWork(api);
+    await screen.findByRole('table', { name: 'Call list' });
+    act(() => stores.callList.getState().setSourceFilter('web_inquiry'));
+    await waitFor(() => expect(api['callList.page']).toHaveBeenLastCalledWith({ search: '', offset: 0, limit: 100, source: 'web_inquiry' }));
+    expect(screen.getByText('Web inquiry leads only')).toBeInTheDocument();
+    await user.keyboard('n');
+    await waitFor(() => expect(api['queue.next']).toHaveBeenLastCalledWith({ excludeLeadId: null, source: 'web_inquiry' }));
+
+    act(() => stores.callList.getState().setSourceFilter(null));
+    await waitFor(() => expect(api['callList.page']).toHaveBeenLastCalledWith({ search: '', offset: 0, limit: 100 }));
+    expect(screen.queryByText('Web inquiry leads only')).not.toBeInTheDocument();
+  });
+
+  it('refreshes the list after a call is logged without blanking the rows', async () => {
+    const api = queueApi();
+    const { user } = renderWork(api);
+    const table = await screen.findByRole('table', { name: 'Call list' });
+    await within(table).findByRole('cell', { name: 'Company 6' });
+    await user.keyboard('n');
+    await within(screen.getByRole('region', { name: 'Current lead' })).findByRole('heading', { level: 2, name: 'Person 1' });
+    const before = api['callList.page'].mock.calls.length;
+    await user.keyboard('2{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(api['callList.page'].mock.calls.length).toBe(before + 1));
+    expect(within(table).getAllByRole('row').slice(1).every((row) => row.getAttribute('aria-busy') !== 'true')).toBe(true);
+  });
+});
