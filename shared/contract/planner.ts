@@ -102,6 +102,8 @@ const stage = z.enum(['connect', 'conversation', 'opportunity']);
 export const goalPlanSchema = z.object({
   month: z.string(),
   goal: z.number().int(),
+  /** The saved setting, so a form that edits the goal keeps it. */
+  conversationSeconds: z.number().int(),
   achieved: z.number().int(),
   status: z.enum(['met', 'reachable', 'short', 'not_enough_data']),
   remaining: z.number().int(),

@@ -46,6 +46,7 @@ function goal(overrides: Partial<GoalPlanView> = {}): GoalPlanView {
   return {
     month: '2025-04',
     goal: 10,
+    conversationSeconds: 60,
     achieved: 3,
     status: 'short',
     remaining: 7,

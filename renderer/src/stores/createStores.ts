@@ -45,14 +45,22 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     },
   });
   const rules = createRulesStore(client, () => callList.getState().refresh());
-  const work = createWorkStore(client, { callList, rules }, options.work);
+  const hearingHandoff = createHearingHandoffStores(client, { app, callList }, { saveFile: options.saveFile ?? saveFileWithLink, hearingSaveDebounceMs: options.hearingSaveDebounceMs, searchDebounceMs: options.searchDebounceMs });
+  // A hearing typed just before "save and next" must land in the version the call seals.
+  const work = createWorkStore(client, { callList, rules, beforeLog: () => hearingHandoff.hearing.getState().flush() }, options.work);
+  // A lead handed off leaves the list: the workspace moves on to the next one, as after a logged call.
+  hearingHandoff.handoffDialog.subscribe((state, previous) => {
+    const created = state.done?.kind === 'created' ? state.done.handoff : null;
+    if (created && created !== (previous.done?.kind === 'created' ? previous.done.handoff : null) && work.getState().detail?.lead.id === created.leadId) {
+      void work.getState().next();
+    }
+  });
   const planner = createPlannerStore(client, (source) => callList.getState().setSourceFilter(source), options.planner);
   const dashboard = createDashboardStore(client, { workWeek: () => planner.getState().ensureWorkWeek() });
   const backups = createBackupStore(client, () => {
     void app.getState().load();
     callList.getState().reload();
   });
-  const hearingHandoff = createHearingHandoffStores(client, { app, callList }, { saveFile: options.saveFile ?? saveFileWithLink, hearingSaveDebounceMs: options.hearingSaveDebounceMs, searchDebounceMs: options.searchDebounceMs });
   return {
     ...hearingHandoff,
     backups,

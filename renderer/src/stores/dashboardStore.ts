@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KomaClient } from '../api/client';
 import { toProblem, type Problem } from '../lib/problem';
-import { defaultKpiSettings, type GoalPlanView, type KpiReport, type KpiSettings } from '../../../shared/contract/planner';
+import { type GoalPlanView, type KpiReport, type KpiSettings } from '../../../shared/contract/planner';
 import { defaultWorkWeek, type WorkWeek } from '../../../shared/contract/slots';
 import { instantOf, localDate } from '../../../shared/domain/queue/localTime';
 import { weekStartOf } from '../../../shared/domain/slots/grid';
@@ -54,8 +54,7 @@ export function isValidRange(range: DateRange): boolean {
  * contract's default is assumed.
  */
 export function kpiSettingsOf(goal: GoalPlanView): KpiSettings {
-  const seconds = 'conversationSeconds' in goal && typeof goal.conversationSeconds === 'number' ? goal.conversationSeconds : defaultKpiSettings.conversationSeconds;
-  return { monthlyOpportunityGoal: goal.goal, conversationSeconds: seconds, targets: goal.targets };
+  return { monthlyOpportunityGoal: goal.goal, conversationSeconds: goal.conversationSeconds, targets: goal.targets };
 }
 
 export interface DashboardDeps {

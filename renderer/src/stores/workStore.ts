@@ -111,7 +111,7 @@ const fresh = {
  */
 export function createWorkStore(
   client: KomaClient,
-  deps: { callList: CallListStore; rules: RulesStore },
+  deps: { callList: CallListStore; rules: RulesStore; beforeLog?: () => Promise<void> },
   overrides: Partial<WorkOptions> = {},
 ): WorkStore {
   const options: WorkOptions = { now: () => new Date(), dial: dialWithLink, ...defaultWorkOptions, ...overrides };
@@ -277,6 +277,7 @@ export function createWorkStore(
         set({ logging: true, formError: null, logProblem: null });
         // Logging deletes the draft in the same transaction: no draft save may land after it.
         await draftSave.cancel();
+        await deps.beforeLog?.();
         try {
           await client.invoke('calls.log', built.input);
         } catch (error) {

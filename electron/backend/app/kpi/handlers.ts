@@ -76,7 +76,7 @@ export function goalPlan(ctx: BackendContext): GoalPlanView {
     callSlotsPlanned: s.plannedCallBlocks.get(nowIso, monthEnd)?.n ?? 0,
     targets: settings.targets,
   });
-  return { month: `${p.year}-${String(p.month).padStart(2, '0')}`, goal: settings.monthlyOpportunityGoal, achieved, targets: settings.targets, ...plan };
+  return { month: `${p.year}-${String(p.month).padStart(2, '0')}`, goal: settings.monthlyOpportunityGoal, conversationSeconds: settings.conversationSeconds, achieved, targets: settings.targets, ...plan };
 }
 
 export const kpiHandlers: FeatureHandlers = {
