@@ -23,6 +23,14 @@ export function isAppUrl(url: string): boolean {
   return parsed !== null && parsed.protocol === `${appScheme}:` && parsed.host === appHost && parsed.username === '' && parsed.password === '';
 }
 
+/**
+ * A phone number for the softphone: `tel:` with digits and the usual separators only (no
+ * parameters a handler could misread). The OS hands it to the registered softphone.
+ */
+export function isDialUrl(url: string): boolean {
+  return /^tel:\+?[0-9][0-9\-() .]{3,30}$/.test(url);
+}
+
 /** What may be handed to the OS browser: plain http(s) with a host and no embedded credentials. */
 export function isSafeExternalUrl(url: string): boolean {
   const parsed = parseUrl(url);
@@ -221,6 +229,11 @@ export function hardenWebContents(contents: GuardedWebContents, shell: Hardening
     const target = event.url ?? url ?? '';
     if (isAppUrl(target)) return;
     event.preventDefault();
+    // "Start call" follows a tel: link: the page stays, the softphone dials.
+    if (kind === 'navigation' && isDialUrl(target)) {
+      shell.openExternal(target).catch((error: unknown) => log(`could not dial: ${String(error)}`));
+      return;
+    }
     log(`blocked ${kind} to ${target.slice(0, 200)}`);
   };
   contents.on('will-navigate', stayOnAppOrigin('navigation'));
@@ -232,7 +245,7 @@ export function hardenWebContents(contents: GuardedWebContents, shell: Hardening
   });
   contents.setWindowOpenHandler(({ url }) => {
     // Links meant for the outside world open in the OS browser; the app never opens a window.
-    if (isSafeExternalUrl(url)) {
+    if (isSafeExternalUrl(url) || isDialUrl(url)) {
       shell.openExternal(url).catch((error: unknown) => log(`could not open ${url.slice(0, 200)}: ${String(error)}`));
     } else {
       log(`blocked a new window for ${url.slice(0, 200)}`);

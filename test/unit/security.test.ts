@@ -239,6 +239,19 @@ describe('hardenApp', () => {
     }
   });
 
+  it('hands a tel: link to the softphone instead of navigating, and refuses odd dial URLs', () => {
+    const { contents, openExternal } = hardenedFakes();
+    const dial = navigationEvent('tel:03-0000-1610');
+    contents.emit('will-navigate', dial);
+    expect(dial.preventDefault).toHaveBeenCalledOnce();
+    expect(openExternal).toHaveBeenCalledWith('tel:03-0000-1610');
+    for (const url of ['tel:03;phone-context=evil', 'tel:javascript:alert(1)', 'tel:']) {
+      openExternal.mockClear();
+      contents.emit('will-navigate', navigationEvent(url));
+      expect(openExternal, url).not.toHaveBeenCalled();
+    }
+  });
+
   it('prevents attaching a <webview>', () => {
     const { contents } = hardenedFakes();
     const event = navigationEvent();
