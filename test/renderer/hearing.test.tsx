@@ -92,6 +92,7 @@ describe('the BANT hearing panel', () => {
     await user.click(within(budget).getByRole('checkbox', { name: '確認済み' }));
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('保存しました'));
+    await waitFor(() => expect(backend.save.mock.lastCall?.[0].hearing.budget.confirmed).toBe(true));
     const sent = backend.save.mock.lastCall?.[0];
     expect(sent?.leadId).toBe('lead-1');
     expect(sent?.hearing.budget).toMatchObject({ status: 'approved', amount: 1_200_000, currency: 'JPY', fiscalTiming: '来期4月', confirmed: true });
@@ -130,8 +131,8 @@ describe('the BANT hearing panel', () => {
     expect(backend.save).not.toHaveBeenCalled();
     await user.clear(amount);
     await user.type(amount, '１，０００，０００');
-    await waitFor(() => expect(backend.save).toHaveBeenCalled());
-    expect(backend.save.mock.lastCall?.[0].hearing.budget.amount).toBe(1_000_000);
+    // Clearing the field may autosave an empty amount first on a slow machine; the last save wins.
+    await waitFor(() => expect(backend.save.mock.lastCall?.[0].hearing.budget.amount).toBe(1_000_000));
   });
 
   it('saves at once when the rep leaves a field, and saves the previous lead before showing the next', async () => {
