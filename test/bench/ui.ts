@@ -94,21 +94,34 @@ export async function measureUi(dataDir: string, key: string, now: string): Prom
     for (let i = 0; i < 10; i++) {
       step(`advance ${i}`);
       const before = await heading.textContent();
+      // Marks in the page: the keystroke, then the first moment the next lead's name and prep show.
       await page.evaluate((name) => {
-        const w = window as unknown as { __advanced?: Promise<number> };
-        w.__advanced = new Promise((resolve) => {
-          let pressed = 0;
-          addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.ctrlKey) pressed = performance.now(); }, { capture: true, once: true });
-          const observer = new MutationObserver(() => {
-            const h = document.querySelector('.lead-name');
-            if (pressed && h && h.textContent !== name && document.querySelector('.prep-column')) { observer.disconnect(); resolve(performance.now() - pressed); }
-          });
-          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        performance.clearMarks();
+        const onKey = (e: KeyboardEvent) => {
+          if (e.key !== 'Enter' || !e.ctrlKey) return;
+          performance.mark('pressed');
+          removeEventListener('keydown', onKey, { capture: true });
+        };
+        addEventListener('keydown', onKey, { capture: true });
+        const observer = new MutationObserver(() => {
+          const h = document.querySelector('.lead-name');
+          if (performance.getEntriesByName('pressed').length > 0 && h && h.textContent !== name && document.querySelector('.prep-column')) {
+            performance.mark('advanced');
+            observer.disconnect();
+          }
         });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
       }, before);
       await page.keyboard.press('2');
       await page.keyboard.press('Control+Enter');
-      advance.push(await page.evaluate(() => (window as unknown as { __advanced: Promise<number> }).__advanced));
+      await page.waitForFunction(() => performance.getEntriesByName('advanced').length > 0, undefined, { timeout: 30_000 }).catch(async (error: unknown) => {
+        if (process.env.KOMA_BENCH_DEBUG) {
+          await page.screenshot({ path: '/tmp/koma-bench-advance.png' });
+          console.error('[marks]', await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name)), await heading.textContent());
+        }
+        throw error;
+      });
+      advance.push(await page.evaluate(() => performance.getEntriesByName('advanced')[0]!.startTime - performance.getEntriesByName('pressed')[0]!.startTime));
     }
     advance.sort((a, b) => a - b);
     const advanceP50 = advance[Math.floor(advance.length / 2)]!;
