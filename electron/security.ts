@@ -2,6 +2,7 @@
 // drive with fakes: the renderer is untrusted (docs/architecture.md).
 import path from 'node:path';
 import type { CustomScheme, WebPreferences } from 'electron';
+import { contentTypeOf } from './backend/transport/contentTypes';
 
 // ---------------------------------------------------------------------------------------------
 // The app:// origin the renderer is served from (never file://: a file:// page could read any file).
@@ -127,29 +128,7 @@ export function resolveAppFile(rootDir: string, requestUrl: string): string | nu
   return file;
 }
 
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
-
-export function contentTypeOf(file: string): string {
-  return contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeOf };
 
 export type ReadFile = (file: string) => Promise<Uint8Array>;
 

@@ -7,7 +7,8 @@ import type { Dispatch } from './dispatcher';
 import { bearerToken, cookieTokens, tokenCookie, tokenMatches } from './http/auth';
 import { readBody } from './http/body';
 import { sendJson, sendText, setSecurityHeaders } from './http/headers';
-import { contentTypeOf, lookupStatic, safeRequestPath, streamFile } from './http/staticFiles';
+import { contentTypeOf } from './contentTypes';
+import { lookupStatic, safeRequestPath, streamFile } from './http/staticFiles';
 import { moveClock, type MovableClock } from './http/testClock';
 
 export interface HttpServerOptions {
