@@ -43,6 +43,8 @@ export interface BackendOptions {
   keyProtection?: KeyProtection;
   /** Daily online backups in the data dir's backups/ folder; the entries turn this on, tests leave it off. */
   autoBackup?: boolean;
+  /** How long after start the first backup check runs (tests: 0). */
+  firstBackupDelayMs?: number;
   /** CRM sync: secret store, system-browser opener, fetch and timers for tests; `autoStart` runs its loop at once. */
   sync?: SyncOptions;
 }
@@ -104,7 +106,7 @@ export function createBackend(options: BackendOptions): Backend {
   rescoreIfDayChanged(context);
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   const logError = options.logError ?? ((command: string, error: unknown) => console.error(`[koma] ${command} failed`, error));
-  const stopBackups = options.autoBackup ? startBackupSchedule(db, options.dataDir, options.databaseKey, clock, (error) => logError('backup', error)) : () => undefined;
+  const stopBackups = options.autoBackup ? startBackupSchedule(db, options.dataDir, options.databaseKey, clock, (error) => logError('backup', error), options.firstBackupDelayMs) : () => undefined;
   if (options.sync?.autoStart) sync.start();
   return {
     dispatch,

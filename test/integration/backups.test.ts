@@ -33,10 +33,10 @@ describe('backups', () => {
     expect(readdirSync(backupDir(temp.dataDir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
-  it('a backend with automatic backups makes today\'s at start, once', async () => {
+  it('a backend with automatic backups makes today\'s soon after start, once', async () => {
     const { dataDir } = temp;
     temp.close({ keepData: true });
-    const started = () => createBackend({ dataDir, resourcesDir: dataDir, mode: 'browser', databaseKey: testDatabaseKey, version: 'test', clock: manualClock(new Date('2025-04-07T00:00:00.000Z')), autoBackup: true });
+    const started = () => createBackend({ dataDir, resourcesDir: dataDir, mode: 'browser', databaseKey: testDatabaseKey, version: 'test', clock: manualClock(new Date('2025-04-07T00:00:00.000Z')), autoBackup: true, firstBackupDelayMs: 0 });
     for (let round = 0; round < 2; round++) {
       const backend = started();
       for (let i = 0; i < 1000 && listBackups(dataDir).length === 0; i++) await nextTurn();

@@ -6,10 +6,19 @@ import type { Db } from './open';
 const hour = 3_600_000;
 
 /**
- * A backup at start and then daily: an hourly check makes today's backup if there is none yet, so
- * a laptop that sleeps past midnight still gets one when it wakes. Returns the stop function.
+ * A backup soon after start and then daily: an hourly check makes today's backup if there is none
+ * yet, so a laptop that sleeps past midnight still gets one when it wakes. The first check waits a
+ * few minutes: a backup of a year's store takes seconds, and the rep's first list must not wait
+ * for it. Returns the stop function.
  */
-export function startBackupSchedule(db: Db, dataDir: string, key: DatabaseKey | null, clock: Clock, logError: (error: unknown) => void): () => void {
+export function startBackupSchedule(
+  db: Db,
+  dataDir: string,
+  key: DatabaseKey | null,
+  clock: Clock,
+  logError: (error: unknown) => void,
+  firstDelayMs = 5 * 60_000,
+): () => void {
   let stopped = false;
   const run = () => {
     if (stopped || !db.open) return;
@@ -19,11 +28,13 @@ export function startBackupSchedule(db: Db, dataDir: string, key: DatabaseKey | 
       logError(error);
     }
   };
-  run();
+  const first = setTimeout(run, firstDelayMs);
+  first.unref();
   const timer = setInterval(run, hour);
   timer.unref();
   return () => {
     stopped = true;
+    clearTimeout(first);
     clearInterval(timer);
   };
 }
