@@ -9,7 +9,10 @@ export function LanguageSelect() {
   const current = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
   return (
     <div className="language-select">
-      <label htmlFor={id}>{t('header.language')}</label>
+      {/* The select shows the language by name; its label stays for screen readers. */}
+      <label htmlFor={id} className="visually-hidden">
+        {t('header.language')}
+      </label>
       <select id={id} value={current} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
         {supportedLanguages.map((language) => (
           <option key={language} value={language} lang={language}>
