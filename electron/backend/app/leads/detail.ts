@@ -11,6 +11,7 @@ import { perDatabase } from '../../db/perDatabase';
 import type { BackendContext } from '../context';
 import type { FeatureHandlers } from '../registry';
 import { readSetting, settingSpecs } from '../settings/store';
+import { toQueueLead } from '../queue/requeue';
 import { requireLead } from './rows';
 
 interface CompanyRecord {
@@ -97,21 +98,7 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
   const company = s.company.get(lead.company_id)!;
   const events = s.events.all(lead.id).map((e) => ({ kind: e.kind as BehaviourKind, occurredAt: e.occurred_at }));
   const score = scoreLead({ employees: company.employees, industry: company.industry, title: lead.title }, events, scoringRules, now);
-  const entry = classifyLead(
-    {
-      status: lead.status as LeadStatus,
-      source: lead.source as LeadSource,
-      score: lead.score,
-      behaviourScore: lead.behaviour_score,
-      attempts: lead.attempts,
-      doNotCall: lead.do_not_call === 1,
-      createdAt: lead.created_at,
-      nextCallAt: lead.next_call_at,
-      recycleUntil: lead.recycle_until,
-    },
-    queueRules,
-    now,
-  );
+  const entry = classifyLead(toQueueLead(lead), queueRules, now);
   const draftRow = s.draft.get(lead.id);
   const draft = draftRow ? callDraftSchema.safeParse(JSON.parse(draftRow.draft)) : null;
   const checklist = prepChecklistSchema.partial().safeParse(JSON.parse(company.prep_checklist));

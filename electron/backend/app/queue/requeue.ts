@@ -28,7 +28,8 @@ const statements = perDatabase((db: Db) => ({
   invalidateAll: db.prepare("UPDATE leads SET queue_changes_at = '1970-01-01T00:00:00.000Z'"),
 }));
 
-function toQueueLead(r: QueueRow): QueueLead {
+/** A stored lead as the queue classifies it; any row with these columns will do. */
+export function toQueueLead(r: Omit<QueueRow, 'id'>): QueueLead {
   return {
     status: r.status as LeadStatus,
     source: r.source as LeadSource,
