@@ -1,13 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppError, CommandInput, CommandName, CommandOutput } from '../../shared/contract';
 import { defaultSyncSettings, type SyncSettings } from '../../shared/contract/sync';
-import { manualClock, sequentialIds } from '../../shared/domain/clock';
-import { createBackend, type Backend } from '../../electron/backend/backend';
+import type { manualClock } from '../../shared/domain/clock';
+import type { Backend } from '../../electron/backend/backend';
 import type { SyncOptions } from '../../electron/backend/sync/service';
-import { defaultTestStart, repoResourcesDir } from '../helpers/tempBackend';
-import { testDatabaseKey } from '../helpers/testKey';
+import { createTempBackend } from '../helpers/tempBackend';
 import { startFakeSalesforce, type FakeOptions, type FakeSalesforce } from './fakeSalesforce';
 
 export interface SyncHarnessOptions {
@@ -52,18 +51,12 @@ export function salesforceSettingsFor(fake: FakeSalesforce, patch: Partial<SyncS
  */
 export async function createSyncHarness(options: SyncHarnessOptions = {}): Promise<SyncHarness> {
   const fake = options.fake ?? (await startFakeSalesforce(options.fakeOptions));
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'koma-sync-'));
-  const clock = manualClock(options.start ?? defaultTestStart);
   let browser: Promise<void> = Promise.resolve();
-  const backend = createBackend({
-    dataDir,
-    resourcesDir: repoResourcesDir,
-    mode: 'browser',
-    version: '0.0.0-test',
-    clock,
-    ids: sequentialIds(options.idPrefix ?? 'id'),
+  const temp = createTempBackend({
+    dataDir: options.dataDir ?? mkdtempSync(join(tmpdir(), 'koma-sync-')),
+    ...(options.start ? { start: options.start } : {}),
+    ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}),
     logError: (command, error) => console.error(`[sync test] ${command} failed`, error),
-    databaseKey: testDatabaseKey,
     sync: {
       random: () => 0.5,
       requestTimeoutMs: 2_000,
@@ -75,21 +68,14 @@ export async function createSyncHarness(options: SyncHarnessOptions = {}): Promi
       ...options.sync,
     },
   });
+  const { backend, clock, dataDir } = temp;
   const harness: SyncHarness = {
     backend,
     clock,
     dataDir,
     fake,
-    async call(command, input) {
-      const result = await backend.dispatch(command, input);
-      if (!result.ok) throw new Error(`${command} failed: ${result.error.code}: ${result.error.message}`);
-      return result.value as CommandOutput<typeof command>;
-    },
-    async callError(command, payload) {
-      const result = await backend.dispatch(command, payload);
-      if (result.ok) throw new Error(`${command} was expected to fail but returned ${JSON.stringify(result.value).slice(0, 200)}`);
-      return result.error;
-    },
+    call: temp.call,
+    callError: temp.callError,
     async signIn() {
       await harness.call('sync.signIn', {});
       await browser;
@@ -111,9 +97,8 @@ export async function createSyncHarness(options: SyncHarnessOptions = {}): Promi
         .all() as ReturnType<SyncHarness['outbox']>,
     async close({ keepData = false, keepFake = false } = {}) {
       await backend.stopSync();
-      backend.close();
+      temp.close({ keepData });
       if (!keepFake && !options.fake) await fake.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   if (options.configure !== false) await harness.call('sync.settings.save', { settings: salesforceSettingsFor(fake) });

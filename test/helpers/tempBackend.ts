@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { CommandInput, CommandName, CommandOutput, AppError } from '../../shared/contract';
 import { manualClock, sequentialIds } from '../../shared/domain/clock';
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import type { SyncOptions } from '../../electron/backend/sync/service';
 import { testDatabaseKey } from './testKey';
 
 /** The project's resources folder (the sample call list lives there). */
@@ -20,6 +21,8 @@ export interface TempBackendOptions {
   /** Reopen an existing data dir instead of creating a fresh one. */
   dataDir?: string;
   logError?: (command: string, error: unknown) => void;
+  /** Sync wiring for tests that drive the engine (test/fakes/syncHarness.ts). */
+  sync?: SyncOptions;
 }
 
 export interface TempBackend {
@@ -51,6 +54,7 @@ export function createTempBackend(options: TempBackendOptions = {}): TempBackend
     clock,
     ids: sequentialIds(options.idPrefix ?? 'id'),
     logError: options.logError ?? ((command, error) => console.error(`[test] ${command} failed`, error)),
+    ...(options.sync ? { sync: options.sync } : {}),
   });
   let closed = false;
   return {
