@@ -21,6 +21,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+          // jsdom plus user-event on a busy shared 2-core machine can take many seconds per test;
+          // tests wait on state, so a generous ceiling only matters for a test that is failing.
+          testTimeout: 120_000,
         },
       },
     ],

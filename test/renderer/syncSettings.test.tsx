@@ -44,7 +44,7 @@ describe('the CRM connection in settings', () => {
     // An org without a timeline field: left empty, it is not sent.
     await user.clear(within(mapping).getByRole('textbox', { name: '導入時期（商談）' }));
     await user.click(within(section).getByRole('button', { name: '保存' }));
-    expect(backend.api['sync.settings.save']).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(backend.api['sync.settings.save']).toHaveBeenCalledTimes(1));
     const saved = backend.api['sync.settings.save'].mock.calls[0]![0];
     expect(saved).not.toHaveProperty('webhookSecret');
     expect(saved.settings).toEqual({
@@ -100,7 +100,7 @@ describe('the CRM connection in settings', () => {
     await user.clear(url);
     await user.type(url, 'https://hooks.example.com/koma/v2');
     await user.click(within(section).getByRole('button', { name: '保存' }));
-    expect(backend.api['sync.settings.save']).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(backend.api['sync.settings.save']).toHaveBeenCalledTimes(1));
     expect(backend.api['sync.settings.save'].mock.calls[0]![0]).not.toHaveProperty('webhookSecret');
     expect(backend.api['sync.settings.save'].mock.calls[0]![0].settings.webhook).toEqual({ url: 'https://hooks.example.com/koma/v2' });
 
