@@ -25,7 +25,8 @@ import { registerHandlers } from './app/registry';
 import { startBackupSchedule } from './db/backupSchedule';
 import { recoverIfDamaged } from './db/backups';
 import type { DatabaseKey } from './db/encryption';
-import { openDatabase } from './db/open';
+import { lockDataFolder } from './db/folderLock';
+import { openDatabase, type Db } from './db/open';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/service';
 import { createDispatcher, type Dispatch } from './transport/dispatcher';
 
@@ -66,8 +67,17 @@ export function createBackend(options: BackendOptions): Backend {
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, databaseFileName);
   const clock = options.clock ?? systemClock;
-  const recovery = recoverIfDamaged(databasePath, options.dataDir, clock.now(), options.databaseKey);
-  const db = openDatabase(databasePath, options.databaseKey);
+  // Before anything reads or repairs the store: a second Koma on this folder stops here.
+  const lock = lockDataFolder(options.dataDir);
+  let db: Db;
+  let recovery: BackendContext['recovery'];
+  try {
+    recovery = recoverIfDamaged(databasePath, options.dataDir, clock.now(), options.databaseKey);
+    db = openDatabase(databasePath, options.databaseKey);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const context: BackendContext = {
     db,
     clock,
@@ -119,6 +129,7 @@ export function createBackend(options: BackendOptions): Backend {
       void sync.stop();
       stopBackups();
       db.close();
+      lock.release();
     },
   };
 }

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 
 /** The only error shape that ever crosses the boundary: no stacks, no SQL, no paths. */
-export const errorCodes = ['invalid_input', 'unknown_command', 'not_found', 'conflict', 'unauthorized', 'internal'] as const;
+export const errorCodes = [
+  'invalid_input',
+  'unknown_command',
+  'not_found',
+  'conflict',
+  'unauthorized',
+  'internal',
+  // The store's faults, classified (electron/backend/db/errors.ts) so the rep is told what to do.
+  'disk_full',
+  'store_busy',
+  'store_io',
+  'store_damaged',
+  'key_refused',
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const appErrorSchema = z.object({

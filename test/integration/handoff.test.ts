@@ -137,12 +137,10 @@ describe('handoff', () => {
     db().exec("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox WHEN NEW.entity = 'handoff' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     const before = tableCounts(temp.backend);
     const lead = db().prepare('SELECT * FROM leads WHERE id = ?').get('lead');
-    const quiet = createTempBackend({ dataDir: temp.dataDir, logError: () => undefined });
-    try {
-      expect((await quiet.callError('handoff.create', handoffInput())).code).toBe('internal');
-    } finally {
-      quiet.close({ keepData: true });
-    }
+    // One Koma per folder: a quiet backend (no error log) replaces the test's own.
+    temp.close({ keepData: true });
+    temp = createTempBackend({ dataDir: temp.dataDir, logError: () => undefined });
+    expect((await temp.callError('handoff.create', handoffInput())).code).toBe('internal');
     expect(tableCounts(temp.backend)).toEqual(before);
     expect(db().prepare('SELECT * FROM leads WHERE id = ?').get('lead')).toEqual(lead);
   });

@@ -139,7 +139,7 @@ describe('import.start', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const job = await importCsv(temp, 'boom.csv', csv([header, yamada, ['見本商事', '', '', '', '', '', '', '', '', '', '', ''].with(1, 'BOOM'), suzuki]));
-      expect(job).toMatchObject({ phase: 'failed', error: 'The import failed unexpectedly; nothing was imported. See the log for details.' });
+      expect(job).toMatchObject({ phase: 'failed', error: "Koma could not finish the import; nothing was imported. The details are in Koma's log." });
       expect(logged).toHaveBeenCalledOnce();
     } finally {
       logged.mockRestore();

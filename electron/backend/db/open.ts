@@ -22,6 +22,7 @@ export function openDatabase(path: string, key: DatabaseKey | null): Db {
     }
     else if (key) unlock(db, key);
     applyPragmas(db);
+    writeTransactionsImmediate(db);
     migrate(db);
     return db;
   } catch (error) {
@@ -39,4 +40,23 @@ export function applyPragmas(db: Db): void {
   // are ~30 MB) keeps the call list and searches from decrypting the same pages again. It grows
   // only as pages are used.
   db.pragma('cache_size = -32768');
+}
+
+/**
+ * Every `db.transaction(fn)()` on a store connection begins with BEGIN IMMEDIATE: a deferred
+ * transaction that reads first and writes later can hit SQLITE_BUSY at its first write *without*
+ * the busy timeout helping (SQLite cannot wait there without risking a deadlock,
+ * https://www.sqlite.org/lang_transaction.html), so with a second connection (a reader worker, the
+ * backup worker) a write could fail halfway. Taking the write lock up front makes a busy store wait
+ * at BEGIN, where the busy timeout applies. Done once here so no call site can forget it;
+ * `.deferred` stays available for the rare read-only transaction.
+ */
+export function writeTransactionsImmediate(db: Db): void {
+  const original = db.transaction.bind(db);
+  const immediate = ((fn: (...args: never[]) => unknown) => {
+    const tx = original(fn);
+    const run = (...args: never[]) => tx.immediate(...args);
+    return Object.assign(run, { default: tx.immediate, deferred: tx.deferred, immediate: tx.immediate, exclusive: tx.exclusive });
+  }) as Db['transaction'];
+  Object.defineProperty(db, 'transaction', { value: immediate, configurable: true });
 }

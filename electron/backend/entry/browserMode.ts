@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { manualClock, systemClock } from '../../../shared/domain/clock';
 import { loadOrCreateKeyFile } from '../db/keyFile';
 import { createBackend, type Backend } from '../backend';
+import { classifyStoreError, storeFaultMessages } from '../db/errors';
+import { DatabaseKeyError } from '../db/encryption';
+import { FolderInUseError } from '../db/folderLock';
+import { KeyFileMissingError } from '../db/keyFile';
 import { DatabaseTooNewError } from '../db/migrate';
+import { createErrorLog } from './errorLog';
 import { startHttpServer, type HttpServer } from '../transport/http';
 import { parseBrowserModeArgs, usage, type BrowserModeOptions } from './args';
 
@@ -74,7 +79,7 @@ async function start(options: BrowserModeOptions): Promise<{ backend: Backend; s
     autoBackup: true,
     // The CRM's sign-in page opens in the system browser (never with --no-open: the UI shows the link).
     sync: options.openBrowser ? { openExternal: openInBrowser } : {},
-    logError: (command, error) => console.error(`[koma] ${command} failed`, error),
+    logError: createErrorLog(options.dataDir),
   });
   try {
     const server = await startHttpServer({
@@ -135,11 +140,19 @@ async function main(): Promise<void> {
   if (parsed.options.openBrowser) openInBrowser(server.url);
 }
 
+/** Errors whose message is already written for the rep. */
+const plainStartupErrors = [StartupError, DatabaseTooNewError, FolderInUseError, KeyFileMissingError, DatabaseKeyError];
+
 main().catch((error: unknown) => {
-  if (error instanceof StartupError || error instanceof DatabaseTooNewError) {
-    console.error(`Koma could not start: ${error.message}`);
+  // Never a stack on the rep's terminal: a known error says itself, a store fault says what to do,
+  // anything else says where the details went (KOMA_DEBUG=1 prints them here too).
+  if (plainStartupErrors.some((kind) => error instanceof kind)) {
+    console.error(`Koma could not start: ${(error as Error).message}`);
   } else {
-    console.error('Koma could not start:', error);
+    const fault = classifyStoreError(error);
+    console.error(`Koma could not start: ${fault ? storeFaultMessages[fault] : 'an unexpected problem stopped it; nothing was changed.'}`);
+    if (process.env.KOMA_DEBUG === '1') console.error(error);
+    else console.error('Run it again with KOMA_DEBUG=1 to see the details.');
   }
   process.exit(1);
 });

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { contract, isCommandName, KomaError, type AppError, type Result } from '../../../shared/contract';
 import type { BackendContext } from '../app/context';
 import type { HandlerMap } from '../app/registry';
+import { toStoreFault } from '../db/errors';
+import { payloadProblem } from './inputGuards';
 
 export type Dispatch = (command: string, payload: unknown) => Promise<Result<unknown>>;
 
@@ -29,6 +31,10 @@ export function createDispatcher(handlers: HandlerMap, ctx: BackendContext, opti
       return { ok: false, error: { code: 'unknown_command', message: `Unknown command "${command.slice(0, 100)}"` } };
     }
     const spec = contract[command];
+    const problem = payloadProblem(payload);
+    if (problem) {
+      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${command}: ${problem}`, issues: [{ path: problem.split(':')[0]!, message: problem.slice(problem.indexOf(':') + 2) }] } };
+    }
     // A transport with no body sends undefined, which means "no input"; null is a malformed payload.
     const parsed = spec.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) {
@@ -50,8 +56,16 @@ export function createDispatcher(handlers: HandlerMap, ctx: BackendContext, opti
       if (error instanceof KomaError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
       }
+      // Logged whole (stack included) where only the log reads it; the rep gets plain words.
       logError(command, error);
-      return { ok: false, error: { code: 'internal', message: `${command} failed unexpectedly; nothing was changed. See the log for details.` } };
+      const fault = toStoreFault(error);
+      if (fault) return { ok: false, error: { code: fault.code, message: fault.message } };
+      return { ok: false, error: { code: 'internal', message: internalMessage(command) } };
     }
   };
+}
+
+/** A bug, not a fault of the rep's machine: say what did not happen, and where the details are. */
+export function internalMessage(command: string): string {
+  return `Koma could not finish ${command}; nothing was changed. The details are in Koma's log.`;
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Result } from '../../../shared/contract';
-import { maxImportBytes } from '../../../shared/contract/imports';
+import { importBodyBytes, maxBodyBytesOf } from '../../../shared/contract/limits';
 import type { Dispatch } from './dispatcher';
 import { bearerToken, cookieTokens, tokenCookie, tokenMatches } from './http/auth';
 import { readBody } from './http/body';
@@ -21,6 +21,7 @@ export interface HttpServerOptions {
   host?: string;
   /** 0 (the default) lets the OS pick a free port. */
   port?: number;
+  /** A ceiling over every command's own limit (shared/contract/limits.ts); tests lower it. */
   maxBodyBytes?: number;
   /** Test-only: when given, POST /__test/clock sets or advances it. Absent, the route does not exist. */
   testClock?: MovableClock;
@@ -40,7 +41,7 @@ export interface HttpServer {
  * The largest request the contract can need: a 64 MB CSV as base64 plus the JSON around it
  * (file name, column mapping). Derived from the contract so the two limits cannot drift apart.
  */
-export const defaultMaxBodyBytes = Math.ceil(maxImportBytes / 3) * 4 + 1024 * 1024;
+export const defaultMaxBodyBytes = importBodyBytes;
 
 /** How long close() waits for open requests before cutting their connections. */
 const closeGraceMs = 3000;
@@ -93,7 +94,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   let allowedHosts = new Set<string>();
 
   /** Reads, parses and authorises a JSON POST; answers the request itself when it cannot go on. */
-  async function readJsonRequest(req: IncomingMessage, res: ServerResponse): Promise<{ payload: unknown } | null> {
+  async function readJsonRequest(req: IncomingMessage, res: ServerResponse, limit: number): Promise<{ payload: unknown } | null> {
     if (req.method !== 'POST') {
       refuseUnread(req, res, () => sendText(res, 405, 'Method not allowed', { Allow: 'POST' }));
       return null;
@@ -106,13 +107,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
       refuseUnread(req, res, () => sendText(res, 415, 'Content-Type must be application/json'));
       return null;
     }
-    const body = await readBody(req, maxBodyBytes);
+    const body = await readBody(req, limit);
     if (body.kind === 'aborted') {
       res.destroy();
       return null;
     }
     if (body.kind === 'too_large') {
-      refuseUnread(req, res, () => sendText(res, 413, `Request body is larger than ${maxBodyBytes} bytes`));
+      refuseUnread(req, res, () => sendText(res, 413, `Request body is larger than ${limit} bytes`));
       return null;
     }
     if (body.body.length === 0) return { payload: undefined };
@@ -127,14 +128,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
-    const request = await readJsonRequest(req, res);
-    if (!request) return;
     let command = rawPath.slice(apiPrefix.length);
     try {
       command = decodeURIComponent(command);
     } catch {
       // Left as sent: the dispatcher answers unknown_command for it.
     }
+    const request = await readJsonRequest(req, res, Math.min(maxBodyBytes, maxBodyBytesOf(command)));
+    if (!request) return;
     const pending = dispatch(command, request.payload);
     inFlight.add(pending);
     try {
@@ -145,7 +146,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   }
 
   async function handleTestClock(req: IncomingMessage, res: ServerResponse, clock: MovableClock): Promise<void> {
-    const request = await readJsonRequest(req, res);
+    const request = await readJsonRequest(req, res, Math.min(maxBodyBytes, maxBodyBytesOf('')));
     if (request) sendJson(res, 200, moveClock(clock, request.payload));
   }
 
@@ -209,7 +210,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     handle(req, res).catch((error: unknown) => {
       console.error('[koma] HTTP request failed', error);
       if (res.headersSent) res.destroy();
-      else sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The request failed unexpectedly.' } });
+      else sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Koma could not finish this request; nothing was changed. The details are in Koma\'s log.' } });
     });
   });
 

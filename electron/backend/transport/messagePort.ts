@@ -184,7 +184,7 @@ export interface ServedPort {
   close(): void;
 }
 
-const unexpectedError: AppError = { code: 'internal', message: 'The request failed unexpectedly; nothing was changed. See the log for details.' };
+const unexpectedError: AppError = { code: 'internal', message: 'Koma could not finish this request; nothing was changed. The details are in Koma\'s log.' };
 
 /** Answers every well-formed request on `port` through `dispatch`, one reply per id. */
 export function servePort(port: PortEndpoint, dispatch: PortDispatch, options: ServePortOptions = {}): ServedPort {

@@ -145,6 +145,11 @@ export const en: KomaMessages = {
     conflict: { title: 'This clashed with another change', action: 'Reload to get the latest data and try again.' },
     unauthorized: { title: 'This page’s access token was not accepted', action: 'Reopen the URL that `npm run start:browser` printed.' },
     internal: { title: 'Something went wrong', action: 'Try again. If it keeps happening, check the log.' },
+    disk_full: { title: 'The disk is full', action: 'Free some space and try again. Everything you saved before is safe.' },
+    store_busy: { title: 'Koma’s data is busy with another task', action: 'Try again in a moment. Everything you saved before is safe.' },
+    store_io: { title: 'Koma could not read or write its data file', action: 'Check the disk (and that the folder is not read-only), then try again. Everything you saved before is safe.' },
+    store_damaged: { title: 'Koma’s data file is damaged', action: 'Restart Koma: it restores your data from the newest backup and tells you what it could not restore.' },
+    key_refused: { title: 'Koma’s data cannot be unlocked', action: 'The key store was reset or this file belongs to another key. Nothing was changed.' },
     backend_unreachable: {
       title: 'Cannot reach the Koma backend',
       action: 'The backend is not running. Run `npm run start:browser` and open the URL it prints.',

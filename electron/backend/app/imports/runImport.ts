@@ -3,6 +3,7 @@ import { autoMapHeaders } from '../../../../shared/domain/import/headerMapping';
 import { mappingProblem } from '../../../../shared/domain/import/mappingCheck';
 import { cellsOf, validateRow, type ImportedLead } from '../../../../shared/domain/import/validateRow';
 import type { BackendContext } from '../context';
+import { classifyStoreError, storeFaultMessages } from '../../db/errors';
 import { decodeCsvBytes } from './decode';
 import { ImportFailure } from './failure';
 import { importJobs, type ImportJobRegistry } from './jobs';
@@ -100,5 +101,7 @@ async function runJob(
 function failureMessage(error: unknown, logError: ImportOptions['logError']): string {
   if (error instanceof ImportFailure) return error.message;
   (logError ?? ((e: unknown) => console.error('[koma] import failed', e)))(error);
-  return 'The import failed unexpectedly; nothing was imported. See the log for details.';
+  const fault = classifyStoreError(error);
+  if (fault) return `Nothing was imported: ${storeFaultMessages[fault]}`;
+  return "Koma could not finish the import; nothing was imported. The details are in Koma's log.";
 }
