@@ -3,9 +3,15 @@ import { z } from 'zod';
 /** Lead fields a CSV column can be mapped to. Order is the order of the mapping form. */
 export const importFields = [
   'companyName',
+  'companyReading',
+  'corporateNumber',
+  'companyPhone',
   'lastName',
   'firstName',
   'fullName',
+  'lastNameReading',
+  'firstNameReading',
+  'nameReading',
   'phone',
   'email',
   'title',
@@ -65,9 +71,23 @@ export const importResultSchema = z.object({
   totalRows: z.number().int().min(0),
   inserted: z.number().int().min(0),
   updated: z.number().int().min(0),
+  /** Blank rows: inserted + updated + invalidCount + skipped = totalRows, always. */
+  skipped: z.number().int().min(0),
+  invalidCount: z.number().int().min(0),
+  /** The first invalid rows only (see invalidRowsInResult); 'import.report' has them all. */
   invalid: z.array(invalidRowSchema),
+  /** Rows imported with a warning, e.g. characters a Shift_JIS file could not represent (first ones only). */
+  warnings: z.array(z.object({ row: z.number().int().min(1), column: z.number().int().min(1), message: z.string() })),
+  /** Pairs of leads this import made that may be one person: reviewed on the duplicates screen. */
+  possibleDuplicates: z.number().int().min(0),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
+
+/** Enough invalid rows in a status answer to see what went wrong, small whatever the file. */
+export const invalidRowsInResult = 100;
+
+export const importReportInput = z.object({ importId: z.string().min(1).max(100) });
+export const importReportOutput = z.object({ fileName: z.string(), invalid: z.array(invalidRowSchema) });
 
 export const importPhases = ['decoding', 'parsing', 'writing', 'done', 'failed'] as const;
 export const importJobSchema = z.object({

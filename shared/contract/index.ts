@@ -16,7 +16,7 @@ import {
 } from './handoff';
 import { hearingSchema, qualificationCriteriaSchema } from './hearing';
 import { leadStatusSchema } from './leads';
-import { csvFileSchema, importJobSchema, importPreviewOutput, importStartInput } from './imports';
+import { csvFileSchema, importJobSchema, importPreviewOutput, importReportInput, importReportOutput, importStartInput } from './imports';
 import { goalPlanSchema, kpiReportInput, kpiReportSchema, kpiSettingsSchema, plannerCommands, weekViewSchema } from './planner';
 import { profileSchema } from './profile';
 import { queueRulesSchema } from './queueRules';
@@ -44,6 +44,7 @@ export const contract = {
   'import.start': command(importStartInput.strict(), importJobSchema),
   'import.startSample': command(empty, importJobSchema),
   'import.status': command(z.object({ jobId: z.string().min(1).max(100) }).strict(), importJobSchema),
+  'import.report': command(importReportInput.strict(), importReportOutput),
   'queue.next': command(callFlowCommands.next, queueNextOutput),
   'lead.get': command(callFlowCommands.leadId, leadDetailSchema),
   'lead.skip': command(callFlowCommands.skip, statusOutput),

@@ -86,6 +86,7 @@ describe('migrations', () => {
       'handoffs',
       'hearings',
       'imports',
+      'lead_duplicates',
       'lead_exits',
       'leads',
       'outbox',

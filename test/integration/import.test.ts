@@ -160,14 +160,16 @@ describe('import.start', () => {
     ]);
     const job = await importCsv(temp, 'bad.csv', text);
     expect(job.phase).toBe('done');
-    expect(job.result).toMatchObject({ totalRows: 5, inserted: 3, updated: 0 });
+    // The blank row is skipped, the row with a cell past the header's width is reported: every row is accounted for.
+    expect(job.result).toMatchObject({ totalRows: 6, inserted: 2, updated: 0, skipped: 1, invalidCount: 3 });
     expect(job.result?.invalid).toEqual([
       { row: 3, reasons: [rowReasons.missingCompany], values: ['', '名無', 'し', '', '', '03-0000-1003', '', '', '', '', '', ''] },
       {
         row: 4,
         reasons: [rowReasons.missingName, rowReasons.employeesNotNumber, rowReasons.emailMalformed],
-        values: ['株式会社見本精機', '', '', '', '', '03-0000-1004', 'not-an-email', '', '大企業', '', '', '東京都\r\n千代田区'],
+        values: ['株式会社見本精機', '', '', '', '', '03-0000-1004', 'not-an-email', '', '大企業', '', '', '東京都\n千代田区'],
       },
+      { row: 7, reasons: [rowReasons.tooManyCells], values: ['株式会社見本精機', '山田', '', '', '', '03-0000-1005', '', '', '', '', '', '', 'extra cell'] },
     ]);
     const record = temp.backend.context.db.prepare('SELECT total_rows, inserted, updated, invalid, report FROM imports').get() as {
       total_rows: number;
@@ -176,7 +178,7 @@ describe('import.start', () => {
       invalid: number;
       report: string;
     };
-    expect(record).toMatchObject({ total_rows: 5, inserted: 3, updated: 0, invalid: 2 });
+    expect(record).toMatchObject({ total_rows: 6, inserted: 2, updated: 0, invalid: 3 });
     expect(JSON.parse(record.report)).toEqual({ invalid: job.result?.invalid });
   });
 

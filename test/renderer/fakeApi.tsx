@@ -72,7 +72,7 @@ export function job(overrides: Partial<ImportJob> = {}): ImportJob {
 }
 
 export function importResult(overrides: Partial<ImportResult> = {}): ImportResult {
-  return { importId: 'import-1', fileName: 'sample.csv', encoding: 'utf-8', totalRows: 0, inserted: 0, updated: 0, invalid: [], ...overrides };
+  return { importId: 'import-1', fileName: 'sample.csv', encoding: 'utf-8', totalRows: 0, inserted: 0, updated: 0, skipped: 0, invalidCount: overrides.invalid?.length ?? 0, invalid: [], warnings: [], possibleDuplicates: 0, ...overrides };
 }
 
 export interface RenderOptions {

@@ -51,7 +51,7 @@ describe('the import store', () => {
   it('polls a running job until it is done, then refreshes the lead count and the list', async () => {
     const statuses = [
       { jobId: 'j', phase: 'writing' as const, processed: 50, total: 100 },
-      { jobId: 'j', phase: 'done' as const, processed: 100, total: 100, result: { importId: 'i', fileName: 's.csv', encoding: 'utf-8' as const, totalRows: 100, inserted: 100, updated: 0, invalid: [] } },
+      { jobId: 'j', phase: 'done' as const, processed: 100, total: 100, result: { importId: 'i', fileName: 's.csv', encoding: 'utf-8' as const, totalRows: 100, inserted: 100, updated: 0, skipped: 0, invalidCount: 0, invalid: [], warnings: [], possibleDuplicates: 0 } },
     ];
     const status = vi.fn<KomaApi['import.status']>(() => ok(statuses.shift() ?? statuses[0]!));
     const info = vi.fn<KomaApi['app.info']>(() => ok({ version: '1', mode: 'browser', dataDir: '', databasePath: '', leadCount: 100 }));

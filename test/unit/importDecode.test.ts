@@ -26,7 +26,7 @@ describe('decodeCsvBytes', () => {
   it.each<[string, Uint8Array, RegExp]>([
     ['UTF-16 LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), /UTF-16/],
     ['UTF-16 without a BOM', Buffer.from(text, 'utf16le'), /not a CSV text file/],
-    ['a BOM followed by invalid UTF-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'cp932')]), /not valid UTF-8/],
+    ['a BOM followed by invalid UTF-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'cp932')]), /Row 1, column 1: a byte that is not UTF-8/],
   ])('refuses %s with a clear message', (_name, bytes, message) => {
     expect(() => decodeCsvBytes(bytes)).toThrow(ImportFailure);
     expect(() => decodeCsvBytes(bytes)).toThrow(message);

@@ -114,6 +114,10 @@ describe('validateRow', () => {
         source: 'seminar',
         website: 'https://www.example.co.jp/',
         address: '東京都千代田区1-1-1',
+        companyReading: null,
+        corporateNumber: null,
+        companyPhone: null,
+        nameReading: null,
       } satisfies ImportedLead,
     });
   });

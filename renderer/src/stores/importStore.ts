@@ -46,7 +46,8 @@ export interface ImportState {
   setMapping(field: ImportField, column: number | null): void;
   start(): Promise<void>;
   startSample(): Promise<void>;
-  saveReport(labels: ReportLabels & { fileSuffix: string }): void;
+  /** Saves every invalid row: the status answer holds the first ones only, so the full list is asked for. */
+  saveReport(labels: ReportLabels & { fileSuffix: string }): Promise<void>;
 }
 
 export type ImportStore = StoreApi<ImportState>;
@@ -167,10 +168,19 @@ export function createImportStore(client: KomaClient, options: ImportOptions): I
         set({ ...fresh, open: true, step: 'running', source: 'sample' });
         await run(() => client.invoke('import.startSample', {}));
       },
-      saveReport({ fileSuffix, ...labels }) {
+      async saveReport({ fileSuffix, ...labels }) {
         const { result, preview } = get();
-        if (!result || result.invalid.length === 0) return;
-        const csv = invalidRowsCsv(result.invalid, preview?.headers ?? [], labels);
+        if (!result || result.invalidCount === 0) return;
+        let rows = result.invalid;
+        if (result.invalidCount > rows.length) {
+          try {
+            rows = (await client.invoke('import.report', { importId: result.importId })).invalid;
+          } catch (error) {
+            set({ problem: toProblem(error) });
+            return;
+          }
+        }
+        const csv = invalidRowsCsv(rows, preview?.headers ?? [], labels);
         options.saveFile(reportFileName(result.fileName, fileSuffix), csvBlob(csv));
       },
     };

@@ -1,9 +1,10 @@
 import type { ColumnMapping, ImportField } from '../../contract/imports';
 import type { LeadSource } from '../../contract/leads';
+import { parseCorporateNumber } from '../company/corporateNumber';
 import { phoneKey } from '../normalize';
 import { parseEmployees } from './employees';
 import { leadSourceOf } from './leadSource';
-import { rowReasons, type RowReason } from './reasons';
+import { fieldMaxLength, rowReasons, tooLongReason } from './reasons';
 
 /** A data row's cells by field, trimmed; a field the mapping leaves out is absent. */
 export type RowCells = Partial<Record<ImportField, string>>;
@@ -11,6 +12,13 @@ export type RowCells = Partial<Record<ImportField, string>>;
 /** What a valid row contributes: text fields are null when the cell was empty. */
 export interface ImportedLead {
   companyName: string;
+  companyReading: string | null;
+  /** A valid 法人番号 (13 digits), or null. */
+  corporateNumber: string | null;
+  /** The company's main number (代表電話), from a column that says so. */
+  companyPhone: string | null;
+  /** The person's reading (フリガナ): the full-reading column, or the family and given readings joined. */
+  nameReading: string | null;
   lastName: string | null;
   firstName: string | null;
   fullName: string;
@@ -25,7 +33,7 @@ export interface ImportedLead {
   address: string | null;
 }
 
-export type RowCheck = { ok: true; lead: ImportedLead } | { ok: false; reasons: RowReason[] };
+export type RowCheck = { ok: true; lead: ImportedLead } | { ok: false; reasons: string[] };
 
 export function cellsOf(values: readonly string[], mapping: ColumnMapping): RowCells {
   const cells: RowCells = {};
@@ -54,7 +62,10 @@ function textOf(value: string | undefined): string | null {
  * Japanese files often carry full-width "＠" and digits; names keep the spelling the file used.
  */
 export function validateRow(cells: RowCells): RowCheck {
-  const reasons: RowReason[] = [];
+  const reasons: string[] = [];
+  for (const [field, value] of Object.entries(cells) as [ImportField, string][]) {
+    if (value !== undefined && value.length > fieldMaxLength[field]) reasons.push(tooLongReason(field));
+  }
   const companyName = textOf(cells.companyName);
   if (!companyName) reasons.push(rowReasons.missingCompany);
 
@@ -70,13 +81,24 @@ export function validateRow(cells: RowCells): RowCheck {
   if (email && !emailShape.test(email)) reasons.push(rowReasons.emailMalformed);
 
   const phone = textOf(cells.phone?.normalize('NFKC').trim());
-  if (phone && phoneKey(phone) === null) reasons.push(rowReasons.phoneTooShort);
+  const companyPhone = textOf(cells.companyPhone?.normalize('NFKC').trim());
+  if ((phone && phoneKey(phone) === null) || (companyPhone && phoneKey(companyPhone) === null)) reasons.push(rowReasons.phoneTooShort);
 
-  if (reasons.length > 0 || !companyName || !employees.ok) return { ok: false, reasons };
+  const corporateNumber = parseCorporateNumber(cells.corporateNumber);
+  if (!corporateNumber.ok) reasons.push(rowReasons.corporateNumberInvalid);
+
+  const readingParts = [textOf(cells.lastNameReading), textOf(cells.firstNameReading)].filter(Boolean);
+  const nameReading = textOf(cells.nameReading) ?? (readingParts.length > 0 ? readingParts.join(' ') : null);
+
+  if (reasons.length > 0 || !companyName || !employees.ok || !corporateNumber.ok) return { ok: false, reasons };
   return {
     ok: true,
     lead: {
       companyName,
+      companyReading: textOf(cells.companyReading),
+      corporateNumber: corporateNumber.value,
+      companyPhone,
+      nameReading,
       lastName,
       firstName,
       fullName,

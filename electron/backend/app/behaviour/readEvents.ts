@@ -27,7 +27,7 @@ export async function readEvents(bytes: Uint8Array, context: EventRowContext): P
   const events: ReadEvent[] = [];
   const invalid: InvalidRow[] = [];
   let mapping: BehaviourMapping | null = null;
-  const rows = await readTable(text, {
+  const { dataRows, blankRows } = await readTable(text, {
     onHeader(headers) {
       mapping = mapBehaviourHeaders(headers);
       const problem = behaviourMappingProblem(mapping);
@@ -41,6 +41,6 @@ export async function readEvents(bytes: Uint8Array, context: EventRowContext): P
       }
     },
   });
-  if (rows === 0) throw new ImportFailure('The file has a header row but no data rows');
+  if (dataRows - blankRows === 0) throw new ImportFailure('The file has a header row but no data rows');
   return { events, invalid };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KomaError } from '../../../../shared/contract';
+import type { InvalidRow } from '../../../../shared/contract/imports';
 import type { FeatureHandlers } from '../registry';
 import { ImportFailure } from './failure';
 import { importJobs } from './jobs';
@@ -41,6 +42,12 @@ export const importHandlers: FeatureHandlers = {
       },
       'auto',
     ),
+
+  'import.report': (input, ctx) => {
+    const stored = ctx.db.prepare('SELECT file_name, report FROM imports WHERE id = ?').get(input.importId) as { file_name: string; report: string } | undefined;
+    if (!stored) throw new KomaError('not_found', 'No import with this id');
+    return { fileName: stored.file_name, invalid: (JSON.parse(stored.report) as { invalid: InvalidRow[] }).invalid };
+  },
 
   'import.status': (input, ctx) => {
     const job = importJobs(ctx.db).get(input.jobId);

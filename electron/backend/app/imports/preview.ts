@@ -13,7 +13,7 @@ export async function previewCsv(bytes: Uint8Array): Promise<ImportPreview> {
   const { encoding, text } = decodeCsvBytes(bytes);
   let headers: string[] = [];
   const sampleRows: string[][] = [];
-  const rowCount = await readTable(text, {
+  const { dataRows, blankRows } = await readTable(text, {
     onHeader(found) {
       headers = found;
     },
@@ -23,5 +23,5 @@ export async function previewCsv(bytes: Uint8Array): Promise<ImportPreview> {
       }
     },
   });
-  return { encoding, headers, mapping: autoMapHeaders(headers), sampleRows, rowCount };
+  return { encoding, headers, mapping: autoMapHeaders(headers), sampleRows, rowCount: dataRows - blankRows };
 }

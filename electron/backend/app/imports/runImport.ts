@@ -1,6 +1,7 @@
-import type { ColumnMapping, ImportJob, InvalidRow } from '../../../../shared/contract/imports';
+import { invalidRowsInResult, type ColumnMapping, type ImportJob, type ImportResult, type InvalidRow } from '../../../../shared/contract/imports';
 import { autoMapHeaders } from '../../../../shared/domain/import/headerMapping';
 import { mappingProblem } from '../../../../shared/domain/import/mappingCheck';
+import { rowReasons } from '../../../../shared/domain/import/reasons';
 import { cellsOf, validateRow, type ImportedLead } from '../../../../shared/domain/import/validateRow';
 import type { BackendContext } from '../context';
 import { classifyStoreError, storeFaultMessages } from '../../db/errors';
@@ -49,8 +50,9 @@ async function runJob(
 
     const leads: ImportedLead[] = [];
     const invalid: InvalidRow[] = [];
+    const warnings: ImportResult['warnings'] = [];
     let mapping: ColumnMapping = {};
-    const totalRows = await readTable(
+    const { dataRows: totalRows, blankRows } = await readTable(
       text,
       {
         onHeader(headers) {
@@ -62,14 +64,15 @@ async function runJob(
           for (const { row, values, problem } of rows) {
             const check = problem ? { ok: false as const, reasons: [problem] } : validateRow(cellsOf(values, mapping));
             if (check.ok) leads.push(check.lead);
-            else invalid.push({ row, reasons: check.reasons, values });
+            else invalid.push({ row, reasons: check.reasons, values: values.map(reportCell) });
+            if (check.ok && encoding === 'shift_jis' && warnings.length < invalidRowsInResult) warnings.push(...replacementWarnings(row, values));
           }
           jobs.update(jobId, { processed: progress.rows, total: progress.total });
         },
       },
       options.batchSize === undefined ? {} : { batchSize: options.batchSize },
     );
-    if (totalRows === 0) throw new ImportFailure('The file has a header row but no data rows');
+    if (totalRows - blankRows === 0) throw new ImportFailure('The file has a header row but no data rows');
 
     jobs.update(jobId, { phase: 'writing' });
     // The write is one synchronous transaction; a turn of the event loop first lets pending status
@@ -81,6 +84,7 @@ async function runJob(
       fileName: source.fileName,
       encoding,
       totalRows,
+      skipped: blankRows,
       leads,
       invalid,
       now: ctx.clock.now().toISOString(),
@@ -91,7 +95,17 @@ async function runJob(
       phase: 'done',
       processed: totalRows,
       total: totalRows,
-      result: { importId, fileName: source.fileName, encoding, totalRows, ...counts, invalid },
+      result: {
+        importId,
+        fileName: source.fileName,
+        encoding,
+        totalRows,
+        ...counts,
+        skipped: blankRows,
+        invalidCount: invalid.length,
+        invalid: invalid.slice(0, invalidRowsInResult),
+        warnings: warnings.slice(0, invalidRowsInResult),
+      },
     });
   } catch (error) {
     jobs.update(jobId, { phase: 'failed', error: failureMessage(error, options.logError) });
@@ -104,4 +118,20 @@ function failureMessage(error: unknown, logError: ImportOptions['logError']): st
   const fault = classifyStoreError(error);
   if (fault) return `Nothing was imported: ${storeFaultMessages[fault]}`;
   return "Koma could not finish the import; nothing was imported. The details are in Koma's log.";
+}
+
+/** A cell as kept in the invalid-rows report: cut, so a broken file's megabyte cell is not copied around. */
+const reportCellLength = 1_000;
+function reportCell(value: string): string {
+  return value.length > reportCellLength ? `${value.slice(0, reportCellLength)}…` : value;
+}
+
+/**
+ * CP932 bytes that map to no character become U+FFFD when decoded: the row is imported, and the
+ * result says where, so the rep can fix those characters (often a vendor-specific glyph).
+ */
+function replacementWarnings(row: number, values: readonly string[]): ImportResult['warnings'] {
+  return values.flatMap((value, index) =>
+    value.includes('\uFFFD') ? [{ row, column: index + 1, message: rowReasons.replacementCharacter }] : [],
+  );
 }

@@ -1,6 +1,6 @@
 import type { LeadStatus } from '../../../../shared/contract/leads';
 import type { SalesforceSettings } from '../../../../shared/contract/sync';
-import { companyNameKey, emailKey, leadSearchText, phoneKey } from '../../../../shared/domain/normalize';
+import { companyNameKey, emailKey, leadSearchText, personNameKey, phoneKey } from '../../../../shared/domain/normalize';
 import type { BackendContext } from '../../app/context';
 import { rescoreLeads } from '../../app/scoring/rescore';
 import { readSetting, settingSpecs } from '../../app/settings/store';
@@ -47,13 +47,13 @@ const statements = perDatabase((db: Db) => ({
     'INSERT INTO companies (id, name, name_key, created_at, updated_at) VALUES (@id, @name, @key, @now, @now)',
   ),
   insertLead: db.prepare(
-    `INSERT INTO leads (id, company_id, last_name, first_name, full_name, title, email, email_key, phone, phone_key, status,
+    `INSERT INTO leads (id, company_id, last_name, first_name, full_name, name_key, title, email, email_key, phone, phone_key, status,
                         recycle_reason, recycle_until, exclude_reason, excluded_at, do_not_call, search_text, crm_id, created_at, updated_at)
-     VALUES (@id, @companyId, @lastName, @firstName, @fullName, @title, @email, @emailKey, @phone, @phoneKey, @status,
+     VALUES (@id, @companyId, @lastName, @firstName, @fullName, @nameKey, @title, @email, @emailKey, @phone, @phoneKey, @status,
              @recycleReason, @recycleUntil, @excludeReason, CASE WHEN @status = 'excluded' THEN @now END, @doNotCall, @searchText, @crmId, @now, @now)`,
   ),
   updateLead: db.prepare(
-    `UPDATE leads SET company_id = @companyId, last_name = @lastName, first_name = @firstName, full_name = @fullName, title = @title,
+    `UPDATE leads SET company_id = @companyId, last_name = @lastName, first_name = @firstName, full_name = @fullName, name_key = @nameKey, title = @title,
             email = @email, email_key = @emailKey, phone = @phone, phone_key = @phoneKey, status = @status,
             recycle_reason = @recycleReason, recycle_until = @recycleUntil, exclude_reason = @excludeReason,
             excluded_at = CASE WHEN @status = 'excluded' THEN coalesce(excluded_at, @now) END, do_not_call = @doNotCall,
@@ -115,6 +115,7 @@ function leadParams(ctx: BackendContext, f: KomaLeadFields, crmId: string, now: 
     lastName: f.lastName,
     firstName: f.firstName,
     fullName: f.fullName,
+    nameKey: personNameKey(f.fullName),
     title: f.title,
     email: f.email,
     emailKey: emailKey(f.email),

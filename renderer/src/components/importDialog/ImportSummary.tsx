@@ -3,6 +3,7 @@ import { useNumberFormat } from '../../hooks/useNumberFormat';
 import { useImportStore } from '../../stores/StoresContext';
 import { translateRowReason } from '../../lib/rowReason';
 import { InvalidRowsTable } from './InvalidRowsTable';
+import { ImportWarnings } from './ImportWarnings';
 
 export function ImportSummary() {
   const { t } = useTranslation();
@@ -11,10 +12,13 @@ export function ImportSummary() {
   const saveReport = useImportStore((state) => state.saveReport);
   const closeDialog = useImportStore((state) => state.closeDialog);
   if (!result) return null;
+  // Every data row is one of these four: the sum is the file's data rows, shown so the rep sees none was lost.
   const counts = [
+    { label: t('importDialog.totalRows'), value: result.totalRows },
     { label: t('importDialog.inserted'), value: result.inserted },
     { label: t('importDialog.updated'), value: result.updated },
-    { label: t('importDialog.invalid'), value: result.invalid.length },
+    { label: t('importDialog.invalid'), value: result.invalidCount },
+    { label: t('importDialog.skipped'), value: result.skipped },
   ];
   return (
     <div className="import-summary">
@@ -28,13 +32,15 @@ export function ImportSummary() {
           </div>
         ))}
       </dl>
-      {result.invalid.length > 0 && <InvalidRowsTable rows={result.invalid} />}
+      {result.possibleDuplicates > 0 && <p role="status">{t('importDialog.possibleDuplicates', { count: result.possibleDuplicates })}</p>}
+      {result.warnings.length > 0 && <ImportWarnings warnings={result.warnings} />}
+      {result.invalid.length > 0 && <InvalidRowsTable rows={result.invalid} total={result.invalidCount} />}
       <div className="dialog-actions">
-        {result.invalid.length > 0 && (
+        {result.invalidCount > 0 && (
           <button
             type="button"
             onClick={() =>
-              saveReport({
+              void saveReport({
                 row: t('report.row'),
                 reasons: t('report.reasons'),
                 column: (number) => t('report.column', { number }),

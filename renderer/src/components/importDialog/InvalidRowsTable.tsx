@@ -6,7 +6,8 @@ import { translateRowReason } from '../../lib/rowReason';
 /** Enough rows to see what went wrong; the saved report has all of them. */
 export const invalidRowsShown = 200;
 
-export function InvalidRowsTable({ rows }: { rows: readonly InvalidRow[] }) {
+/** The first invalid rows; `total` counts them all (the status answer carries the first ones only). */
+export function InvalidRowsTable({ rows, total = rows.length }: { rows: readonly InvalidRow[]; total?: number }) {
   const { t } = useTranslation();
   const formatNumber = useNumberFormat();
   const shown = rows.slice(0, invalidRowsShown);
@@ -33,8 +34,8 @@ export function InvalidRowsTable({ rows }: { rows: readonly InvalidRow[] }) {
           </tbody>
         </table>
       </div>
-      {rows.length > shown.length && (
-        <p className="hint">{t('importDialog.invalidCapped', { shown: shown.length, total: rows.length })}</p>
+      {total > shown.length && (
+        <p className="hint">{t('importDialog.invalidCapped', { shown: shown.length, total })}</p>
       )}
     </div>
   );
