@@ -50,18 +50,43 @@ export type CallListRow = z.infer<typeof callListRowSchema>;
 
 export const searchCountCap = 1000;
 
+/** A lead's place in queue order: the keyset the list pages by (see docs/architecture.md "The call queue"). */
+export const queueKeySchema = z.object({ bucket: z.number().int(), sort: z.number(), id: z.string().min(1).max(100) }).strict();
+export type QueueKey = z.infer<typeof queueKeySchema>;
+
+/**
+ * Where a page starts, by key rather than by position, so reading row 80,000 costs what reading row
+ * 0 does: right after a key (scrolling down), from a key inclusive (the same page again), right
+ * before a key (scrolling up), or the last rows of the list (End).
+ */
+export const callListCursorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('after'), key: queueKeySchema }).strict(),
+  z.object({ kind: z.literal('from'), key: queueKeySchema }).strict(),
+  z.object({ kind: z.literal('before'), key: queueKeySchema }).strict(),
+  z.object({ kind: z.literal('last') }).strict(),
+]);
+export type CallListCursor = z.infer<typeof callListCursorSchema>;
+
 export const callListInput = z.object({
   search: z.string().trim().max(200).default(''),
   /** A call block planned for one lead source narrows the list to it while it runs. */
   source: leadSourceSchema.nullable().default(null),
+  /** The position of the page's first row. Without a cursor it is sought through the queue index (a jump). */
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
+  cursor: callListCursorSchema.optional(),
+  /** Pages fetched while scrolling skip the count: the list's size came with the first page. */
+  count: z.boolean().default(true),
 });
 
 export const callListOutput = z.object({
-  total: z.number().int().min(0),
+  /** Absent when the page was asked for without a count. */
+  total: z.number().int().min(0).optional(),
   /** With a search term the count stops at searchCountCap ("1,000+"): counting every match would scan the whole table on each keystroke. */
   totalCapped: z.boolean().optional(),
   offset: z.number().int().min(0),
   rows: z.array(callListRowSchema),
+  /** The queue keys of the first and last row, for the neighbouring pages' cursors; null on an empty page. */
+  firstKey: queueKeySchema.nullable().optional(),
+  lastKey: queueKeySchema.nullable().optional(),
 });

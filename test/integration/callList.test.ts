@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
-import { callListPageSql } from '../../electron/backend/app/callList/queries';
-import type { CommandOutput } from '../../shared/contract';
+import { callListPageSql, callListSeekSql } from '../../electron/backend/app/callList/queries';
+import type { CommandInput, CommandOutput } from '../../shared/contract';
 import type { CallListRow } from '../../shared/contract/leads';
 import { manualClock, sequentialIds } from '../../shared/domain/clock';
 import { seedLeads, type LeadSeed } from '../helpers/seedLeads';
@@ -25,7 +25,7 @@ afterEach(() => {
 
 const seed = (leads: LeadSeed[]) => seedLeads(backend, leads);
 
-async function page(input: { search?: string; offset?: number; limit?: number }): Promise<CommandOutput<'callList.page'>> {
+async function page(input: CommandInput<'callList.page'>): Promise<CommandOutput<'callList.page'>> {
   const result = await backend.dispatch('callList.page', input);
   if (!result.ok) throw new Error(result.error.message);
   return result.value as CommandOutput<'callList.page'>;
@@ -87,13 +87,61 @@ describe('callList.page', () => {
     expect(third.rows[0]!.fullName).toBe('リード 200');
   });
 
-  it('walks the queue index for a page instead of sorting the whole table', () => {
-    const { db } = backend.context;
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN ${callListPageSql}`)
-      .all({ pattern: null, source: null, limit: 100, offset: 0 }) as { detail: string }[];
-    const details = plan.map((p) => p.detail).join('\n');
+  it('pages by key: forward after a page, backward before one, the same page from its key, and the end', async () => {
+    seed(Array.from({ length: 250 }, (_, i) => ({ company: `会社${i % 7}`, name: `リード ${i}`, score: 1000 - i })));
+    const all = names((await page({ limit: 500 })).rows);
+    const walked: string[] = [];
+    let cursor: CommandInput<'callList.page'>['cursor'];
+    for (let i = 0; i < 3; i++) {
+      const p = await page({ limit: 100, offset: i * 100, count: false, ...(cursor ? { cursor } : {}) });
+      expect(p.total).toBeUndefined();
+      walked.push(...names(p.rows));
+      if (p.lastKey) cursor = { kind: 'after', key: p.lastKey };
+    }
+    expect(walked).toEqual(all);
+    const second = await page({ offset: 100, limit: 100 });
+    expect(names(second.rows)).toEqual(all.slice(100, 200));
+    expect(names((await page({ offset: 100, limit: 100, cursor: { kind: 'from', key: second.firstKey! } })).rows)).toEqual(all.slice(100, 200));
+    expect(names((await page({ offset: 0, limit: 100, cursor: { kind: 'before', key: second.firstKey! } })).rows)).toEqual(all.slice(0, 100));
+    expect(names((await page({ offset: 200, limit: 50, cursor: { kind: 'last' } })).rows)).toEqual(all.slice(200));
+    expect((await page({ offset: 400, limit: 100 })).rows).toEqual([]);
+  });
+
+  it('pages a search by key too', async () => {
+    seed(Array.from({ length: 30 }, (_, i) => ({ company: i % 2 ? `株式会社サクラ${i}` : `青葉${i}`, name: `リード ${i}`, score: 100 - i })));
+    const first = await page({ search: 'サクラ', limit: 10 });
+    const next = await page({ search: 'サクラ', limit: 10, offset: 10, cursor: { kind: 'after', key: first.lastKey! } });
+    expect(first.total).toBe(15);
+    expect(names([...first.rows, ...next.rows])).toEqual(names((await page({ search: 'サクラ', limit: 100 })).rows));
+  });
+
+  it('refuses a malformed cursor', async () => {
+    const result = await backend.dispatch('callList.page', { cursor: { kind: 'after', key: { bucket: 1, sort: 0 } } });
+    expect(result.ok).toBe(false);
+  });
+
+  const plan = (sql: string, params: Record<string, unknown>) =>
+    (backend.context.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((p) => p.detail).join('\n');
+
+  it.each(Object.entries(callListPageSql))('walks the queue index for a %s page instead of sorting the whole table', (_name, sql) => {
+    const details = plan(sql, { pattern: null, source: null, limit: 100, bucket: 1, sort: 0, id: 'x' });
     expect(details).toMatch(/(SCAN|SEARCH) l USING INDEX leads_queue/);
     expect(details).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('seeks a key after a page with a range on the queue index, not a scan from the start', () => {
+    expect(plan(callListPageSql.after, { pattern: null, source: null, limit: 100, bucket: 1, sort: 0, id: 'x' })).toMatch(/SEARCH l USING INDEX leads_queue \(/);
+  });
+
+  it('jumps to a position with no cursor, for the whole list and a source', async () => {
+    seed(Array.from({ length: 120 }, (_, i) => ({ company: `会社${i % 7}`, name: `リード ${i}`, score: 1000 - i, source: i % 2 ? 'seminar' : 'web_inquiry' })));
+    const all = names((await page({ limit: 500 })).rows);
+    const seminar = names((await page({ limit: 500, source: 'seminar' })).rows);
+    expect(names((await page({ offset: 70, limit: 10 })).rows)).toEqual(all.slice(70, 80));
+    expect(names((await page({ offset: 30, limit: 10, source: 'seminar' })).rows)).toEqual(seminar.slice(30, 40));
+  });
+
+  it.each([null, 'seminar'])('counts to a jumped-to position through an index alone (source %s)', (source) => {
+    expect(plan(callListSeekSql.plain, { source, offset: 50_000 })).toMatch(/USING COVERING INDEX leads_queue_seek/);
   });
 });

@@ -57,13 +57,33 @@ export function leadRow(index: number, overrides: Partial<CallListRow> = {}): Ca
   };
 }
 
-/** A call list of `total` generated leads, answering any page the way the backend would. */
+/** The queue key of generated lead `i`: every lead in one bucket, in index order. */
+export const leadKey = (i: number) => ({ bucket: 1, sort: i, id: `lead-${i}` });
+
+/**
+ * A call list of `total` generated leads, answering any page the way the backend would: from its
+ * cursor when given one (the first row after, from or before a key, or the last rows), else from
+ * the offset; with the count only when asked for.
+ */
 export function pagedCallList(total: number): Mock<KomaApi['callList.page']> {
   return vi.fn<KomaApi['callList.page']>(async (input) => {
-    const offset = input.offset ?? 0;
     const limit = input.limit ?? 100;
-    const count = Math.max(0, Math.min(limit, total - offset));
-    return ok({ total, offset, rows: Array.from({ length: count }, (_, i) => leadRow(offset + i)) });
+    const cursor = input.cursor;
+    const start =
+      cursor === undefined ? (input.offset ?? 0)
+      : cursor.kind === 'after' ? cursor.key.sort + 1
+      : cursor.kind === 'from' ? cursor.key.sort
+      : cursor.kind === 'before' ? Math.max(0, cursor.key.sort - limit)
+      : Math.max(0, total - limit);
+    const end = cursor?.kind === 'before' ? cursor.key.sort : Math.min(total, start + limit);
+    const rows = Array.from({ length: Math.max(0, end - start) }, (_, i) => leadRow(start + i));
+    return ok({
+      ...(input.count === false ? {} : { total }),
+      offset: input.offset ?? 0,
+      rows,
+      firstKey: rows.length ? leadKey(start) : null,
+      lastKey: rows.length ? leadKey(end - 1) : null,
+    });
   });
 }
 

@@ -2,8 +2,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { bytesToBase64 } from '../../renderer/src/lib/base64';
 import { invalidRowsCsv, neutraliseFormula, reportFileName } from '../../renderer/src/lib/invalidRowsCsv';
-import { pageKey, pageOffsetsFor, rowAt } from '../../renderer/src/lib/pageCache';
-import { leadRow } from './fakeApi';
+import { capPages, cursorFor, pageKey, pageOffsetsFor, rowAt } from '../../renderer/src/lib/pageCache';
+import { leadKey, leadRow } from './fakeApi';
 
 function referenceBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -90,5 +90,25 @@ describe('the page cache', () => {
     expect(rowAt(pages, 'koma', 101, 100)?.id).toBe('lead-101');
     expect(rowAt(pages, '', 101, 100)).toBeUndefined();
     expect(rowAt(pages, 'koma', 5, 100)).toBeUndefined();
+  });
+
+  const bounds = {
+    [pageKey('', 100)]: { first: leadKey(100), last: leadKey(199) },
+    [pageKey('', 400)]: { first: leadKey(400), last: leadKey(499) },
+  };
+  it.each([
+    { offset: 0, expected: undefined },
+    { offset: 200, expected: { kind: 'after', key: leadKey(199) } },
+    { offset: 300, expected: { kind: 'before', key: leadKey(400) } },
+    { offset: 9_900, expected: { kind: 'last' } },
+    { offset: 5_000, expected: undefined },
+  ])('reads the page at $offset by key: $expected', ({ offset, expected }) => {
+    expect(cursorFor(bounds, '', offset, 100, 10_000)).toEqual(expected);
+  });
+
+  it('keeps only the pages nearest the rows on screen, and none of another search', () => {
+    const pages = Object.fromEntries([0, 100, 200, 300, 900].map((offset) => [pageKey('', offset), offset]));
+    const kept = capPages({ ...pages, [pageKey('x', 200)]: -1 }, '', 200, 100, 3);
+    expect(Object.keys(kept).sort()).toEqual([pageKey('', 100), pageKey('', 200), pageKey('', 300)].sort());
   });
 });

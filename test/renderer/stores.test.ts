@@ -4,7 +4,7 @@ import { createClient } from '../../renderer/src/api/client';
 import { sendThroughPreload } from '../../renderer/src/api/preloadTransport';
 import { selectRow } from '../../renderer/src/stores/callListStore';
 import { createStores } from '../../renderer/src/stores/createStores';
-import { deferred, leadRow, ok, pagedCallList, type FakeApi } from './fakeApi';
+import { deferred, leadKey, leadRow, ok, pagedCallList, type FakeApi } from './fakeApi';
 
 type Page = Awaited<ReturnType<KomaApi['callList.page']>>;
 
@@ -44,6 +44,52 @@ describe('the call list store', () => {
     callList.getState().ensureRows(180, 250);
     await vi.waitFor(() => expect(selectRow(callList.getState(), 260)?.id).toBe('lead-260'));
     expect(page.mock.calls.map(([input]) => input.offset)).toEqual([0, 100, 200]);
+  });
+
+  it('reads pages below a cached one by key, without a count, and keeps at most its cap of pages', async () => {
+    const page = pagedCallList(100_000);
+    const { callList } = stores({ 'callList.page': page });
+    callList.getState().reload();
+    await vi.waitFor(() => expect(callList.getState().total).toBe(100_000));
+    for (let first = 0; first < 3_000; first += 100) {
+      callList.getState().ensureRows(first, first + 30);
+      await vi.waitFor(() => expect(selectRow(callList.getState(), first + 30)?.id).toBe(`lead-${first + 30}`));
+    }
+    const inputs = page.mock.calls.map(([input]) => input);
+    expect(inputs[0]).not.toHaveProperty('cursor');
+    expect(inputs.slice(1).every((input) => input.cursor?.kind === 'after' && input.count === false)).toBe(true);
+    expect(Object.keys(callList.getState().pages).length).toBeLessThanOrEqual(20);
+    expect(selectRow(callList.getState(), 0)).toBeUndefined();
+  });
+
+  it('after a change fetches again only the pages on screen, each from its own first key', async () => {
+    const page = pagedCallList(100_000);
+    const { callList } = stores({ 'callList.page': page });
+    callList.getState().reload();
+    await vi.waitFor(() => expect(callList.getState().total).toBe(100_000));
+    for (const first of [0, 100, 200, 280]) {
+      callList.getState().ensureRows(first, first + 30);
+      await vi.waitFor(() => expect(selectRow(callList.getState(), first + 30)).toBeDefined());
+    }
+    page.mockClear();
+    callList.getState().refresh();
+    await vi.waitFor(() => expect(page).toHaveBeenCalledTimes(2));
+    expect(page.mock.calls.map(([input]) => [input.offset, input.cursor, input.count])).toEqual([
+      [200, { kind: 'from', key: leadKey(200) }, undefined],
+      [300, { kind: 'from', key: leadKey(300) }, false],
+    ]);
+    await vi.waitFor(() => expect(selectRow(callList.getState(), 310)?.id).toBe('lead-310'));
+    expect(selectRow(callList.getState(), 0)).toBeUndefined();
+  });
+
+  it('ends at the list’s last rows when End jumps there with no page near it', async () => {
+    const page = pagedCallList(100_050);
+    const { callList } = stores({ 'callList.page': page });
+    callList.getState().reload();
+    await vi.waitFor(() => expect(callList.getState().total).toBe(100_050));
+    callList.getState().ensureRows(100_020, 100_049);
+    await vi.waitFor(() => expect(selectRow(callList.getState(), 100_049)?.id).toBe('lead-100049'));
+    expect(page.mock.calls.at(-1)?.[0].cursor).toEqual({ kind: 'last' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { KomaClient } from '../api/client';
-import { pageKey, pageOffsetsFor, rowAt, type PageCache } from '../lib/pageCache';
+import { capPages, cursorFor, pageKey, pageOffset, pageOffsetsFor, rowAt, type PageBounds, type PageCache } from '../lib/pageCache';
 import { toProblem, type Problem } from '../lib/problem';
 import type { CallListRow, LeadSource } from '../../../shared/contract/leads';
 
@@ -8,6 +8,8 @@ export interface CallListOptions {
   pageSize: number;
   /** Typing pauses shorter than this do not each cost a query. */
   searchDebounceMs: number;
+  /** Pages kept in memory; those farthest from the rows on screen are dropped first. */
+  maxPages: number;
 }
 
 export interface CallListState {
@@ -20,6 +22,10 @@ export interface CallListState {
   /** Rows matching `search`; null before the first page arrived. */
   total: number | null;
   pages: PageCache;
+  /** Each cached page's first and last queue key, for its neighbours' cursors. */
+  bounds: PageBounds;
+  /** The rows the grid last asked for: what a refresh fetches again. */
+  visible: { first: number; last: number };
   pending: Readonly<Record<string, true>>;
   /** Bumped whenever cached pages stop being valid (new search, data changed): older answers are dropped. */
   generation: number;
@@ -32,7 +38,8 @@ export interface CallListState {
   reload(): void;
   /**
    * Fetches the pages on screen again after a change to some leads (a call logged, a decision),
-   * keeping the old rows visible until the new ones arrive so the list does not flash.
+   * keeping the old rows visible until the new ones arrive so the list does not flash. Pages off
+   * screen are forgotten, not fetched: they are read again by key when scrolled to.
    */
   refresh(): void;
   /** Narrows the list and the next lead to one lead source; null shows every source. */
@@ -52,32 +59,47 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   return createStore<CallListState>()((set, get) => {
-    const fetchPage = (offset: number, again = false) => {
-      const { search, source, generation, pages, pending, pageSize } = get();
+    /**
+     * One page, read by key from a cached neighbour when there is one (see cursorFor). `from`
+     * re-reads a page on screen from its own first key; `withCount` asks for the list's size too.
+     */
+    const fetchPage = (offset: number, how: { again?: boolean; from?: boolean; withCount?: boolean } = {}) => {
+      const { search, source, generation, pages, bounds, pending, pageSize, total } = get();
       const key = pageKey(search, offset);
-      if ((pages[key] && !again) || pending[key]) return;
+      if ((pages[key] && !how.again) || pending[key]) return;
       set({ pending: { ...pending, [key]: true } });
+      const own = bounds[key]?.first;
+      const cursor = how.from && own && offset > 0 ? { kind: 'from' as const, key: own } : cursorFor(bounds, search, offset, pageSize, total ?? 0);
+      const count = how.withCount ?? total === null;
+      // The last page holds what is left of the list, so its rows line up with their positions.
+      const limit = cursor?.kind === 'last' ? Math.max(1, Math.min(pageSize, (total ?? 0) - offset)) : pageSize;
       // The source travels only when set, so the request for "every source" stays the plain one.
-      client.invoke('callList.page', { search, offset, limit: pageSize, ...(source ? { source } : {}) }).then(
-        (page) => {
-          if (get().generation !== generation) return;
-          set((state) => ({
-            total: page.total,
-            pages: { ...state.pages, [key]: page.rows },
-            pending: without(state.pending, key),
-            problem: null,
-          }));
-        },
-        (error: unknown) => {
-          if (get().generation !== generation) return;
-          set((state) => ({ pending: without(state.pending, key), problem: toProblem(error) }));
-        },
-      );
+      client
+        .invoke('callList.page', { search, offset, limit, ...(source ? { source } : {}), ...(cursor ? { cursor } : {}), ...(count ? {} : { count: false }) })
+        .then(
+          (page) => {
+            if (get().generation !== generation) return;
+            set((state) => {
+              const visibleOffset = pageOffset(state.visible.first, state.pageSize);
+              return {
+                total: page.total ?? state.total,
+                pages: capPages({ ...state.pages, [key]: page.rows }, search, visibleOffset, state.pageSize, options.maxPages),
+                bounds: capPages({ ...state.bounds, [key]: { first: page.firstKey ?? null, last: page.lastKey ?? null } }, search, visibleOffset, state.pageSize, options.maxPages),
+                pending: without(state.pending, key),
+                problem: null,
+              };
+            });
+          },
+          (error: unknown) => {
+            if (get().generation !== generation) return;
+            set((state) => ({ pending: without(state.pending, key), problem: toProblem(error) }));
+          },
+        );
     };
 
     const restart = (search: string) => {
-      set((state) => ({ search, pages: {}, pending: {}, generation: state.generation + 1 }));
-      fetchPage(0);
+      set((state) => ({ search, pages: {}, bounds: {}, pending: {}, generation: state.generation + 1 }));
+      fetchPage(0, { withCount: true });
     };
 
     return {
@@ -86,6 +108,8 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
       source: null,
       total: null,
       pages: {},
+      bounds: {},
+      visible: { first: 0, last: 0 },
       pending: {},
       generation: 0,
       pageSize: options.pageSize,
@@ -101,24 +125,24 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
       },
       ensureRows(first, last) {
         const { total, pageSize } = get();
+        set({ visible: { first, last } });
         for (const offset of pageOffsetsFor(first, last, total ?? 0, pageSize)) fetchPage(offset);
       },
       reload() {
         restart(get().search);
       },
       refresh() {
-        const { search, pages, total, pageSize } = get();
-        const cached: number[] = [];
-        for (let offset = 0; offset < (total ?? 0); offset += pageSize) {
-          if (pages[pageKey(search, offset)]) cached.push(offset);
-        }
-        if (cached.length === 0) {
+        const { search, pages, bounds, total, pageSize, visible } = get();
+        const onScreen = pageOffsetsFor(visible.first, visible.last, total ?? 0, pageSize).filter((offset) => pages[pageKey(search, offset)]);
+        if (onScreen.length === 0) {
           restart(search);
           return;
         }
-        // A new generation drops answers still on their way for the old data; the rows on screen stay until replaced.
-        set((state) => ({ pending: {}, generation: state.generation + 1 }));
-        for (const offset of cached) fetchPage(offset, true);
+        // A new generation drops answers still on their way for the old data; the rows on screen
+        // stay until replaced, and every other page is forgotten (read again when scrolled to).
+        const keep = (record: Readonly<Record<string, unknown>>) => Object.fromEntries(onScreen.map((offset) => [pageKey(search, offset), record[pageKey(search, offset)]]));
+        set((state) => ({ pending: {}, pages: keep(pages) as PageCache, bounds: keep(bounds) as PageBounds, generation: state.generation + 1 }));
+        onScreen.forEach((offset, i) => fetchPage(offset, { again: true, from: true, withCount: i === 0 }));
       },
       setSourceFilter(source) {
         if (source === get().source) return;

@@ -25,7 +25,10 @@ export interface StoresOptions {
 
 export const defaultStoresOptions = {
   pageSize: 100,
-  searchDebounceMs: 150,
+  /** Short enough that a typed name shows its rows at once, long enough to skip keystrokes typed in a burst. */
+  searchDebounceMs: 30,
+  /** 20 pages of 100 rows: a few screens either side of the one shown. */
+  maxPages: 20,
   importPollMs: 200,
 } as const;
 
@@ -35,6 +38,7 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
   const callList = createCallListStore(client, {
     pageSize: options.pageSize ?? defaultStoresOptions.pageSize,
     searchDebounceMs: options.searchDebounceMs ?? defaultStoresOptions.searchDebounceMs,
+    maxPages: defaultStoresOptions.maxPages,
   });
   const imports = createImportStore(client, {
     pollMs: options.importPollMs ?? defaultStoresOptions.importPollMs,

@@ -3,7 +3,7 @@ import { searchKey } from '../../../../shared/domain/normalize';
 import { requeueDue } from '../queue/requeue';
 import type { FeatureHandlers } from '../registry';
 import { readSetting, settingSpecs } from '../settings/store';
-import { callListQueries, likePattern, toCallListRow } from './queries';
+import { callListQueries, likePattern, queueKeyOf, toCallListRow } from './queries';
 
 export const callListHandlers: FeatureHandlers = {
   'callList.page': (input, ctx) => {
@@ -16,13 +16,18 @@ export const callListHandlers: FeatureHandlers = {
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
       rescoreIfDayChanged(ctx);
       requeueDue(ctx.db, rules, now);
-      const { total, capped } = queries.count(filter);
-      return {
-        total,
-        totalCapped: capped,
+      const records = queries.page(filter, input.limit, input.offset, input.cursor);
+      const first = records[0];
+      const last = records.at(-1);
+      const page = {
         offset: input.offset,
-        rows: queries.page({ ...filter, limit: input.limit, offset: input.offset }).map((r) => toCallListRow(r, rules, now)),
+        rows: records.map((r) => toCallListRow(r, rules, now)),
+        firstKey: first ? queueKeyOf(first) : null,
+        lastKey: last ? queueKeyOf(last) : null,
       };
+      if (!input.count) return page;
+      const { total, capped } = queries.count(filter);
+      return { ...page, total, totalCapped: capped };
     })();
   },
 };
