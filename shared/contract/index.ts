@@ -15,7 +15,7 @@ import {
   hearingViewSchema,
 } from './handoff';
 import { hearingSchema, qualificationCriteriaSchema } from './hearing';
-import { leadStatusSchema } from './leads';
+import { leadSourceSchema, leadStatusSchema } from './leads';
 import { csvFileSchema, importJobSchema, importPreviewOutput, importReportInput, importReportOutput, importStartInput } from './imports';
 import { goalPlanSchema, kpiReportInput, kpiReportSchema, kpiSettingsSchema, plannerCommands, weekViewSchema } from './planner';
 import { profileSchema } from './profile';
@@ -28,6 +28,7 @@ import { syncCommands } from './sync';
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
 const savedAt = z.object({ savedAt: z.string() });
+const logCallOutput = z.object({ callId: z.string(), leadStatus: leadStatusSchema, nextCallAt: z.string().nullable() });
 
 function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -52,7 +53,11 @@ export const contract = {
   'lead.exclude': command(callFlowCommands.exclude, statusOutput),
   'lead.restore': command(callFlowCommands.leadId, statusOutput),
   'lead.setDoNotCall': command(callFlowCommands.setDoNotCall, statusOutput),
-  'calls.log': command(logCallInput, z.object({ callId: z.string(), leadStatus: leadStatusSchema, nextCallAt: z.string().nullable() })),
+  'calls.log': command(logCallInput, logCallOutput),
+  'calls.logAndNext': command(
+    z.object({ call: logCallInput, source: leadSourceSchema.nullable().default(null) }).strict(),
+    z.object({ logged: logCallOutput, next: leadDetailSchema.nullable() }),
+  ),
   'callDraft.save': command(callFlowCommands.saveDraft, savedAt),
   'callDraft.discard': command(callFlowCommands.leadId, empty),
   'prep.saveNotes': command(callFlowCommands.savePrepNotes, savedAt),

@@ -54,6 +54,24 @@ describe('working the queue', () => {
     expect(page.rows[0]).toMatchObject({ id: 'hot', reason: { code: 'hot', score: 90 } });
   });
 
+  it('saves and advances in one request: the call logged, the next lead with its detail, nothing else read', async () => {
+    const before = tableCounts(temp.backend);
+    const { logged, next } = await temp.call('calls.logAndNext', { call: { leadId: 'hot', startedAt: inMinutes(-3), endedAt: now().toISOString(), outcome: 'no_answer' } });
+    expect(logged.leadStatus).toBe('working');
+    expect(next?.lead).toMatchObject({ id: 'mid', fullName: '佐藤 花子' });
+    expect(next?.company.name).toBe('北斗物流株式会社');
+    expect(tableCounts(temp.backend)).toMatchObject({ calls: before.calls! + 1, outbox: before.outbox! + 2, lead_exits: before.lead_exits! + 1 });
+    expect(await temp.call('calls.logAndNext', { call: { leadId: 'mid', startedAt: inMinutes(-3), endedAt: now().toISOString(), outcome: 'no_answer' }, source: 'seminar' })).toMatchObject({ next: null });
+  });
+
+  it('logs nothing and advances nowhere when the call is refused', async () => {
+    await temp.call('lead.exclude', { leadId: 'hot', reason: 'competitor' });
+    const before = tableCounts(temp.backend);
+    const result = await temp.backend.dispatch('calls.logAndNext', { call: { leadId: 'hot', startedAt: inMinutes(-3), endedAt: now().toISOString(), outcome: 'no_answer' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(tableCounts(temp.backend)).toEqual(before);
+  });
+
   it('recycles for timing 3 months: off the list until the date, then back as recycled', async () => {
     await logCall('mid', 'connected', { notes: '来期検討', decision: { kind: 'recycle', reason: 'timing', until: new Date(now().getTime() + 91 * day).toISOString() } });
     expect(row('mid')).toMatchObject({ status: 'recycled', recycle_reason: 'timing' });

@@ -61,8 +61,10 @@ describe('the call workspace', () => {
       callbackAt: null,
       decision: null,
     });
-    expect(api['queue.next']).toHaveBeenLastCalledWith({ excludeLeadId: 'lead-1', source: null });
-    expect(api['lead.get']).toHaveBeenLastCalledWith({ leadId: 'lead-2' });
+    // One request logs the call and brings the next lead.
+    expect(api['calls.logAndNext']).toHaveBeenCalledTimes(1);
+    expect(api['calls.logAndNext']).toHaveBeenCalledWith({ call: expect.objectContaining({ leadId: 'lead-1', outcome: 'no_answer' }), source: null });
+    expect(api['queue.next']).toHaveBeenCalledWith({ excludeLeadId: 'lead-1', source: null });
     // The new lead starts with an empty form.
     expect(within(callLog()).getByRole('radio', { name: 'No answer' })).not.toBeChecked();
   });
@@ -118,7 +120,7 @@ describe('the call workspace', () => {
     expect(notes).toHaveFocus();
     await user.keyboard('n2ks?');
     expect(notes).toHaveValue('n2ks?');
-    expect(api['queue.next']).toHaveBeenCalledTimes(1);
+    expect(within(lead()).getByRole('heading', { level: 2, name: 'Person 1' })).toBeInTheDocument();
     expect(within(callLog()).getByRole('radio', { name: 'No answer' })).not.toBeChecked();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 

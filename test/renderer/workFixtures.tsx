@@ -110,14 +110,26 @@ function baseApi(details: LeadDetail[]) {
   } satisfies FakeApi;
 }
 
-export type WorkApi = ReturnType<typeof baseApi>;
+export type WorkApi = ReturnType<typeof baseApi> & { 'calls.logAndNext': Mock<KomaApi['calls.logAndNext']> };
 
 /**
  * A backend with the given leads in queue order: queue.next answers the first one that is not the
  * lead just left, lead.get answers the details given (or generated ones), and every write succeeds.
  */
 export function workApi(details: LeadDetail[], overrides: Partial<WorkApi> = {}): WorkApi {
-  return { ...baseApi(details), ...overrides };
+  const api: Omit<WorkApi, 'calls.logAndNext'> = { ...baseApi(details), ...overrides };
+  // Save and next, as the backend does it: the call logged, then the next lead and its detail —
+  // composed from this fake's own calls.log, queue.next and lead.get so tests can watch each.
+  const logAndNext = vi.fn<KomaApi['calls.logAndNext']>(async (input) => {
+    const logged = await api['calls.log'](input.call);
+    if (!logged.ok) return logged;
+    const next = await api['queue.next']({ excludeLeadId: input.call.leadId, source: input.source ?? null });
+    if (!next.ok) return next;
+    if (next.value.leadId === null) return ok({ logged: logged.value, next: null });
+    const detail = await api['lead.get']({ leadId: next.value.leadId });
+    return detail.ok ? ok({ logged: logged.value, next: detail.value }) : detail;
+  });
+  return { ...api, 'calls.logAndNext': overrides['calls.logAndNext'] ?? logAndNext };
 }
 
 export interface RenderWorkOptions {

@@ -64,7 +64,7 @@ describe('the queue beside the lead', () => {
     await user.keyboard('{Enter}');
     const lead = screen.getByRole('region', { name: 'Current lead' });
     await within(lead).findByRole('heading', { level: 2, name: 'Person 4' });
-    expect(api['lead.get']).toHaveBeenLastCalledWith({ leadId: 'lead-4' });
+    expect(api['lead.get']).toHaveBeenCalledWith({ leadId: 'lead-4' });
     expect(rows[3]).toHaveAttribute('aria-current', 'true');
     expect(rows[3]).toHaveFocus();
 
@@ -93,11 +93,41 @@ describe('the queue beside the lead', () => {
     await waitFor(() => expect(api['callList.page']).toHaveBeenLastCalledWith({ search: '', offset: 0, limit: 100, source: 'web_inquiry' }));
     expect(screen.getByText('Web inquiry leads only')).toBeInTheDocument();
     await user.keyboard('n');
-    await waitFor(() => expect(api['queue.next']).toHaveBeenLastCalledWith({ excludeLeadId: null, source: 'web_inquiry' }));
+    await waitFor(() => expect(api['queue.next']).toHaveBeenCalledWith({ excludeLeadId: null, source: 'web_inquiry' }));
 
     act(() => stores.callList.getState().setSourceFilter(null));
     await waitFor(() => expect(api['callList.page']).toHaveBeenLastCalledWith({ search: '', offset: 0, limit: 100 }));
     expect(screen.queryByText('Web inquiry leads only')).not.toBeInTheDocument();
+  });
+
+  it('has the next lead read ahead while the rep is on this one: N shows it without asking again', async () => {
+    const api = queueApi();
+    const { user } = renderWork(api);
+    await screen.findByRole('table', { name: 'Call list' });
+    await user.keyboard('n');
+    const lead = screen.getByRole('region', { name: 'Current lead' });
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 1' });
+    await waitFor(() => expect(api['lead.get']).toHaveBeenCalledWith({ leadId: 'lead-2' }));
+    await user.keyboard('n');
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 2' });
+    // Person 2 came from the read-ahead: the queue was asked once for the lead after Person 1, and Person 2 read once.
+    expect(api['queue.next'].mock.calls.filter(([input]) => input.excludeLeadId === 'lead-1')).toHaveLength(1);
+    expect(api['lead.get'].mock.calls.filter(([input]) => input.leadId === 'lead-2')).toHaveLength(1);
+  });
+
+  it('drops the read-ahead lead when a decision changed the queue', async () => {
+    const api = queueApi();
+    const { user, stores } = renderWork(api);
+    await screen.findByRole('table', { name: 'Call list' });
+    await user.keyboard('n');
+    const lead = screen.getByRole('region', { name: 'Current lead' });
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 1' });
+    await waitFor(() => expect(api['lead.get']).toHaveBeenCalledWith({ leadId: 'lead-2' }));
+    await act(() => stores.work.getState().setDoNotCall(true));
+    const before = api['queue.next'].mock.calls.length;
+    await user.keyboard('n');
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 2' });
+    expect(api['queue.next'].mock.calls.length).toBeGreaterThan(before);
   });
 
   it('refreshes the list after a call is logged without blanking the rows', async () => {

@@ -47,7 +47,7 @@ describe('dispatcher', () => {
     const page = vi.fn(() => validPage);
     const dispatch = createDispatcher(handlersWith({ 'callList.page': page }), ctx);
     await expect(dispatch('callList.page', { search: '  山田 ' })).resolves.toEqual({ ok: true, value: validPage });
-    expect(page).toHaveBeenCalledWith({ search: '山田', source: null, offset: 0, limit: 100 }, ctx);
+    expect(page).toHaveBeenCalledWith({ search: '山田', source: null, offset: 0, limit: 100, count: true }, ctx);
   });
 
   it('turns a KomaError into its typed error', async () => {

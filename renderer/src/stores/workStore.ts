@@ -8,6 +8,7 @@ import { createAutosave } from '../lib/autosave';
 import { buildLogCall, emptyCallForm, type DecisionForm, type FormError } from '../lib/callForm';
 import { telHref } from '../lib/links';
 import { toProblem, type Problem } from '../lib/problem';
+import type { LeadSource } from '../../../shared/contract/leads';
 import type { CallListStore } from './callListStore';
 import type { RulesStore } from './rulesStore';
 
@@ -20,6 +21,8 @@ export interface WorkOptions {
   draftDelayMs: number;
   /** Prep notes are saved once typing pauses this long. */
   prepDelayMs: number;
+  /** Reads the next lead ahead while the rep works this one (see prefetchNext). */
+  prefetch: boolean;
 }
 
 export type WorkDialog = 'help' | 'skip' | 'recycle' | 'exclude' | 'doNotCall';
@@ -84,7 +87,7 @@ export interface WorkState {
 
 export type WorkStore = StoreApi<WorkState>;
 
-export const defaultWorkOptions = { draftDelayMs: 400, prepDelayMs: 500 } as const;
+export const defaultWorkOptions = { draftDelayMs: 400, prepDelayMs: 500, prefetch: true } as const;
 
 /** Without a softphone integration, a `tel:` link is followed like a click on it would be. */
 function dialWithLink(href: string): void {
@@ -170,6 +173,56 @@ export function createWorkStore(
       }
     };
 
+    /** A lead on screen with its saved draft and its company's notes; the one after it is read ahead. */
+    const show = (detail: LeadDetail) => {
+      set({
+        ...fresh,
+        detail,
+        openingId: null,
+        form: detail.draft ?? emptyCallForm,
+        prep: { companyId: detail.company.id, text: detail.company.prepNotes, saving: false, savedAt: null, problem: null },
+      });
+      prefetchNext(detail);
+    };
+
+    /**
+     * While the rep is on a call, the lead after this one is read ahead, so N shows it without a
+     * round trip. Any decision taken in the meantime drops it (the queue changed); so does a next
+     * lead at the same company (its prep notes may be the ones being typed now).
+     */
+    let prefetched: { fromId: string; source: LeadSource | null; writes: number; detail: LeadDetail } | null = null;
+    let writes = 0;
+    const prefetchNext = (from: LeadDetail) => {
+      prefetched = null;
+      if (!options.prefetch) return;
+      const source = deps.callList.getState().source;
+      const stamp = writes;
+      void (async () => {
+        try {
+          const { leadId } = await client.invoke('queue.next', { excludeLeadId: from.lead.id, source });
+          if (!leadId || stamp !== writes || !isCurrent(from.lead.id)) return;
+          const detail = await client.invoke('lead.get', { leadId });
+          if (stamp === writes && isCurrent(from.lead.id) && detail.company.id !== from.company.id) {
+            prefetched = { fromId: from.lead.id, source, writes: stamp, detail };
+          }
+        } catch {
+          // Reading ahead is a shortcut only: N then asks the backend as it always did.
+        }
+      })();
+    };
+    /** The read-ahead lead if it is the one asked for and nothing changed since it was read. */
+    const takePrefetched = (leadId: string): LeadDetail | null => {
+      const ahead = prefetched;
+      prefetched = null;
+      const usable = ahead && ahead.detail.lead.id === leadId && ahead.writes === writes && isCurrent(ahead.fromId) && ahead.source === deps.callList.getState().source;
+      return usable ? ahead.detail : null;
+    };
+    /** The queue's next lead from the read-ahead, when it is still good; null sends N to the backend. */
+    const prefetchedNext = (fromId: string | null): string | null => {
+      const ahead = prefetched;
+      return ahead && ahead.fromId === fromId && ahead.writes === writes && ahead.source === deps.callList.getState().source ? ahead.detail.lead.id : null;
+    };
+
     const open = async (leadId: string) => {
       // Choosing the lead already open keeps everything as it is (the decision is not in the draft).
       if (get().detail?.lead.id === leadId && get().openingId === null) return;
@@ -178,15 +231,9 @@ export function createWorkStore(
       // Saved first, so a colleague at the same company reads the notes just typed.
       await flush();
       try {
-        const detail = await client.invoke('lead.get', { leadId });
+        const detail = takePrefetched(leadId) ?? (await client.invoke('lead.get', { leadId }));
         if (ticket !== openTicket) return;
-        set({
-          ...fresh,
-          detail,
-          openingId: null,
-          form: detail.draft ?? emptyCallForm,
-          prep: { companyId: detail.company.id, text: detail.company.prepNotes, saving: false, savedAt: null, problem: null },
-        });
+        show(detail);
       } catch (error) {
         if (ticket === openTicket) set({ openingId: null, problem: toProblem(error) });
       }
@@ -195,7 +242,8 @@ export function createWorkStore(
     /** The next lead in queue order, never the one just left; with none, the current lead stays. */
     const advance = async (fromId: string | null, emptyNotice: NonNullable<WorkState['notice']>) => {
       try {
-        const { leadId } = await client.invoke('queue.next', { excludeLeadId: fromId, source: deps.callList.getState().source });
+        const ahead = prefetchedNext(fromId);
+        const { leadId } = ahead ? { leadId: ahead } : await client.invoke('queue.next', { excludeLeadId: fromId, source: deps.callList.getState().source });
         if (leadId) {
           await open(leadId);
         } else {
@@ -209,6 +257,7 @@ export function createWorkStore(
 
     /** A decision taken from a dialog: sent, the dialog closed, the lead and the list shown as they are now. */
     const act = async (run: () => Promise<unknown>, after: () => Promise<void> = refreshDetail) => {
+      writes++;
       set({ acting: true, actionProblem: null });
       try {
         await run();
@@ -275,11 +324,17 @@ export function createWorkStore(
           return;
         }
         set({ logging: true, formError: null, logProblem: null });
+        writes++;
         // Logging deletes the draft in the same transaction: no draft save may land after it.
         await draftSave.cancel();
         await deps.beforeLog?.();
+        // Saved first, so a colleague at the same company shows the notes just typed.
+        await prepSave.flush();
+        const ticket = ++openTicket;
+        let next: LeadDetail | null;
         try {
-          await client.invoke('calls.log', built.input);
+          // One round trip: the call logged, and the next lead with everything its pane shows.
+          ({ next } = await client.invoke('calls.logAndNext', { call: built.input, source: deps.callList.getState().source }));
         } catch (error) {
           // Nothing typed is lost: the form stays and is saved as the draft again.
           set({ logging: false, logProblem: toProblem(error) });
@@ -287,8 +342,13 @@ export function createWorkStore(
           return;
         }
         set({ ...fresh, logging: false });
+        if (next && ticket === openTicket) show(next);
+        else if (!next) {
+          set({ notice: 'logged_queue_empty' });
+          await refreshDetail();
+        }
+        // Off the keystroke's path: the list catches up once the next lead is on screen.
         deps.callList.getState().refresh();
-        await advance(detail.lead.id, 'logged_queue_empty');
       },
       async discardDraft() {
         const detail = get().detail;

@@ -1,4 +1,7 @@
-import { KomaError } from '../../../../shared/contract';
+import { KomaError, type CommandOutput, type ParsedInput } from '../../../../shared/contract';
+import type { BackendContext } from '../context';
+import { leadDetail } from '../leads/detail';
+import { nextLeadId } from '../queue/handlers';
 import { instantOf, localParts } from '../../../../shared/domain/queue/localTime';
 import { applyOutcome } from '../../../../shared/domain/queue/retry';
 import type { Db } from '../../db/open';
@@ -24,62 +27,75 @@ const statements = perDatabase((db: Db) => ({
   deleteDraft: db.prepare('DELETE FROM call_drafts WHERE lead_id = ?'),
 }));
 
-export const callHandlers: FeatureHandlers = {
-  /**
-   * Logging a call is one transaction: the call, the lead's new standing by the retry rules, why it
-   * left the list, the outbox rows for the CRM, the draft cleared and the hearing heard in this call
-   * sealed with it. All or nothing.
-   */
-  'calls.log': (input, ctx) =>
-    ctx.db.transaction(() => {
-      const lead = requireLead(ctx.db, input.leadId);
-      if (lead.status === 'excluded' || lead.status === 'qualified') {
-        throw new KomaError('conflict', `This lead is ${lead.status}; restore it before logging a call.`);
-      }
-      const rules = readSetting(ctx.db, settingSpecs.queueRules);
-      const s = statements(ctx.db);
-      const at = new Date(input.endedAt);
-      const local = localParts(at, lead.time_zone);
-      const dayStart = instantOf({ year: local.year, month: local.month, day: local.day, minutes: 0 }, lead.time_zone).toISOString();
-      const after = applyOutcome(
-        {
-          lead: { status: lead.status as never, attempts: lead.attempts, timeZone: lead.time_zone },
-          outcome: input.outcome,
-          at,
-          attemptsToday: s.attemptsSince.get(lead.id, dayStart)?.n ?? 0,
-          callbackAt: input.callbackAt,
-          nextActionAt: input.nextActionAt,
-          decision: input.decision,
-        },
-        rules,
-      );
-      const callId = ctx.ids.next();
-      const call = {
-        id: callId,
-        leadId: lead.id,
-        slotId: s.slotAt.get(input.startedAt, input.startedAt)?.id ?? null,
-        startedAt: input.startedAt,
-        endedAt: input.endedAt,
-        durationSec: Math.round((Date.parse(input.endedAt) - Date.parse(input.startedAt)) / 1000),
+/**
+ * Logging a call is one transaction: the call, the lead's new standing by the retry rules, why it
+ * left the list, the outbox rows for the CRM, the draft cleared and the hearing heard in this call
+ * sealed with it. All or nothing.
+ */
+export function logCall(input: ParsedInput<'calls.log'>, ctx: BackendContext): CommandOutput<'calls.log'> {
+  return ctx.db.transaction(() => {
+    const lead = requireLead(ctx.db, input.leadId);
+    if (lead.status === 'excluded' || lead.status === 'qualified') {
+      throw new KomaError('conflict', `This lead is ${lead.status}; restore it before logging a call.`);
+    }
+    const rules = readSetting(ctx.db, settingSpecs.queueRules);
+    const s = statements(ctx.db);
+    const at = new Date(input.endedAt);
+    const local = localParts(at, lead.time_zone);
+    const dayStart = instantOf({ year: local.year, month: local.month, day: local.day, minutes: 0 }, lead.time_zone).toISOString();
+    const after = applyOutcome(
+      {
+        lead: { status: lead.status as never, attempts: lead.attempts, timeZone: lead.time_zone },
         outcome: input.outcome,
-        notes: input.notes,
-        nextAction: input.nextAction || null,
-        nextActionAt: input.nextActionAt ?? input.callbackAt,
-        createdAt: ctx.clock.now().toISOString(),
-      };
-      s.insertCall.run(call);
-      const exitKind = after.status === 'recycled' ? 'recycled' : after.status === 'excluded' ? 'excluded' : 'called';
-      changeLead(ctx, lead, { ...after, lastOutcome: input.outcome }, {
-        kind: exitKind,
-        reason: after.recycleReason ?? after.excludeReason ?? input.outcome,
-        note: '',
-        callId,
-      });
-      enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name });
-      s.deleteDraft.run(lead.id);
-      sealHearing(ctx.db, lead.id, callId, call.createdAt);
-      return { callId, leadStatus: after.status, nextCallAt: after.nextCallAt };
-    })(),
+        at,
+        attemptsToday: s.attemptsSince.get(lead.id, dayStart)?.n ?? 0,
+        callbackAt: input.callbackAt,
+        nextActionAt: input.nextActionAt,
+        decision: input.decision,
+      },
+      rules,
+    );
+    const callId = ctx.ids.next();
+    const call = {
+      id: callId,
+      leadId: lead.id,
+      slotId: s.slotAt.get(input.startedAt, input.startedAt)?.id ?? null,
+      startedAt: input.startedAt,
+      endedAt: input.endedAt,
+      durationSec: Math.round((Date.parse(input.endedAt) - Date.parse(input.startedAt)) / 1000),
+      outcome: input.outcome,
+      notes: input.notes,
+      nextAction: input.nextAction || null,
+      nextActionAt: input.nextActionAt ?? input.callbackAt,
+      createdAt: ctx.clock.now().toISOString(),
+    };
+    s.insertCall.run(call);
+    const exitKind = after.status === 'recycled' ? 'recycled' : after.status === 'excluded' ? 'excluded' : 'called';
+    changeLead(ctx, lead, { ...after, lastOutcome: input.outcome }, {
+      kind: exitKind,
+      reason: after.recycleReason ?? after.excludeReason ?? input.outcome,
+      note: '',
+      callId,
+    });
+    enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name });
+    s.deleteDraft.run(lead.id);
+    sealHearing(ctx.db, lead.id, callId, call.createdAt);
+    return { callId, leadStatus: after.status, nextCallAt: after.nextCallAt };
+  })();
+}
+
+export const callHandlers: FeatureHandlers = {
+  'calls.log': (input, ctx) => logCall(input, ctx),
+
+  /**
+   * Save and next in one round trip: the call logged (its own transaction, committed first), then
+   * the next lead in queue order and its detail, so the rep's keystroke costs one request.
+   */
+  'calls.logAndNext': (input, ctx) => {
+    const logged = logCall(input.call, ctx);
+    const leadId = nextLeadId(ctx, input.call.leadId, input.source);
+    return { logged, next: leadId === null ? null : ctx.db.transaction(() => leadDetail(ctx, leadId))() };
+  },
 
   'callDraft.save': (input, ctx) => {
     const savedAt = ctx.clock.now().toISOString();
