@@ -95,13 +95,33 @@ describe('pushing to Salesforce', () => {
   });
 });
 
+describe('requests at the limit', () => {
+  it.each([1, 200, 450])('drains %i calls of already-synced leads in ⌈N/200⌉ data requests', async (n) => {
+    h = await createSyncHarness();
+    const ids = seedSyncLeads(h, n, { status: 'working' });
+    const setCrmId = db().prepare('UPDATE leads SET crm_id = ? WHERE id = ?');
+    for (const id of ids) setCrmId.run(h.fake.insert('Lead', { LastName: id, Company: '株式会社サクラテック', Koma_Id__c: id }), id);
+    await h.signIn();
+    for (const id of ids) await logCall(h, id);
+    const before = h.fake.stats();
+
+    while ((await engine().runOnce({ pull: 'skip' })) === 'sent');
+
+    const after = h.fake.stats();
+    expect(after.apiRequests - before.apiRequests).toBe(Math.ceil(n / 200));
+    expect(after.updates - before.updates).toBe(0);
+    expect(byKomaId(h, 'Task').size).toBe(n);
+    expect(rows().every((r) => r.state === 'done')).toBe(true);
+  });
+});
+
 describe('transient failures retry without duplicates', () => {
   const cases: [string, Fault, { code: RegExp; offline: boolean; retryAfterMs?: number }][] = [
     ['HTTP 500', { kind: 'status500' }, { code: /UNKNOWN_EXCEPTION/, offline: false }],
     ['HTTP 503 with Retry-After', { kind: 'status503', retryAfter: 120 }, { code: /SERVER_UNAVAILABLE/, offline: false, retryAfterMs: 120_000 }],
     ['HTTP 429 with Retry-After', { kind: 'status429', retryAfter: 30 }, { code: /REQUEST_LIMIT_EXCEEDED|Too many/, offline: false, retryAfterMs: 30_000 }],
     ['a malformed JSON answer after storing', { kind: 'malformed' }, { code: /not JSON/, offline: false }],
-    ['a connection dropped after storing', { kind: 'dropAfterStore' }, { code: /Cannot reach/, offline: true }],
+    ['a connection dropped after storing, twice in a row', { kind: 'dropAfterStore', count: 2 }, { code: /Cannot reach/, offline: true }],
     ['no answer before the deadline', { kind: 'hang' }, { code: /No answer/, offline: true }],
   ];
 
@@ -136,16 +156,31 @@ describe('transient failures retry without duplicates', () => {
   it('resends a Task whose answer was lost without its create-only subtype, and keeps one Task', async () => {
     await ready(1);
     await logCall(h, 'lead-0000', 'connected', '商談化の見込み');
-    h.fake.addFaults({ kind: 'dropAfterStore', sobject: 'Task', on: 'upsert' });
+    // Twice: the first reset is resent at once (see the next test), the second leaves it pending.
+    h.fake.addFaults({ kind: 'dropAfterStore', sobject: 'Task', on: 'upsert', count: 2 });
     await engine().runOnce({ pull: 'skip' });
     expect(h.fake.records('Task')).toHaveLength(1);
     expect(rows().find((r) => r.entity === 'call')!.state).toBe('pending');
 
     await h.settle();
     // The retry met INVALID_FIELD_FOR_INSERT_UPDATE on TaskSubtype and went again without it.
-    expect(h.fake.stats().upserts.Task).toBe(3);
+    expect(h.fake.stats().upserts.Task).toBe(4);
     expect([...byKomaId(h, 'Task').values()]).toEqual([expect.objectContaining({ TaskSubtype: 'Call', Description: '商談化の見込み' })]);
     expect(rows().every((r) => r.state === 'done')).toBe(true);
+  });
+
+  it('sends a request again once when its connection is reset, and stays online', async () => {
+    await ready(2);
+    await logCall(h, 'lead-0000');
+    await logCall(h, 'lead-0001');
+    h.fake.addFaults({ kind: 'dropAfterStore', on: 'upsert' });
+
+    expect(await engine().runOnce({ pull: 'skip' })).toBe('sent');
+
+    expect(rows().every((r) => r.state === 'done')).toBe(true);
+    expect((await h.call('sync.status', {})).online).toBe(true);
+    expect(byKomaId(h, 'Task').size).toBe(2);
+    expect(h.fake.stats().faultsApplied).toBe(1);
   });
 
   it('retries only the records Salesforce could not lock, not the whole batch', async () => {

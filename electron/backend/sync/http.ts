@@ -2,6 +2,27 @@ import { SyncAbortedError, SyncRequestError } from './types';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * The connection was reset or closed under the request (not refused, not timed out). On a kept-alive
+ * socket that the server or a proxy had already closed, this is routine and says nothing about the
+ * network: a caller whose request is idempotent sends it once more before calling the network offline.
+ */
+export class ConnectionResetError extends SyncRequestError {
+  constructor(message: string) {
+    super('transient', 'NETWORK', message);
+    this.name = 'ConnectionResetError';
+  }
+}
+
+/** undici reports a socket closed under it as UND_ERR_SOCKET ("other side closed"); the OS as ECONNRESET or EPIPE. */
+const resetCodes = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+function isReset(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : '';
+  return resetCodes.has(code);
+}
+
 export interface HttpResponse {
   status: number;
   headers: Headers;
@@ -27,7 +48,8 @@ export async function exchange(fetchImpl: FetchLike, url: string, init: RequestI
     if (stop.aborted) throw new SyncAbortedError();
     if (deadline.aborted) throw new SyncRequestError('transient', 'TIMEOUT', `No answer from ${new URL(url).host} within ${timeoutMs} ms`);
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    throw new SyncRequestError('transient', 'NETWORK', `Cannot reach ${new URL(url).host}${cause || (error instanceof Error ? `: ${error.message}` : '')}`);
+    const message = `Cannot reach ${new URL(url).host}${cause || (error instanceof Error ? `: ${error.message}` : '')}`;
+    throw isReset(error) ? new ConnectionResetError(message) : new SyncRequestError('transient', 'NETWORK', message);
   }
 }
 

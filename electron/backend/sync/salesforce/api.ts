@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../../../shared/domain/clock';
 import { classifyResponse } from '../classify';
-import { exchange, parseRetryAfter, type FetchLike } from '../http';
+import { ConnectionResetError, exchange, parseRetryAfter, type FetchLike, type HttpResponse } from '../http';
 import type { QuotaMeter } from '../quota';
 import { SyncAbortedError, SyncRequestError } from '../types';
 import type { SalesforceSession } from './session';
@@ -40,22 +40,34 @@ export class SalesforceApi {
 
   private async request(method: 'GET' | 'PATCH', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     let renewed = false;
+    let resent = false;
     for (;;) {
       if (signal.aborted) throw new SyncAbortedError();
       const { token, instanceUrl } = await this.deps.session.accessToken(signal);
       if (signal.aborted) throw new SyncAbortedError();
       this.deps.meter.beforeRequest();
-      const response = await exchange(
-        this.deps.fetch,
-        new URL(path, instanceUrl).toString(),
-        {
-          method,
-          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        },
-        this.deps.timeoutMs,
-        signal,
-      );
+      let response: HttpResponse;
+      try {
+        response = await exchange(
+          this.deps.fetch,
+          new URL(path, instanceUrl).toString(),
+          {
+            method,
+            headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          },
+          this.deps.timeoutMs,
+          signal,
+        );
+      } catch (error) {
+        // A reset on a reused kept-alive socket is sent once more (every request here is an
+        // idempotent upsert, update by Id or query); a second reset is the network's.
+        if (error instanceof ConnectionResetError && !resent) {
+          resent = true;
+          continue;
+        }
+        throw error;
+      }
       if (signal.aborted) throw new SyncAbortedError();
       this.deps.meter.afterResponse(response.headers.get('sforce-limit-info'));
       const errors = parseErrors(response.text);
