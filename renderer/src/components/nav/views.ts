@@ -1,11 +1,16 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { ViewId } from '../../stores/navStore';
-import { DashboardView } from '../dashboard/DashboardView';
 import { HandoffsView } from '../handoffs/HandoffsView';
 import { PlannerView } from '../planner/PlannerView';
 import { SettingsView } from '../settings/SettingsView';
 import { SyncView } from '../sync/SyncView';
 import { WorkView } from '../work/WorkView';
+
+/**
+ * Loaded when first opened: the dashboard's charts (recharts) are most of the renderer's code, and
+ * the call screen must not wait for them at start-up. MainContent shows "Loading…" meanwhile.
+ */
+const DashboardView = lazy(() => import('../dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
 
 export interface ViewSpec {
   id: ViewId;

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, useNavStore } from '../../stores/StoresContext';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -21,7 +22,20 @@ export function MainContent() {
           {t('app.loading')}
         </p>
       )}
-      {info && (info.leadCount === 0 && view === 'calls' ? <EmptyState /> : <Screen />)}
+      {info &&
+        (info.leadCount === 0 && view === 'calls' ? (
+          <EmptyState />
+        ) : (
+          <Suspense
+            fallback={
+              <p role="status" className="loading">
+                {t('app.loading')}
+              </p>
+            }
+          >
+            <Screen />
+          </Suspense>
+        ))}
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { useWorkStore } from '../../stores/StoresContext';
 
-/** Every other lead at the company; a name opens that lead. */
-export function Colleagues({ colleagues }: { colleagues: LeadDetail['colleagues'] }) {
+/** Every other lead at the company; a name opens that lead. Memoised like the timeline. */
+export const Colleagues = memo(function Colleagues({ colleagues }: { colleagues: LeadDetail['colleagues'] }) {
   const { t } = useTranslation();
   const headingId = useId();
   const open = useWorkStore((state) => state.open);
@@ -28,4 +28,4 @@ export function Colleagues({ colleagues }: { colleagues: LeadDetail['colleagues'
       )}
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../../shared/contract/callFlow';
 import { exitKinds } from '../../../../shared/contract/calls';
@@ -29,8 +29,11 @@ function headline(t: TFunction, item: TimelineItem): string {
   }
 }
 
-/** Everything that happened with the company's leads, newest first: calls with notes, behaviour, hearings, handoffs, exits. */
-export function Timeline({ timeline, currentLeadId }: { timeline: readonly TimelineItem[]; currentLeadId: string }) {
+/**
+ * Everything that happened with the company's leads, newest first: calls with notes, behaviour, hearings, handoffs, exits.
+ * Memoised: the pane re-renders on every checklist tick and decision, the timeline only when a new one arrives.
+ */
+export const Timeline = memo(function Timeline({ timeline, currentLeadId }: { timeline: readonly TimelineItem[]; currentLeadId: string }) {
   const { t } = useTranslation();
   const format = useDateFormat();
   const headingId = useId();
@@ -59,4 +62,4 @@ export function Timeline({ timeline, currentLeadId }: { timeline: readonly Timel
       )}
     </section>
   );
-}
+});
