@@ -90,6 +90,8 @@ export const contract = {
   'planner.saveWorkWeek': command(plannerCommands.saveWorkWeek, weekViewSchema),
   'kpi.report': command(kpiReportInput, kpiReportSchema),
   'kpi.goal': command(empty, goalPlanSchema),
+  /** Counts the dashboard's daily tallies again from the calls and exits themselves. */
+  'kpi.rebuildTallies': command(empty, z.object({ calls: z.number().int().min(0), exits: z.number().int().min(0) })),
   'kpi.saveSettings': command(z.object({ settings: kpiSettingsSchema }).strict(), goalPlanSchema),
   'settings.saveScoringRules': command(z.object({ rules: scoringRulesSchema }).strict(), z.object({ rescored: z.number().int() })),
   'behaviour.import': command(behaviourImportInput, behaviourImportResultSchema),

@@ -80,14 +80,19 @@ describe('migrations', () => {
     expect(tables.map((t) => t.name)).toEqual([
       'behaviour_events',
       'call_drafts',
+      'call_half_hours',
+      'call_tallies',
       'calls',
       'companies',
+      'exit_tallies',
       'field_reps',
       'handoffs',
       'hearings',
       'imports',
+      'kpi_tally_basis',
       'lead_duplicates',
       'lead_exits',
+      'lead_work_days',
       'leads',
       'outbox',
       'settings',
@@ -96,7 +101,7 @@ describe('migrations', () => {
       'sync_lead_base',
       'sync_state',
     ]);
-    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?$/);
     db.close();
   });
 

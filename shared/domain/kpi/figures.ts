@@ -47,7 +47,12 @@ export interface KpiFigures {
 }
 
 /** Outcomes where the rep reached the person (a gatekeeper or voicemail is not a connect). */
-const connectOutcomes: ReadonlySet<CallOutcome> = new Set(['connected', 'callback_requested', 'not_interested']);
+export const connectOutcomes: ReadonlySet<string> = new Set<CallOutcome>(['connected', 'callback_requested', 'not_interested']);
+
+/** A connected call at least `conversationSeconds` long is a conversation. */
+export function isConversation(outcome: string, durationSec: number | null, conversationSeconds: number): boolean {
+  return outcome === 'connected' && (durationSec ?? 0) >= conversationSeconds;
+}
 
 export const rate = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
@@ -71,6 +76,8 @@ class Tally {
   appointmentsHeld = 0;
   opportunities = 0;
   readonly leads = new Set<string>();
+  /** Counted elsewhere (from tallies) instead of from `leads`. */
+  leadCount: number | null = null;
   readonly recycles: Record<string, number> = {};
   readonly exclusions: Record<string, number> = {};
 
@@ -83,59 +90,120 @@ class Tally {
       appointmentsBooked: this.appointmentsBooked,
       appointmentsHeld: this.appointmentsHeld,
       opportunities: this.opportunities,
-      leadsWorked: this.leads.size,
-      qualificationRate: rate(this.opportunities, this.leads.size),
+      leadsWorked: this.leadCount ?? this.leads.size,
+      qualificationRate: rate(this.opportunities, this.leadCount ?? this.leads.size),
       recycles: this.recycles,
       exclusions: this.exclusions,
     };
   }
 }
 
-const bump = (counts: Record<string, number>, key: string) => {
-  counts[key] = (counts[key] ?? 0) + 1;
-};
-
 /**
  * Every KPI for the range, in total and split by lead source, in one pass over the records (a
  * month of a busy team is ~100,000 calls: the dashboard must not filter them once per figure).
  */
 export function computeKpis(input: KpiInput, sources: readonly LeadSource[]): { total: KpiFigures; bySource: Partial<Record<LeadSource, KpiFigures>> } {
-  const total = new Tally();
-  const groups = new Map<LeadSource, Tally>(sources.map((s) => [s, new Tally()]));
-  const each = (source: LeadSource, apply: (t: Tally) => void) => {
-    apply(total);
-    const group = groups.get(source);
-    if (group) apply(group);
-  };
+  const groups = new TallyGroups(sources);
   const { range, conversationSeconds } = input;
   for (const c of input.calls) {
     if (!inRange(c.startedAt, range)) continue;
     const connect = connectOutcomes.has(c.outcome);
-    const conversation = c.outcome === 'connected' && (c.durationSec ?? 0) >= conversationSeconds;
-    each(c.source, (t) => {
+    const conversation = isConversation(c.outcome, c.durationSec, conversationSeconds);
+    groups.each(c.source, (t) => {
       t.dials++;
       if (connect) t.connects++;
       if (conversation) t.conversations++;
       t.leads.add(c.leadId);
     });
   }
-  for (const h of input.handoffs) {
-    const created = inRange(h.createdAt, range);
-    const held = h.fieldState === 'meeting_held' && inRange(h.appointmentAt, range);
-    each(h.source, (t) => {
-      if (created) t.opportunities++;
-      if (created && h.appointmentAt !== null) t.appointmentsBooked++;
-      if (held) t.appointmentsHeld++;
+  groups.addHandoffs(input.handoffs, range);
+  for (const e of input.exits) if (inRange(e.at, range)) groups.addExit(e.source, e.kind, e.reason, 1);
+  return groups.figures();
+}
+
+/** Calls of one day, source, outcome and conversation flag, as the store tallies them. */
+export interface CallTally {
+  source: LeadSource;
+  outcome: string;
+  conversation: boolean;
+  calls: number;
+}
+
+export interface ExitTally {
+  source: LeadSource;
+  kind: string;
+  reason: string | null;
+  exits: number;
+}
+
+export interface TallyInput {
+  calls: readonly CallTally[];
+  /** Distinct leads called in the range, per source and in all. */
+  leadsWorked: { total: number; bySource: Partial<Record<LeadSource, number>> };
+  handoffs: readonly KpiHandoff[];
+  exits: readonly ExitTally[];
+  range: KpiRange;
+}
+
+/** The same figures as computeKpis, from daily tallies already restricted to the range's days. */
+export function computeKpisFromTallies(input: TallyInput, sources: readonly LeadSource[]): { total: KpiFigures; bySource: Partial<Record<LeadSource, KpiFigures>> } {
+  const groups = new TallyGroups(sources);
+  for (const c of input.calls) {
+    const connect = connectOutcomes.has(c.outcome);
+    groups.each(c.source, (t) => {
+      t.dials += c.calls;
+      if (connect) t.connects += c.calls;
+      if (c.conversation) t.conversations += c.calls;
     });
   }
-  for (const e of input.exits) {
-    if (!inRange(e.at, range)) continue;
-    if (e.kind === 'recycled') each(e.source, (t) => bump(t.recycles, e.reason ?? 'other'));
-    else if (e.kind === 'excluded') each(e.source, (t) => bump(t.exclusions, e.reason ?? 'other'));
+  groups.total.leadCount = input.leadsWorked.total;
+  for (const [source, tally] of groups.bySource) tally.leadCount = input.leadsWorked.bySource[source] ?? 0;
+  groups.addHandoffs(input.handoffs, input.range);
+  for (const e of input.exits) groups.addExit(e.source, e.kind, e.reason, e.exits);
+  return groups.figures();
+}
+
+/** The total and one tally per lead source asked for; a record counts in the total and its source. */
+class TallyGroups {
+  readonly total = new Tally();
+  readonly bySource: Map<LeadSource, Tally>;
+
+  constructor(sources: readonly LeadSource[]) {
+    this.bySource = new Map(sources.map((s) => [s, new Tally()]));
   }
-  const bySource: Partial<Record<LeadSource, KpiFigures>> = {};
-  for (const [source, tally] of groups) bySource[source] = tally.figures();
-  return { total: total.figures(), bySource };
+
+  each(source: LeadSource, apply: (t: Tally) => void): void {
+    apply(this.total);
+    const group = this.bySource.get(source);
+    if (group) apply(group);
+  }
+
+  addHandoffs(handoffs: readonly KpiHandoff[], range: KpiRange): void {
+    for (const h of handoffs) {
+      const created = inRange(h.createdAt, range);
+      const held = h.fieldState === 'meeting_held' && inRange(h.appointmentAt, range);
+      this.each(h.source, (t) => {
+        if (created) t.opportunities++;
+        if (created && h.appointmentAt !== null) t.appointmentsBooked++;
+        if (held) t.appointmentsHeld++;
+      });
+    }
+  }
+
+  addExit(source: LeadSource, kind: string, reason: string | null, n: number): void {
+    const add = (counts: Record<string, number>) => {
+      const key = reason ?? 'other';
+      counts[key] = (counts[key] ?? 0) + n;
+    };
+    if (kind === 'recycled') this.each(source, (t) => add(t.recycles));
+    else if (kind === 'excluded') this.each(source, (t) => add(t.exclusions));
+  }
+
+  figures(): { total: KpiFigures; bySource: Partial<Record<LeadSource, KpiFigures>> } {
+    const bySource: Partial<Record<LeadSource, KpiFigures>> = {};
+    for (const [source, tally] of this.bySource) bySource[source] = tally.figures();
+    return { total: this.total.figures(), bySource };
+  }
 }
 
 export interface WeekBucket {

@@ -1,5 +1,6 @@
 import { KomaError, type CommandOutput, type ParsedInput } from '../../../../shared/contract';
 import type { BackendContext } from '../context';
+import { tallyCall } from '../kpi/tallies';
 import { leadDetail } from '../leads/detail';
 import { nextLeadId } from '../queue/handlers';
 import { instantOf, localParts } from '../../../../shared/domain/queue/localTime';
@@ -29,8 +30,8 @@ const statements = perDatabase((db: Db) => ({
 
 /**
  * Logging a call is one transaction: the call, the lead's new standing by the retry rules, why it
- * left the list, the outbox rows for the CRM, the draft cleared and the hearing heard in this call
- * sealed with it. All or nothing.
+ * left the list, the outbox rows for the CRM, the draft cleared, the hearing heard in this call
+ * sealed with it and the dashboard's daily tallies. All or nothing.
  */
 export function logCall(input: ParsedInput<'calls.log'>, ctx: BackendContext): CommandOutput<'calls.log'> {
   return ctx.db.transaction(() => {
@@ -70,6 +71,7 @@ export function logCall(input: ParsedInput<'calls.log'>, ctx: BackendContext): C
       createdAt: ctx.clock.now().toISOString(),
     };
     s.insertCall.run(call);
+    tallyCall(ctx, { leadId: lead.id, source: lead.source, startedAt: call.startedAt, durationSec: call.durationSec, outcome: call.outcome });
     const exitKind = after.status === 'recycled' ? 'recycled' : after.status === 'excluded' ? 'excluded' : 'called';
     changeLead(ctx, lead, { ...after, lastOutcome: input.outcome }, {
       kind: exitKind,

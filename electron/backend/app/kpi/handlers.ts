@@ -1,15 +1,26 @@
 import { leadSources, type LeadSource } from '../../../../shared/contract/leads';
 import type { CallOutcome } from '../../../../shared/contract/calls';
 import type { GoalPlanView, KpiReport } from '../../../../shared/contract/planner';
-import { computeKpis, weeklyTrend, type KpiCall, type KpiExit, type KpiHandoff, type WeekBucket } from '../../../../shared/domain/kpi/figures';
+import {
+  computeKpis,
+  computeKpisFromTallies,
+  connectOutcomes,
+  weeklyTrend,
+  type KpiCall,
+  type KpiExit,
+  type KpiFigures,
+  type KpiHandoff,
+  type WeekBucket,
+} from '../../../../shared/domain/kpi/figures';
 import { workBackFromGoal } from '../../../../shared/domain/kpi/goal';
-import { instantOf, localParts } from '../../../../shared/domain/queue/localTime';
+import { instantOf, localDate, localParts } from '../../../../shared/domain/queue/localTime';
 import { addDays, weekStartOf } from '../../../../shared/domain/slots/grid';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import type { BackendContext } from '../context';
 import type { FeatureHandlers } from '../registry';
 import { readSetting, settingSpecs, writeSetting } from '../settings/store';
+import { freshTallies, rebuildTallies } from './tallies';
 
 const statements = perDatabase((db: Db) => ({
   // Raw rows (arrays): a month of a busy team is ~100,000 calls, and objects per row cost a third more.
@@ -25,26 +36,70 @@ const statements = perDatabase((db: Db) => ({
   exits: db.prepare<[string, string], { source: string; kind: string; reason: string | null; at: string }>(
     `SELECT l.source, x.kind, x.reason, x.at FROM lead_exits x JOIN leads l INDEXED BY leads_source ON l.id = x.lead_id WHERE x.at >= ? AND x.at < ?`,
   ),
-  callSlots: db.prepare<[string, string], { n: number }>(
-    // Half-hour windows with at least one call: the slots the measured dials were made in.
-    `SELECT count(DISTINCT CAST(strftime('%s', started_at) / 1800 AS INTEGER)) AS n FROM calls WHERE started_at >= ? AND started_at < ?`,
-  ),
   plannedCallBlocks: db.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM slots WHERE kind = 'call_block' AND starts_at >= ? AND starts_at < ?"),
+}));
+
+const tallyStatements = perDatabase((db: Db) => ({
+  calls: db.prepare<[string, string], { source: string; outcome: string; conversation: number; calls: number }>(
+    'SELECT source, outcome, conversation, sum(calls) AS calls FROM call_tallies WHERE day >= ? AND day < ? GROUP BY source, outcome, conversation',
+  ),
+  callsByDay: db.prepare<[string, string], { day: string; outcome: string; calls: number }>(
+    'SELECT day, outcome, sum(calls) AS calls FROM call_tallies WHERE day >= ? AND day < ? GROUP BY day, outcome',
+  ),
+  leadsBySource: db.prepare<[string, string], { source: string; n: number }>(
+    'SELECT source, count(*) AS n FROM (SELECT DISTINCT lead_id, source FROM lead_work_days WHERE day >= ? AND day < ?) GROUP BY source',
+  ),
+  leadsTotal: db.prepare<[string, string], { n: number }>('SELECT count(DISTINCT lead_id) AS n FROM lead_work_days WHERE day >= ? AND day < ?'),
+  exits: db.prepare<[string, string], { source: string; kind: string; reason: string; exits: number }>(
+    "SELECT source, kind, reason, sum(exits) AS exits FROM exit_tallies WHERE day >= ? AND day < ? AND kind IN ('recycled', 'excluded') GROUP BY source, kind, reason",
+  ),
+  halfHours: db.prepare<[number, number], { n: number }>('SELECT count(*) AS n FROM call_half_hours WHERE half_hour >= ? AND half_hour <= ?'),
 }));
 
 function loadRows(db: Db, from: string, to: string) {
   const s = statements(db);
   const calls: KpiCall[] = s.calls.all(from, to).map(([leadId, source, startedAt, durationSec, outcome]) => ({ leadId, source: source as LeadSource, startedAt, durationSec, outcome: outcome as CallOutcome }));
-  const handoffs: KpiHandoff[] = s.handoffs.all(from, to, from, to).map((h) => ({ leadId: h.lead_id, source: h.source as LeadSource, createdAt: h.created_at, appointmentAt: h.appointment_at, fieldState: h.field_state }));
-  const exits: KpiExit[] = s.exits.all(from, to).map((x) => ({ source: x.source as LeadSource, kind: x.kind, reason: x.reason, at: x.at }));
-  return { calls, handoffs, exits };
+  return { calls, handoffs: loadHandoffs(db, from, to), exits: loadExits(db, from, to) };
 }
 
-export function kpiReport(ctx: BackendContext, from: string, to: string): KpiReport {
-  const { conversationSeconds } = readSetting(ctx.db, settingSpecs.kpi);
-  const { timeZone } = readSetting(ctx.db, settingSpecs.workWeek);
-  const rows = loadRows(ctx.db, from, to);
-  const { total, bySource } = computeKpis({ ...rows, range: { from, to }, conversationSeconds }, leadSources);
+/** Handoffs stay rows: a few hundred a month, and field sales' answers change them after the fact. */
+function loadHandoffs(db: Db, from: string, to: string): KpiHandoff[] {
+  return statements(db)
+    .handoffs.all(from, to, from, to)
+    .map((h) => ({ leadId: h.lead_id, source: h.source as LeadSource, createdAt: h.created_at, appointmentAt: h.appointment_at, fieldState: h.field_state }));
+}
+
+function loadExits(db: Db, from: string, to: string): KpiExit[] {
+  return statements(db)
+    .exits.all(from, to)
+    .map((x) => ({ source: x.source as LeadSource, kind: x.kind, reason: x.reason, at: x.at }));
+}
+
+/** The local date an instant starts, when it is a local midnight in the zone; null otherwise. */
+function midnightDay(iso: string, timeZone: string): string | null {
+  const at = new Date(iso);
+  const p = localParts(at, timeZone);
+  return instantOf({ year: p.year, month: p.month, day: p.day, minutes: 0 }, timeZone).getTime() === at.getTime() ? localDate(at, timeZone) : null;
+}
+
+/** The figures of the days [fromDay, toDay) from the daily tallies; handoffs from their rows. */
+function figuresFromTallies(db: Db, from: string, to: string, fromDay: string, toDay: string, sources: readonly LeadSource[]) {
+  const t = tallyStatements(db);
+  const bySource: Partial<Record<LeadSource, number>> = {};
+  for (const r of t.leadsBySource.all(fromDay, toDay)) bySource[r.source as LeadSource] = r.n;
+  return computeKpisFromTallies(
+    {
+      calls: t.calls.all(fromDay, toDay).map((r) => ({ source: r.source as LeadSource, outcome: r.outcome, conversation: r.conversation === 1, calls: r.calls })),
+      leadsWorked: { total: t.leadsTotal.get(fromDay, toDay)?.n ?? 0, bySource },
+      handoffs: loadHandoffs(db, from, to),
+      exits: t.exits.all(fromDay, toDay).map((r) => ({ source: r.source as LeadSource, kind: r.kind, reason: r.reason === '' ? null : r.reason, exits: r.exits })),
+      range: { from, to },
+    },
+    sources,
+  );
+}
+
+function weeksOf(from: string, to: string, timeZone: string): WeekBucket[] {
   const weeks: WeekBucket[] = [];
   for (let week = weekStartOf(new Date(from), timeZone); ; week = addDays(week, 7)) {
     const [y, m, d] = week.split('-').map(Number) as [number, number, number];
@@ -53,26 +108,60 @@ export function kpiReport(ctx: BackendContext, from: string, to: string): KpiRep
     const end = instantOf({ year: y, month: m, day: d + 7, minutes: 0 }, timeZone).toISOString();
     weeks.push({ weekStart: week, from: start < from ? from : start, to: end > to ? to : end });
   }
-  return { total, bySource, trend: weeklyTrend(rows, weeks) };
+  return weeks;
 }
 
-/** This month's goal worked backward from the rep's own last 90 days. */
+/**
+ * The dashboard's report. A range of whole local days (what the dashboard asks for) is read from
+ * the daily tallies; any other range is counted from the rows, with the same pure functions.
+ */
+export function kpiReport(ctx: BackendContext, from: string, to: string): KpiReport {
+  const { conversationSeconds } = readSetting(ctx.db, settingSpecs.kpi);
+  const { timeZone } = freshTallies(ctx.db);
+  const weeks = weeksOf(from, to, timeZone);
+  const fromDay = midnightDay(from, timeZone);
+  const toDay = midnightDay(to, timeZone);
+  if (fromDay === null || toDay === null) {
+    const rows = loadRows(ctx.db, from, to);
+    const { total, bySource } = computeKpis({ ...rows, range: { from, to }, conversationSeconds }, leadSources);
+    return { total, bySource, trend: weeklyTrend(rows, weeks) };
+  }
+  const { total, bySource } = figuresFromTallies(ctx.db, from, to, fromDay, toDay, leadSources);
+  // Opportunities per week from the handoffs; dials and connects per week from each day's tallies.
+  const trend = weeklyTrend({ calls: [], handoffs: loadHandoffs(ctx.db, from, to) }, weeks);
+  const weekDays = weeks.map((w) => ({ from: localDate(new Date(w.from), timeZone), to: localDate(new Date(w.to), timeZone) }));
+  for (const r of tallyStatements(ctx.db).callsByDay.all(fromDay, toDay)) {
+    const i = weekDays.findIndex((w) => r.day >= w.from && r.day < w.to);
+    if (i < 0) continue;
+    trend[i]!.dials += r.calls;
+    if (connectOutcomes.has(r.outcome)) trend[i]!.connects += r.calls;
+  }
+  return { total, bySource, trend };
+}
+
+/**
+ * This month's goal worked backward from the rep's own rates over today and the 90 days before it
+ * (whole local days, so they are read from the daily tallies).
+ */
 export function goalPlan(ctx: BackendContext): GoalPlanView {
   const settings = readSetting(ctx.db, settingSpecs.kpi);
-  const { timeZone } = readSetting(ctx.db, settingSpecs.workWeek);
+  const { timeZone } = freshTallies(ctx.db);
   const now = ctx.clock.now();
   const p = localParts(now, timeZone);
   const monthStart = instantOf({ year: p.year, month: p.month, day: 1, minutes: 0 }, timeZone).toISOString();
   const monthEnd = instantOf({ year: p.year, month: p.month + 1, day: 1, minutes: 0 }, timeZone).toISOString();
-  const measuredFrom = new Date(now.getTime() - 90 * 86_400_000).toISOString();
+  const measuredFrom = instantOf({ year: p.year, month: p.month, day: p.day - 90, minutes: 0 }, timeZone).toISOString();
+  const tomorrow = instantOf({ year: p.year, month: p.month, day: p.day + 1, minutes: 0 }, timeZone).toISOString();
   const nowIso = now.toISOString();
-  const measured = computeKpis({ ...loadRows(ctx.db, measuredFrom, nowIso), range: { from: measuredFrom, to: nowIso }, conversationSeconds: settings.conversationSeconds }, []).total;
-  const achieved = computeKpis({ ...loadRows(ctx.db, monthStart, monthEnd), range: { from: monthStart, to: monthEnd }, conversationSeconds: settings.conversationSeconds }, []).total.opportunities;
+  const day = (iso: string) => localDate(new Date(iso), timeZone);
+  const measured: KpiFigures = figuresFromTallies(ctx.db, measuredFrom, tomorrow, day(measuredFrom), day(tomorrow), []).total;
+  const achieved = figuresFromTallies(ctx.db, monthStart, monthEnd, day(monthStart), day(monthEnd), []).total.opportunities;
   const s = statements(ctx.db);
+  const callSlotsUsed = tallyStatements(ctx.db).halfHours.get(Math.floor(Date.parse(measuredFrom) / 1_800_000), Math.floor(now.getTime() / 1_800_000))?.n ?? 0;
   const plan = workBackFromGoal({
     goal: settings.monthlyOpportunityGoal,
     achieved,
-    measured: { dials: measured.dials, connects: measured.connects, conversations: measured.conversations, opportunities: measured.opportunities, callSlotsUsed: s.callSlots.get(measuredFrom, nowIso)?.n ?? 0 },
+    measured: { dials: measured.dials, connects: measured.connects, conversations: measured.conversations, opportunities: measured.opportunities, callSlotsUsed },
     callSlotsPlanned: s.plannedCallBlocks.get(nowIso, monthEnd)?.n ?? 0,
     targets: settings.targets,
   });
@@ -82,6 +171,7 @@ export function goalPlan(ctx: BackendContext): GoalPlanView {
 export const kpiHandlers: FeatureHandlers = {
   'kpi.report': (input, ctx) => ctx.db.transaction(() => kpiReport(ctx, new Date(input.from).toISOString(), new Date(input.to).toISOString()))(),
   'kpi.goal': (_input, ctx) => ctx.db.transaction(() => goalPlan(ctx))(),
+  'kpi.rebuildTallies': (_input, ctx) => ctx.db.transaction(() => rebuildTallies(ctx.db))(),
   'kpi.saveSettings': (input, ctx) =>
     ctx.db.transaction(() => {
       writeSetting(ctx.db, settingSpecs.kpi, input.settings, ctx.clock.now().toISOString());

@@ -2,6 +2,7 @@ import type { LeadStatus } from '../../../../shared/contract/leads';
 import type { BackendContext } from '../context';
 import { perDatabase } from '../../db/perDatabase';
 import type { Db } from '../../db/open';
+import { tallyExit } from '../kpi/tallies';
 import { enqueue } from '../outbox/enqueue';
 import { requeueLead } from '../queue/requeue';
 import { readSetting, settingSpecs } from '../settings/store';
@@ -48,6 +49,7 @@ export function changeLead(ctx: BackendContext, lead: LeadRecord, change: LeadCh
   const at = now.toISOString();
   statements(ctx.db).update.run({ ...change, lastOutcome: change.lastOutcome ?? null, at, id: lead.id });
   statements(ctx.db).exit.run({ id: ctx.ids.next(), leadId: lead.id, kind: exit.kind, reason: exit.reason, note: exit.note, callId: exit.callId, at });
+  tallyExit(ctx, { source: lead.source, kind: exit.kind, reason: exit.reason, at });
   requeueLead(ctx.db, lead.id, readSetting(ctx.db, settingSpecs.queueRules), now);
   const statusChanged =
     change.status !== lead.status ||

@@ -1,0 +1,149 @@
+import { isConversation } from '../../../../shared/domain/kpi/figures';
+import { localDate } from '../../../../shared/domain/queue/localTime';
+import type { Db } from '../../db/open';
+import { perDatabase } from '../../db/perDatabase';
+import type { BackendContext } from '../context';
+import { readSetting, settingSpecs } from '../settings/store';
+
+/** What the tallies were counted by: the day's zone and the length that makes a call a conversation. */
+export interface TallyBasis {
+  timeZone: string;
+  conversationSeconds: number;
+}
+
+export interface TalliedCall {
+  leadId: string;
+  source: string;
+  startedAt: string;
+  durationSec: number | null;
+  outcome: string;
+}
+
+export interface TalliedExit {
+  source: string;
+  kind: string;
+  reason: string | null;
+  at: string;
+}
+
+const halfHourOf = (iso: string) => Math.floor(Date.parse(iso) / 1_800_000);
+
+const statements = perDatabase((db: Db) => ({
+  basis: db.prepare<[], { time_zone: string; conversation_seconds: number }>('SELECT time_zone, conversation_seconds FROM kpi_tally_basis WHERE id = 1'),
+  setBasis: db.prepare<[string, number]>(
+    'INSERT INTO kpi_tally_basis (id, time_zone, conversation_seconds) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET time_zone = excluded.time_zone, conversation_seconds = excluded.conversation_seconds',
+  ),
+  addCall: db.prepare<[string, string, string, number]>(
+    'INSERT INTO call_tallies (day, source, outcome, conversation, calls) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET calls = calls + 1',
+  ),
+  addLeadDay: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO lead_work_days (day, lead_id, source) VALUES (?, ?, ?)'),
+  addHalfHour: db.prepare<[number]>('INSERT INTO call_half_hours (half_hour, calls) VALUES (?, 1) ON CONFLICT DO UPDATE SET calls = calls + 1'),
+  addExit: db.prepare<[string, string, string, string]>(
+    'INSERT INTO exit_tallies (day, source, kind, reason, exits) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET exits = exits + 1',
+  ),
+  allCalls: db
+    .prepare<[], [string, string, string, number | null, string]>(
+      'SELECT c.lead_id, l.source, c.started_at, c.duration_sec, c.outcome FROM calls c JOIN leads l INDEXED BY leads_source ON l.id = c.lead_id',
+    )
+    .raw(),
+  allExits: db
+    .prepare<[], [string, string, string | null, string]>('SELECT l.source, x.kind, x.reason, x.at FROM lead_exits x JOIN leads l INDEXED BY leads_source ON l.id = x.lead_id')
+    .raw(),
+}));
+
+function currentBasis(db: Db): TallyBasis {
+  return { timeZone: readSetting(db, settingSpecs.workWeek).timeZone, conversationSeconds: readSetting(db, settingSpecs.kpi).conversationSeconds };
+}
+
+/**
+ * The tallies' basis, rebuilding them first when they were counted on another one (the first open
+ * after the migration, a new work-week zone or conversation length). Call inside a transaction.
+ */
+export function freshTallies(db: Db): TallyBasis & { rebuilt: boolean } {
+  const basis = currentBasis(db);
+  const stored = statements(db).basis.get();
+  const stale = !stored || stored.time_zone !== basis.timeZone || stored.conversation_seconds !== basis.conversationSeconds;
+  if (stale) rebuildTallies(db, basis);
+  return { ...basis, rebuilt: stale };
+}
+
+/** Counts one call. Call inside the transaction that inserts it, after the insert (a rebuild then counts it once). */
+export function tallyCall(ctx: BackendContext, call: TalliedCall): void {
+  const basis = freshTallies(ctx.db);
+  if (basis.rebuilt) return;
+  const s = statements(ctx.db);
+  const day = localDate(new Date(call.startedAt), basis.timeZone);
+  s.addCall.run(day, call.source, call.outcome, isConversation(call.outcome, call.durationSec, basis.conversationSeconds) ? 1 : 0);
+  s.addLeadDay.run(day, call.leadId, call.source);
+  s.addHalfHour.run(halfHourOf(call.startedAt));
+}
+
+/** Counts one exit from the list. Call inside the transaction that records it, after the insert. */
+export function tallyExit(ctx: BackendContext, exit: TalliedExit): void {
+  const basis = freshTallies(ctx.db);
+  if (basis.rebuilt) return;
+  statements(ctx.db).addExit.run(localDate(new Date(exit.at), basis.timeZone), exit.source, exit.kind, exit.reason ?? '');
+}
+
+/**
+ * Every tally counted again from the calls and exits themselves: after a change of basis, and on
+ * demand (`kpi.rebuildTallies`). Counted in memory and written in one pass; all or nothing with the
+ * caller's transaction.
+ */
+export function rebuildTallies(db: Db, basis: TallyBasis = currentBasis(db)): { calls: number; exits: number } {
+  const s = statements(db);
+  db.exec('DELETE FROM call_tallies; DELETE FROM lead_work_days; DELETE FROM call_half_hours; DELETE FROM exit_tallies;');
+  const calls = new Map<string, number>();
+  const leadDays = new Map<string, string>();
+  const halfHours = new Map<number, number>();
+  // Days repeat: a year of calls falls in ~8,800 UTC hours, and an hour that lies within one local
+  // day (every hour, in a zone with a whole-hour offset) is formatted once.
+  const hours = new Map<string, string>();
+  const dayOf = (iso: string) => {
+    if (iso.length !== 24 || !iso.endsWith('Z')) return localDate(new Date(iso), basis.timeZone);
+    const hour = iso.slice(0, 13);
+    let day = hours.get(hour);
+    if (day === undefined) {
+      const start = Date.parse(`${hour}:00:00.000Z`);
+      const first = localDate(new Date(start), basis.timeZone);
+      day = first === localDate(new Date(start + 3_599_999), basis.timeZone) ? first : '';
+      hours.set(hour, day);
+    }
+    return day || localDate(new Date(iso), basis.timeZone);
+  };
+  let callCount = 0;
+  for (const [leadId, source, startedAt, durationSec, outcome] of s.allCalls.iterate()) {
+    callCount++;
+    const day = dayOf(startedAt);
+    const key = `${day}\u0000${source}\u0000${outcome}\u0000${isConversation(outcome, durationSec, basis.conversationSeconds) ? 1 : 0}`;
+    calls.set(key, (calls.get(key) ?? 0) + 1);
+    leadDays.set(`${day}\u0000${leadId}`, source);
+    const half = halfHourOf(startedAt);
+    halfHours.set(half, (halfHours.get(half) ?? 0) + 1);
+  }
+  const exits = new Map<string, number>();
+  let exitCount = 0;
+  for (const [source, kind, reason, at] of s.allExits.iterate()) {
+    exitCount++;
+    const key = `${dayOf(at)}\u0000${source}\u0000${kind}\u0000${reason ?? ''}`;
+    exits.set(key, (exits.get(key) ?? 0) + 1);
+  }
+  const insertCall = db.prepare<[string, string, string, number, number]>('INSERT INTO call_tallies (day, source, outcome, conversation, calls) VALUES (?, ?, ?, ?, ?)');
+  for (const [key, n] of calls) {
+    const [day, source, outcome, conversation] = key.split('\u0000') as [string, string, string, string];
+    insertCall.run(day, source, outcome, Number(conversation), n);
+  }
+  for (const [key, source] of leadDays) {
+    const [day, leadId] = key.split('\u0000') as [string, string];
+    s.addLeadDay.run(day, leadId, source);
+  }
+  const insertHalf = db.prepare<[number, number]>('INSERT INTO call_half_hours (half_hour, calls) VALUES (?, ?)');
+  for (const [half, n] of halfHours) insertHalf.run(half, n);
+  const insertExit = db.prepare<[string, string, string, string, number]>('INSERT INTO exit_tallies (day, source, kind, reason, exits) VALUES (?, ?, ?, ?, ?)');
+  for (const [key, n] of exits) {
+    const [day, source, kind, reason] = key.split('\u0000') as [string, string, string, string];
+    insertExit.run(day, source, kind, reason, n);
+  }
+  s.setBasis.run(basis.timeZone, basis.conversationSeconds);
+  return { calls: callCount, exits: exitCount };
+}
