@@ -101,7 +101,7 @@ describe('migrations', () => {
       'sync_lead_base',
       'sync_state',
     ]);
-    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT(, WITHOUT ROWID)?$/);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
     db.close();
   });
 

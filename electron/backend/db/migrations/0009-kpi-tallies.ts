@@ -22,14 +22,14 @@ export const kpiTallies: Migration = {
         conversation INTEGER NOT NULL,
         calls INTEGER NOT NULL,
         PRIMARY KEY (day, source, outcome, conversation)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       -- One row per lead per day it was called: "leads worked" is a distinct count over a range.
       CREATE TABLE lead_work_days (
         day TEXT NOT NULL,
         lead_id TEXT NOT NULL,
         source TEXT NOT NULL,
         PRIMARY KEY (day, lead_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       -- Calls per half hour (epoch seconds / 1800): the call slots the measured dials were made in.
       CREATE TABLE call_half_hours (
         half_hour INTEGER PRIMARY KEY,
@@ -42,7 +42,7 @@ export const kpiTallies: Migration = {
         reason TEXT NOT NULL,
         exits INTEGER NOT NULL,
         PRIMARY KEY (day, source, kind, reason)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
     `);
   },
 };
