@@ -69,7 +69,7 @@ async function logCall(outcomeKey: string, startAt: number, talkMs: number) {
   await page.getByRole('timer', { name: '通話時間' }).waitFor();
   await moveTo(startAt + talkMs);
   await page.keyboard.press(outcomeKey);
-  const logged = page.waitForResponse((response) => response.url().endsWith('/api/calls.log'));
+  const logged = page.waitForResponse((response) => response.url().endsWith('/api/calls.logAndNext'));
   await page.keyboard.press('Control+Enter');
   const reply = (await (await logged).json()) as { ok: boolean };
   expect(reply.ok).toBe(true);
