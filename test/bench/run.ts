@@ -2,25 +2,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { callListPageSql } from '../../electron/backend/app/callList/queries';
+import { performance } from 'node:perf_hooks';
+import { callListPageSql, callListSeekSql, likePattern } from '../../electron/backend/app/callList/queries';
+import { rebuildTallies } from '../../electron/backend/app/kpi/tallies';
 import { nextLeadSql } from '../../electron/backend/app/queue/handlers';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { openDatabase } from '../../electron/backend/db/open';
 import { manualClock } from '../../shared/domain/clock';
 import { searchKey } from '../../shared/domain/normalize';
-import { likePattern } from '../../electron/backend/app/callList/queries';
+import { createSyncHarness } from '../fakes/syncHarness';
+import { logCall, seedSyncLeads } from '../fakes/repActions';
 import { fullScale, generateCp932Csv, generateDataset, quickScale } from './dataset';
-import { time, type Timing } from './measure';
+import { summarise, time, type Timing } from './measure';
 import { measureUi, uiBenchUnavailable, type UiFigure } from './ui';
 import { testDatabaseKey } from '../helpers/testKey';
 
+/** One line of the report: what was measured, the bare cost of the same work in the same run, and the issue's target. */
 interface Figure {
   figure: string;
   measured: Timing;
-  baseline: Timing | null;
-  ratio: number | null;
+  unit: 'ms' | 'MB' | 'requests';
+  baseline: { label: string; timing: Timing } | null;
   target: string;
   met: boolean;
+  /** Whose work the figure waits on, when it is not met by this one. */
+  note?: string;
 }
 
 const args = new Set(process.argv.slice(2));
@@ -30,6 +36,8 @@ const scale = quick ? quickScale : fullScale;
 const runs = quick ? 30 : 200;
 // Monday 2026-11-23 10:00 in Tokyo: inside calling hours, so the queue is callable.
 const now = new Date('2026-11-23T01:00:00.000Z');
+const monthFrom = '2026-10-01T00:00:00.000+09:00';
+const monthTo = '2026-11-01T00:00:00.000+09:00';
 
 async function ok<T>(backend: Backend, command: string, input: unknown): Promise<T> {
   const result = await backend.dispatch(command, input);
@@ -37,122 +45,256 @@ async function ok<T>(backend: Backend, command: string, input: unknown): Promise
   return result.value as T;
 }
 
-const ratioFigure = (figure: string, measured: Timing, baseline: Timing, limit: number): Figure => {
-  const ratio = measured.p50 / baseline.p50;
-  return { figure, measured, baseline, ratio, target: `≤ ${limit}×`, met: ratio <= limit };
-};
+const single = (value: number): Timing => ({ runs: 1, p50: value, p95: value, p99: value, max: value });
+const p95Target = (figure: string, measured: Timing, baseline: Figure['baseline'], limit = 50, note?: string): Figure => ({
+  figure,
+  measured,
+  unit: 'ms',
+  baseline,
+  target: `p95 ≤ ${limit} ms`,
+  met: measured.p95 <= limit,
+  ...(note ? { note } : {}),
+});
+
+/**
+ * Calls due every `everyMs` from the moment `work` starts until it ends; each one's wait from when
+ * it was due to its answer. The first is due at once, so a `work` that holds the thread is measured
+ * even when it ends before the second would be due.
+ */
+async function callsDuring(backend: Backend, work: () => Promise<unknown>, leads: string[], clock: ReturnType<typeof manualClock>, everyMs = 25): Promise<Timing> {
+  const samples: number[] = [];
+  let done = false;
+  let n = 0;
+  const start = performance.now();
+  const loop = (async () => {
+    for (let i = 0; !done; i++) {
+      const due = start + i * everyMs;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      if (done && i > 0) break;
+      clock.advance(60_000);
+      const end = clock.now();
+      await ok(backend, 'calls.log', { leadId: leads[n++ % leads.length], startedAt: new Date(end.getTime() - 60_000).toISOString(), endedAt: end.toISOString(), outcome: 'no_answer' });
+      samples.push(performance.now() - due);
+    }
+  })();
+  await work();
+  done = true;
+  await loop;
+  return summarise(samples);
+}
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'koma-bench-'));
   const log = (line: string) => {
     if (!json) console.log(line);
   };
+  const label = quick
+    ? `quick store: ${scale.leads.toLocaleString()} leads, ${scale.calls.toLocaleString()} calls`
+    : `the year: ${scale.leads.toLocaleString()} leads, ${scale.calls.toLocaleString()} calls`;
   try {
     const started = performance.now();
-    log(`Generating ${quick ? 'the quick' : 'a full'} dataset: ${scale.leads.toLocaleString()} leads, ${scale.calls.toLocaleString()} calls…`);
+    log(`Generating ${label}…`);
     const seedDb = openDatabase(join(dir, 'koma.sqlite3'), testDatabaseKey);
     generateDataset(seedDb, scale, now);
     seedDb.close();
     log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const figures: Figure[] = [];
+    const info: string[] = [];
+
+    // 1. Process start → first rows, in fresh processes of their own (this one holds the generator's
+    // garbage). The first open migrates the generated store and counts its tallies: done once here,
+    // as an upgrade does it once; the figure is a start of an already-upgraded store.
+    const upgrade = probe('--first-rows', dir);
+    info.push(`first start after the upgrade (migrations, tallies counted over ${scale.calls.toLocaleString()} calls): ${upgrade.toFixed(0)} ms`);
+    const starts: number[] = [];
+    const bareStarts: number[] = [];
+    for (let i = 0; i < (quick ? 2 : 5); i++) {
+      starts.push(probe('--first-rows', dir));
+      bareStarts.push(probe('--bare-first-rows', dir));
+    }
+    figures.push({
+      figure: `process start → first page of the list answered (backend only, no renderer; ${label})`,
+      measured: summarise(starts),
+      unit: 'ms',
+      baseline: { label: 'a bare Node process of the same bundle: open the encrypted store, read one page', timing: summarise(bareStarts) },
+      target: '≤ 300 ms',
+      met: summarise(starts).p50 <= 300,
+      note: 'the integrity check and the daily re-score at start move off the path with h12a (worker threads, scheduled jobs)',
+    });
 
     const clock = manualClock(now);
     let id = 0;
     const backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', databaseKey: testDatabaseKey, version: 'bench', clock, ids: { next: () => `bench-${++id}` } });
     const db = backend.context.db;
-    const figures: Figure[] = [];
-    let uiFigures: UiFigure[] = [];
+    const rebuildStart = performance.now();
+    const counted = db.transaction(() => rebuildTallies(db))();
+    info.push(`kpi.rebuildTallies over ${counted.calls.toLocaleString()} calls and ${counted.exits.toLocaleString()} exits: ${((performance.now() - rebuildStart) / 1000).toFixed(1)} s`);
+    // The daily re-score runs on the first read of a day; done here so no figure below pays for it.
+    await ok(backend, 'queue.next', {});
 
-    // 1. Next lead. The bare baseline is the same SQL the handler needs (the re-queue probe and the
-    // queue walk), without the dispatcher, validation, transaction or rules around it.
-    const bareNext = db.prepare(nextLeadSql);
-    const bareDue = db.prepare('SELECT id FROM leads WHERE queue_changes_at <= ?');
-    const bareNextLead = () => {
-      bareDue.all(clock.now().toISOString());
-      return bareNext.get({ source: null });
+    // 2. Save and next: one request logs the call and brings the next lead's detail. The bare
+    // baseline is the same SQL without the dispatcher: the call row in one FULL transaction, the
+    // queue walk and the lead row.
+    const leads = (db.prepare("SELECT id FROM leads WHERE status IN ('new', 'working') LIMIT ?").all(runs * 3 + 20) as { id: string }[]).map((l) => l.id);
+    let n = 0;
+    const logAndNext = () => {
+      clock.advance(60_000);
+      const end = clock.now();
+      return ok(backend, 'calls.logAndNext', { call: { leadId: leads[n++ % leads.length], startedAt: new Date(end.getTime() - 90_000).toISOString(), endedAt: end.toISOString(), outcome: 'no_answer', notes: '不在' } });
     };
-    figures.push(ratioFigure('next lead, through the dispatcher', await time(() => ok(backend, 'queue.next', {}), runs), await time(bareNextLead, runs), 3));
+    const bareCall = db.prepare("INSERT INTO calls (id, lead_id, started_at, ended_at, duration_sec, outcome, notes, created_at) VALUES (?, ?, 'x', 'x', 90, 'no_answer', '', 'x')");
+    const bareNext = db.prepare(nextLeadSql);
+    const bareLead = db.prepare('SELECT * FROM leads WHERE id = ?');
+    let k = 0;
+    const bareLogAndNext = () => {
+      db.transaction(() => bareCall.run(`bare-${k++}`, leads[0]))();
+      const next = bareNext.get({ source: null }) as { id: string } | undefined;
+      return bareLead.get(next?.id ?? '');
+    };
+    figures.push(p95Target('save and next: calls.logAndNext through the dispatcher (call logged, next lead with its detail)', await time(logAndNext, runs), { label: 'the call insert (FULL commit), queue walk and lead row, bare SQL', timing: await time(bareLogAndNext, runs) }));
 
-    // 2. A page of the call list with a search term.
-    const term = 'サクラ';
+    // N → prep: the next lead and its detail, as the renderer asks them when nothing was read ahead.
+    const nextAndDetail = async () => {
+      const { leadId } = await ok<{ leadId: string }>(backend, 'queue.next', {});
+      return ok(backend, 'lead.get', { leadId });
+    };
+    figures.push(p95Target('N → prep: queue.next + lead.get through the dispatcher (no read-ahead)', await time(nextAndDetail, runs), { label: 'queue walk and lead row, bare SQL', timing: await time(() => bareLead.get((bareNext.get({ source: null }) as { id: string }).id), runs) }));
+
+    // 3. Search: one keystroke's page (capped count). Baseline: the page query and the capped count, bare.
+    const terms = ['サクラ', '佐藤', '090', 'ミナト', 'テック'];
+    let t = 0;
     const barePage = db.prepare(callListPageSql.first);
+    const bareCount = db.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM leads l INDEXED BY leads_listed_search WHERE l.queue_bucket > 0 AND l.search_text LIKE ? ESCAPE '\\' LIMIT 1001)");
     figures.push(
-      ratioFigure(
-        'call list page (first 100, search)',
-        await time(() => ok(backend, 'callList.page', { search: term, limit: 100 }), runs),
-        await time(() => barePage.all({ pattern: likePattern(searchKey(term)), source: null, limit: 100 }), runs),
-        3,
+      p95Target(
+        'search keystroke → rows: callList.page with a search term (first 100, capped count; the renderer adds a 30 ms debounce)',
+        await time(() => ok(backend, 'callList.page', { search: terms[t++ % terms.length], limit: 100 }), runs),
+        {
+          label: 'the same page and capped count, bare SQL',
+          timing: await time(() => {
+            const pattern = likePattern(searchKey(terms[t++ % terms.length]!));
+            barePage.all({ pattern, source: null, limit: 100 });
+            return bareCount.get(pattern);
+          }, runs),
+        },
       ),
     );
 
-    // 3. Logging a call: call + lead + exit + outbox in one synchronous=FULL transaction.
-    const leads = (db.prepare("SELECT id FROM leads WHERE status IN ('new', 'working') LIMIT ?").all(runs + 10) as { id: string }[]).map((l) => l.id);
-    let n = 0;
-    const logCall = () => {
-      clock.advance(60_000);
-      const end = clock.now();
-      return ok(backend, 'calls.log', { leadId: leads[n++ % leads.length], startedAt: new Date(end.getTime() - 90_000).toISOString(), endedAt: end.toISOString(), outcome: 'no_answer', notes: '不在' });
-    };
-    const bareInsert = db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, 'x', 'x')");
-    let k = 0;
-    figures.push(ratioFigure('log a call (one FULL transaction)', await time(logCall, runs), await time(() => db.transaction(() => bareInsert.run(`bench-${k++}`))(), runs), 3));
+    // 4. The end of the list: the last page by key, and a page deep in the list after the one above it.
+    const total = (await ok<{ total: number }>(backend, 'callList.page', { limit: 1 })).total;
+    const deep = Math.max(0, Math.floor(total * 0.8) - 100);
+    const deepPage = await ok<{ lastKey: object }>(backend, 'callList.page', { offset: deep, limit: 100 });
+    figures.push(
+      p95Target(
+        `list page at row ${(deep + 100).toLocaleString()} of ${total.toLocaleString()}, read after the page above it (keyset)`,
+        await time(() => ok(backend, 'callList.page', { offset: deep + 100, limit: 100, count: false, cursor: { kind: 'after', key: deepPage.lastKey } }), runs),
+        { label: `the same rows by LIMIT … OFFSET ${(deep + 100).toLocaleString()}, bare SQL (what the list did before)`, timing: await time(() => db.prepare(`${callListPageSql.first} OFFSET ${deep + 100}`).all({ pattern: null, source: null, limit: 100 }), quick ? 30 : 20) },
+      ),
+    );
+    const bareSeek = db.prepare(callListSeekSql.plain);
+    figures.push(
+      p95Target(
+        `End: the last page of the list (keyset "last")`,
+        await time(() => ok(backend, 'callList.page', { offset: Math.max(0, total - 100), limit: 100, count: false, cursor: { kind: 'last' } }), runs),
+        { label: 'a jump with no page known: counting to the position through the covering seek index, bare SQL', timing: await time(() => bareSeek.get({ source: null, offset: Math.max(0, total - 100) }), quick ? 30 : 20) },
+      ),
+    );
 
-    // 4. Import of a CP932 file end to end vs a bare insert of the same rows.
-    const csv = generateCp932Csv(scale.csvRows);
+    // 5. The dashboard: the month and the goal, from the tallies. Baseline: the month counted from
+    // the call rows (what the dashboard did before).
+    const dashboard = () => Promise.all([ok(backend, 'kpi.report', { from: monthFrom, to: monthTo }), ok(backend, 'kpi.goal', {})]);
+    const monthCalls = (db.prepare('SELECT count(*) AS n FROM calls WHERE started_at >= ? AND started_at < ?').get(new Date(monthFrom).toISOString(), new Date(monthTo).toISOString()) as { n: number }).n;
+    const rowsMonth = db.prepare('SELECT c.lead_id, l.source, c.started_at, c.duration_sec, c.outcome FROM calls c JOIN leads l INDEXED BY leads_source ON l.id = c.lead_id WHERE c.started_at >= ? AND c.started_at < ?').raw();
+    const dash = await time(dashboard, quick ? 10 : 30, 2);
+    figures.push({
+      figure: `dashboard: kpi.report for one month (~${monthCalls.toLocaleString()} calls of a ${scale.calls.toLocaleString()}-call store) + kpi.goal, from daily tallies`,
+      measured: dash,
+      unit: 'ms',
+      baseline: { label: 'reading that month’s call rows alone, bare SQL', timing: await time(() => rowsMonth.all(new Date(monthFrom).toISOString(), new Date(monthTo).toISOString()), quick ? 10 : 10, 1) },
+      target: '≤ 100 ms',
+      met: dash.p95 <= 100,
+    });
+
+    // 6. A call logged while an import and while a backup run (one backend thread until h12a).
+    const csv = generateCp932Csv(scale.csvRows * 2);
     const contentBase64 = csv.toString('base64');
-    // The preview (which the rep looks at before importing) is not part of the import itself.
     const { mapping } = await ok<{ mapping: object }>(backend, 'import.preview', { fileName: 'bench.csv', contentBase64 });
     const importOnce = async () => {
       let job = await ok<{ jobId: string; phase: string }>(backend, 'import.start', { fileName: 'bench.csv', contentBase64, mapping });
       while (job.phase !== 'done' && job.phase !== 'failed') {
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setTimeout(resolve, 20));
         job = await ok(backend, 'import.status', { jobId: job.jobId });
       }
       if (job.phase === 'failed') throw new Error('bench import failed');
     };
-    const bareRows = Array.from({ length: scale.csvRows }, (_, i) => [`bare-${i}`, `bare company ${i % 20_000}`, `名前${i}`]);
-    const bareCompany = db.prepare("INSERT OR IGNORE INTO companies (id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
-    const bareLead = db.prepare("INSERT INTO leads (id, company_id, full_name, search_text, created_at, updated_at) VALUES (?, ?, ?, '', 'x', 'x')");
-    let round = 0;
-    const bareImport = () => {
-      round++;
-      db.transaction(() => {
-        for (const [leadId, company, name] of bareRows) {
-          bareCompany.run(`${company}-${round}`, company, `${company}-${round}`);
-          bareLead.run(`${leadId}-${round}`, `${company}-${round}`, name);
-        }
-      })();
-    };
-    const importRuns = quick ? 3 : 3;
-    figures.push(ratioFigure(`import ${scale.csvRows.toLocaleString()} CP932 rows end to end`, await time(importOnce, importRuns, 0), await time(bareImport, importRuns, 0), 5));
-
-    // 5. The KPI report for a month over the year of calls.
-    const kpi = await time(() => ok(backend, 'kpi.report', { from: '2026-10-01T00:00:00.000+09:00', to: '2026-11-01T00:00:00.000+09:00' }), quick ? 10 : 20, 2);
-    figures.push({ figure: `KPI month over ${scale.calls.toLocaleString()} calls`, measured: kpi, baseline: null, ratio: null, target: 'p50 ≤ 200 ms', met: kpi.p50 <= 200 });
-
+    const importStarted = performance.now();
+    const duringImport = await callsDuring(backend, importOnce, leads, clock);
+    info.push(`import of ${(scale.csvRows * 2).toLocaleString()} CP932 rows end to end: ${((performance.now() - importStarted) / 1000).toFixed(1)} s`);
+    figures.push(p95Target(`a call logged during an import of ${(scale.csvRows * 2).toLocaleString()} rows (calls.log due every 25 ms: wait to its answer)`, duringImport, null, 50, 'waits on h12a: chunked imports and the store in worker threads'));
+    const duringBackup = await callsDuring(backend, () => ok(backend, 'backup.create', {}), leads, clock);
+    figures.push(p95Target('a call logged during a backup (same)', duringBackup, null, 50, 'waits on h12a: backups on a connection of their own in a worker'));
     backend.close();
 
-    // 7. The UI in Chromium on the same data (needs the built app and Chromium).
+    // 7. Sync: a drain of N calls of already-synced leads against the fake Salesforce on loopback.
+    const drainCalls = quick ? 1_000 : 10_000;
+    const requests = await drainRequests(drainCalls);
+    figures.push({
+      figure: `sync drain of ${drainCalls.toLocaleString()} calls of already-synced leads: data requests (fake Salesforce, fresh store)`,
+      measured: single(requests),
+      unit: 'requests',
+      baseline: { label: '⌈N/200⌉', timing: single(Math.ceil(drainCalls / 200)) },
+      target: `exactly ${Math.ceil(drainCalls / 200)} (+ auth)`,
+      met: requests === Math.ceil(drainCalls / 200),
+    });
+
+    // 8. The UI in Chromium on the same store (needs the built app and Chromium).
+    let uiFigures: UiFigure[] = [];
     const unavailable = uiBenchUnavailable();
     if (unavailable) log(`UI figures skipped: ${unavailable}`);
-    else uiFigures = await measureUi(dir, testDatabaseKey, now.toISOString());
+    else {
+      try {
+        uiFigures = await measureUi(dir, testDatabaseKey, clock.now().toISOString(), quick);
+      } catch (error) {
+        // The backend figures above still stand; say plainly which part did not run.
+        info.push(`UI figures failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
+    }
 
-    // 6. Memory of a backend process of its own (this one holds the generator's garbage) with the
-    // full dataset open and worked: list pages, searches, next leads, a KPI month.
-    const rssMb = backendRss(dir);
-    const rssTiming = { runs: 1, p50: rssMb, p99: rssMb, max: rssMb };
-    figures.push({ figure: 'backend memory (RSS, MB)', measured: rssTiming, baseline: null, ratio: null, target: 'RSS ≤ 200 MB', met: rssMb <= 200 });
-    report(figures, uiFigures, performance.now() - started);
+    // 9. Memory of a backend process of its own after working the store.
+    const rssMb = probe('--rss', dir);
+    figures.push({ figure: 'backend memory after a worked session (RSS)', measured: single(rssMb), unit: 'MB', baseline: null, target: '≤ 150 MB', met: rssMb <= 150, note: 'whole result sets and one thread; h12a streams and splits them' });
+    report(figures, uiFigures, info, performance.now() - started, label);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Runs this file again as `--rss DIR`: a fresh process that opens the store, works it, and prints its RSS. */
-function backendRss(dir: string): number {
-  const child = spawnSync(process.execPath, [process.argv[1]!, '--rss', dir], { encoding: 'utf8' });
-  const mb = Number(child.stdout.trim().split('\n').at(-1));
-  if (!Number.isFinite(mb)) throw new Error(`RSS probe failed: ${child.stderr}`);
-  return mb;
+/** Calls of already-synced leads logged through the dispatcher, then drained: the fake's data request count. */
+async function drainRequests(calls: number): Promise<number> {
+  const h = await createSyncHarness();
+  try {
+    const leadIds = seedSyncLeads(h, Math.min(calls, 2_000), { status: 'working' });
+    const setCrmId = h.backend.context.db.prepare('UPDATE leads SET crm_id = ? WHERE id = ?');
+    for (const leadId of leadIds) setCrmId.run(h.fake.insert('Lead', { LastName: leadId, Company: '株式会社サクラテック', Koma_Id__c: leadId }), leadId);
+    await h.signIn();
+    for (let i = 0; i < calls; i++) {
+      h.clock.advance(60_000);
+      await logCall(h, leadIds[i % leadIds.length]!);
+    }
+    const before = h.fake.stats().apiRequests;
+    while ((await h.backend.sync.engine.runOnce({ pull: 'skip' })) === 'sent');
+    return h.fake.stats().apiRequests - before;
+  } finally {
+    await h.close();
+  }
+}
+
+/** Runs this file again in a fresh process (`--rss`, `--first-rows`, `--bare-first-rows` DIR) and reads the number it prints. */
+function probe(flag: string, dir: string): number {
+  const child = spawnSync(process.execPath, [process.argv[1]!, flag, dir], { encoding: 'utf8' });
+  const value = Number(child.stdout.trim().split('\n').at(-1));
+  if (!Number.isFinite(value)) throw new Error(`${flag} probe failed: ${child.stderr}`);
+  return value;
 }
 
 async function rssProbe(dir: string) {
@@ -162,34 +304,56 @@ async function rssProbe(dir: string) {
     await ok(backend, 'callList.page', { search: ['サクラ', '佐藤', '090'][i % 3], limit: 100 });
     await ok(backend, 'queue.next', {});
   }
-  await ok(backend, 'kpi.report', { from: '2026-10-01T00:00:00.000+09:00', to: '2026-11-01T00:00:00.000+09:00' });
+  await ok(backend, 'kpi.report', { from: monthFrom, to: monthTo });
+  await ok(backend, 'kpi.goal', {});
   console.log((process.memoryUsage().rss / 1024 / 1024).toFixed(1));
   backend.close();
 }
 
-function report(figures: Figure[], uiFigures: UiFigure[], totalMs: number) {
-  if (json) {
-    console.log(JSON.stringify({ scale: quick ? 'quick' : 'full', node: process.version, figures, uiFigures, totalMs }, null, 2));
-    return;
-  }
-  const f = (x: number) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
-  console.log('');
-  console.log('| figure | p50 | p99 | baseline p50 | ratio | target | met |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const x of figures) {
-    const unit = x.figure.startsWith('backend memory') ? ' MB' : ' ms';
-    console.log(
-      `| ${x.figure} | ${f(x.measured.p50)}${unit} | ${f(x.measured.p99)}${unit} | ${x.baseline ? `${f(x.baseline.p50)} ms` : '—'} | ${x.ratio === null ? '—' : `${x.ratio.toFixed(2)}×`} | ${x.target} | ${x.met ? 'yes' : 'NO'} |`,
-    );
-  }
-  if (uiFigures.length > 0) {
-    console.log('\n| UI figure (Chromium) | measured | target | met |');
-    console.log('|---|---|---|---|');
-    for (const x of uiFigures) console.log(`| ${x.figure} | ${x.unit === 'ms' ? `${f(x.value)} ms` : `${x.value} ${x.unit}`} | ${x.target} | ${x.met ? 'yes' : 'NO'} |`);
-  }
-  console.log(`\n${quick ? 'Quick' : 'Full'} run, ${(totalMs / 1000).toFixed(1)} s, Node ${process.version}. Quick runs are for keeping the code alive, not for comparing.`);
+/** From this process's start (performance.timeOrigin) to the first page of the list answered through the dispatcher. */
+async function firstRowsProbe(dir: string) {
+  const backend = createBackend({ dataDir: dir, resourcesDir: dir, mode: 'browser', databaseKey: testDatabaseKey, version: 'bench', clock: manualClock(now) });
+  await ok(backend, 'callList.page', { limit: 100 });
+  console.log(performance.now().toFixed(1));
+  backend.close();
 }
 
-const rssIndex = process.argv.indexOf('--rss');
-if (rssIndex > 0) await rssProbe(process.argv[rssIndex + 1]!);
+function bareFirstRowsProbe(dir: string) {
+  const db = openDatabase(join(dir, 'koma.sqlite3'), testDatabaseKey);
+  db.prepare(callListPageSql.first).all({ pattern: null, source: null, limit: 100 });
+  console.log(performance.now().toFixed(1));
+  db.close();
+}
+
+function report(figures: Figure[], uiFigures: UiFigure[], info: string[], totalMs: number, label: string) {
+  if (json) {
+    console.log(JSON.stringify({ scale: quick ? 'quick' : 'full', label, node: process.version, figures, uiFigures, info, totalMs }, null, 2));
+    return;
+  }
+  const f = (x: number, unit: Figure['unit']) => (unit === 'requests' ? String(x) : x < 10 ? x.toFixed(2) : x.toFixed(0)) + (unit === 'ms' ? ' ms' : unit === 'MB' ? ' MB' : '');
+  console.log('');
+  console.log('| figure | p50 | p95 | bare baseline (same run): p50 / p95 | target | met |');
+  console.log('|---|---|---|---|---|---|');
+  for (const x of figures) {
+    const base = x.baseline ? `${x.baseline.label}: ${f(x.baseline.timing.p50, x.unit)} / ${f(x.baseline.timing.p95, x.unit)}` : '—';
+    const met = x.met ? 'yes' : `NO${x.note ? ` (${x.note})` : ''}`;
+    console.log(`| ${x.figure} | ${f(x.measured.p50, x.unit)} | ${f(x.measured.p95, x.unit)} | ${base} | ${x.target} | ${met} |`);
+  }
+  if (uiFigures.length > 0) {
+    console.log('\n| UI figure (Chromium, browser mode) | p50 | p95 | target | met |');
+    console.log('|---|---|---|---|---|');
+    for (const x of uiFigures) {
+      const v = (value: number) => (x.unit === 'ms' ? `${value.toFixed(0)} ms` : `${value} ${x.unit}`);
+      console.log(`| ${x.figure} | ${v(x.p50)} | ${x.p95 === null ? '—' : v(x.p95)} | ${x.target} | ${x.met ? 'yes' : 'NO'} |`);
+    }
+  }
+  console.log('');
+  for (const line of info) console.log(`- ${line}`);
+  console.log(`\n${quick ? 'Quick' : 'Full'} run (${label}), ${(totalMs / 1000).toFixed(1)} s, Node ${process.version}. Quick runs keep the code alive; compare only full runs.`);
+}
+
+const [flag, flagDir] = process.argv.slice(2);
+if (flag === '--rss') await rssProbe(flagDir!);
+else if (flag === '--first-rows') await firstRowsProbe(flagDir!);
+else if (flag === '--bare-first-rows') bareFirstRowsProbe(flagDir!);
 else await main();
