@@ -195,22 +195,25 @@ describe('the slot under way', () => {
 
     const banner = await screen.findByRole('region', { name: '現在のコマ' });
     const timer = within(banner).getByRole('timer', { name: '残り時間' });
-    expect(timer).toHaveTextContent('12:34');
+    // Minutes left, rounded up: never 12:34, which reads like a clock time.
+    expect(timer).toHaveTextContent('残り 13分');
     for (const part of ['架電ブロック', '09:00–09:30', '目標 8件', 'このコマは Web問い合わせ のみ']) expect(banner).toHaveTextContent(part);
     await vi.waitFor(() => expect(callList).toHaveBeenLastCalledWith(expect.objectContaining({ source: 'web_inquiry' })));
 
-    await act(async () => vi.advanceTimersByTime(1000));
-    expect(timer).toHaveTextContent('12:33');
+    await act(async () => vi.advanceTimersByTime(35_000));
+    expect(timer).toHaveTextContent('残り 12分');
+    await act(async () => vi.advanceTimersByTime(660_000));
+    expect(timer).toHaveTextContent('残り 59秒');
     expect(screen.queryByText(/が終わりました/)).not.toBeInTheDocument();
 
     weekFn.mockImplementation(async () => ok(after));
-    await act(async () => vi.advanceTimersByTime(753_000));
+    await act(async () => vi.advanceTimersByTime(59_000));
     const toast = await screen.findByText('09:00–09:30 の架電ブロックが終わりました');
     expect(toast.closest('[role="status"]')).not.toBeNull();
     expect(notifier.show).toHaveBeenCalledWith('コマが終わりました', '09:00–09:30 の架電ブロックが終わりました');
     // The next slot has no source: the call list shows every source again, and the banner follows the backend.
     await vi.waitFor(() => expect(callList).toHaveBeenLastCalledWith(expect.not.objectContaining({ source: expect.anything() })));
-    expect(await within(screen.getByRole('region', { name: '現在のコマ' })).findByRole('timer')).toHaveTextContent('30:00');
+    expect(await within(screen.getByRole('region', { name: '現在のコマ' })).findByRole('timer')).toHaveTextContent('残り 30分');
 
     await userEvent.setup({ advanceTimers: vi.advanceTimersByTime }).click(screen.getByRole('button', { name: '閉じる' }));
     expect(screen.queryByText('09:00–09:30 の架電ブロックが終わりました')).not.toBeInTheDocument();

@@ -33,8 +33,8 @@ describe('the queue beside the lead', () => {
   it('says why each lead is here, in Japanese', async () => {
     renderWork(queueApi(), { language: 'ja' });
     const table = await screen.findByRole('table', { name: 'コールリスト' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['理由', '会社名', '氏名', '役職', 'リードソース', 'ステータス', 'スコア', '経過', '時間帯']);
-    expect(await cellsOf(0, table)).toEqual(['コールバック予定 10:30', 'Web問い合わせ: あと23分', '有望リード (スコア85)', 'リサイクル期日', '再架電 (3回目)', '新規リード']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['会社名', '氏名', '役職', '理由', 'リードソース', 'ステータス', 'スコア', '経過', '時間帯']);
+    expect(await cellsOf(3, table)).toEqual(['コールバック予定 10:30', 'Web問い合わせ: あと23分', '有望リード (スコア85)', 'リサイクル期日', '再架電 (3回目)', '新規リード']);
     expect(await cellsOf(7, table)).toEqual(['1日', '2日', '3日', '4日', '16日', '40日']);
     expect(await cellsOf(8, table)).toEqual(['', '', '', '', '', '時間外']);
   });
@@ -42,12 +42,39 @@ describe('the queue beside the lead', () => {
   it('says why each lead is here, in English, with the age warning levels', async () => {
     renderWork(queueApi());
     const table = await screen.findByRole('table', { name: 'Call list' });
-    expect(await cellsOf(0, table)).toEqual(['Callback due 10:30', 'Web inquiry: 23 min left', 'Hot lead (score 85)', 'Recycle date reached', 'Retry (call 3)', 'New lead']);
+    expect(await cellsOf(3, table)).toEqual(['Callback due 10:30', 'Web inquiry: 23 min left', 'Hot lead (score 85)', 'Recycle date reached', 'Retry (call 3)', 'New lead']);
     const stale = within(table).getByText('16 days');
     expect(stale).toHaveClass('age-stale');
     expect(stale).toHaveAttribute('title', 'Last touched 16 days ago (getting stale)');
     expect(within(table).getByText('40 days')).toHaveClass('age-old');
     expect(within(table).getByText('Off hours')).toHaveAttribute('title', 'Outside calling hours in the lead’s local time');
+  });
+
+  it('flags a callback five days late in red, with its weekday date, above the others', async () => {
+    // The queue orders due callbacks by their time, so the latest-promised overdue one comes first.
+    const rows = [
+      leadRow(1, { reason: { code: 'callback_due', at: at(-5 * 24 * 60 - 2) }, status: 'callback' }),
+      leadRow(2, { reason: { code: 'callback_due', at: at(-30) }, status: 'callback' }),
+      leadRow(3, { reason: { code: 'new' } }),
+    ];
+    const api = workApi([leadDetail(1, { queue: { bucket: 1, reason: rows[0]!.reason, age: { days: 5, level: 'fresh' }, withinCallingHours: true } })], {
+      'callList.page': vi.fn<KomaApi['callList.page']>(() => ok({ total: rows.length, offset: 0, rows })),
+    });
+    const { user } = renderWork(api, { language: 'ja' });
+    const table = await screen.findByRole('table', { name: 'コールリスト' });
+    const late = await within(table).findByText('期限切れ 5日');
+    expect(late).toHaveClass('overdue');
+    const cell = late.closest('[role="cell"]');
+    // Wednesday 2 April 2025, 09:58: the date carries its weekday; the full reason is on hover.
+    expect(cell).toHaveTextContent('期限切れ 5日 4/2(水) 09:58');
+    expect(cell).toHaveAttribute('title', 'コールバック予定 4/2(水) 09:58（期限切れ 5日）');
+    // Half an hour late is still "due now", not overdue.
+    expect(within(table).getByText('コールバック予定 09:30')).not.toHaveClass('overdue');
+    expect(within(table).getAllByText(/期限切れ/)).toHaveLength(1);
+
+    await user.keyboard('n');
+    const lead = screen.getByRole('region', { name: '対応中のリード' });
+    expect(await within(lead).findByText('期限切れ 5日')).toHaveClass('overdue');
   });
 
   it('moves through the rows with the arrow keys and opens the chosen lead with Enter', async () => {

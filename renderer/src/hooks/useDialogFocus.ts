@@ -14,7 +14,8 @@ function focusables(root: HTMLElement): HTMLElement[] {
 }
 
 /**
- * Modal focus handling: focus moves into the dialog, Tab cycles inside it, Escape closes it, and
+ * Modal focus handling: focus moves into the dialog, Tab cycles inside it, Escape (not while an IME
+ * is composing) asks it to close, and
  * focus returns to where it was when the dialog goes away. (The rest of the page is also made
  * `inert` by the shell, so pointer and assistive-tech focus cannot leave either.)
  */
@@ -33,6 +34,9 @@ export function useDialogFocus(dialogRef: RefObject<HTMLElement | null>, onClose
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
+        // Escape during a Japanese IME conversion cancels the conversion, not the dialog
+        // (keyCode 229 covers engines that send the key before marking it as composing).
+        if (event.isComposing || event.keyCode === 229) return;
         event.preventDefault();
         onCloseRef.current();
         return;

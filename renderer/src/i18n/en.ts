@@ -6,6 +6,9 @@ import { plannerEn } from './features/planner';
 import { dashboardEn } from './features/dashboard';
 import { syncEn } from './features/sync';
 import { rowReasonsEn } from './features/rowReasons';
+import { callListRowsEn } from './features/callListRows';
+import { headerSlotEn } from './features/headerSlot';
+import { dialogsEn } from './features/dialogs';
 import { workEn } from './features/work';
 import type { KomaMessages } from './ja';
 
@@ -17,6 +20,9 @@ export const en: KomaMessages = {
   ...handoffsEn,
   ...rowReasonsEn,
   ...workEn,
+  ...callListRowsEn,
+  ...headerSlotEn,
+  ...dialogsEn,
   ...plannerEn,
   ...dashboardEn,
   ...syncEn,

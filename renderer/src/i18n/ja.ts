@@ -11,6 +11,9 @@ import { plannerJa } from './features/planner';
 import { dashboardJa } from './features/dashboard';
 import { syncJa } from './features/sync';
 import { rowReasonsJa } from './features/rowReasons';
+import { callListRowsJa } from './features/callListRows';
+import { headerSlotJa } from './features/headerSlot';
+import { dialogsJa } from './features/dialogs';
 import { workJa } from './features/work';
 import type { Messages } from './messages';
 
@@ -22,6 +25,9 @@ export const ja = {
   ...handoffsJa,
   ...rowReasonsJa,
   ...workJa,
+  ...callListRowsJa,
+  ...headerSlotJa,
+  ...dialogsJa,
   ...plannerJa,
   ...dashboardJa,
   ...syncJa,

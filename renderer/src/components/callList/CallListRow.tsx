@@ -4,7 +4,8 @@ import type { CallListRow as Row } from '../../../../shared/contract/leads';
 import { useDateFormat } from '../work/useDateFormat';
 import { useWorkStore } from '../../stores/StoresContext';
 import { callListColumns, callListRowHeight } from './columns';
-import { queueReasonText } from './queueReason';
+import { CompanyName } from './CompanyName';
+import { overdueText, queueReasonText } from './queueReason';
 
 interface CallListRowProps {
   /** Zero-based position in the whole list (not in the page). */
@@ -40,6 +41,8 @@ export const CallListRow = memo(function CallListRow({ index, row, top, active, 
       </div>
     );
   }
+  const reason = queueReasonText(t, row.reason, { source: row.source, now: now(), format });
+  const overdue = overdueText(t, row.reason, now());
   return (
     <div
       role="row"
@@ -52,17 +55,23 @@ export const CallListRow = memo(function CallListRow({ index, row, top, active, 
       onClick={() => onOpen(row.id, index)}
       onFocus={() => onFocusRow(index)}
     >
-      <div role="cell" className={`cell cell-reason reason-${row.reason.code}`}>
-        {queueReasonText(t, row.reason, { source: row.source, now: now(), format })}
-      </div>
       <div role="cell" className="cell cell-company" title={row.companyName}>
-        {row.companyName}
+        <CompanyName name={row.companyName} />
       </div>
-      <div role="cell" className="cell cell-person">
+      <div role="cell" className="cell cell-person" title={row.fullName}>
         {row.fullName}
       </div>
-      <div role="cell" className="cell cell-title">
+      <div role="cell" className="cell cell-title" title={row.title ?? undefined}>
         {row.title ?? ''}
+      </div>
+      <div role="cell" className={`cell cell-reason reason-${row.reason.code}${overdue ? ' is-overdue' : ''}`} title={overdue ? t('callListRows.reasonWithOverdue', { reason, overdue }) : reason}>
+        {overdue && row.reason.code === 'callback_due' ? (
+          <>
+            <span className="overdue">{overdue}</span> <span className="reason-time">{format.when(row.reason.at)}</span>
+          </>
+        ) : (
+          reason
+        )}
       </div>
       <div role="cell" className="cell cell-source">
         {t(`source.${row.source}`)}

@@ -1,11 +1,15 @@
 import type { TFunction } from 'i18next';
 
-/** The call list's columns, in display order: why the lead is here first, then who, then how old. */
-export const callListColumns = ['reason', 'company', 'person', 'title', 'source', 'status', 'score', 'age', 'hours'] as const;
+/**
+ * The call list's columns in reading order: who (company, person, title), why the lead is here,
+ * then how hot and how old. Rows show them on two lines (see callList.css): company over person and
+ * title, so the name that identifies a lead is never cut to make room for the others.
+ */
+export const callListColumns = ['company', 'person', 'title', 'reason', 'source', 'status', 'score', 'age', 'hours'] as const;
 export type CallListColumn = (typeof callListColumns)[number];
 
-/** One row's height in px: the virtualizer's estimate and the rendered height must agree. */
-export const callListRowHeight = 32;
+/** One two-line row's height in px: the virtualizer's estimate and the rendered height must agree. */
+export const callListRowHeight = 46;
 
 export function columnLabel(t: TFunction, column: CallListColumn): string {
   switch (column) {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { LeadSource, QueueReasonView } from '../../../../shared/contract/leads';
+import { callbackLateness } from '../../../../shared/domain/queue/overdue';
 import type { DateFormat } from '../work/useDateFormat';
 
 /** Below this a speed-to-lead deadline counts down in minutes, above it in hours. */
@@ -39,4 +40,11 @@ export function queueReasonText(t: TFunction, reason: QueueReasonView, context: 
     case 'recycled_until':
       return t('work.reason.recycled_until', { date: context.format.date(reason.until) });
   }
+}
+
+/** 「期限切れ 5日」 for a callback past its promised time, null for any other reason or one still due. */
+export function overdueText(t: TFunction, reason: QueueReasonView, now: Date): string | null {
+  if (reason.code !== 'callback_due') return null;
+  const late = callbackLateness(reason.at, now);
+  return late ? t(`callListRows.overdue_${late.unit}`, { count: late.count }) : null;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHandoffDialogStore } from '../../stores/StoresContext';
+import { ModalCancelButton } from '../common/Modal';
 import { criterionLabel } from '../hearing/criterionLabel';
 import { FormField } from '../hearing/FormField';
 import { useFormats } from '../hearing/useFormats';
@@ -31,7 +32,6 @@ export function HandoffForm() {
   const backendErrors = useHandoffDialogStore((state) => state.fieldErrors);
   const create = useHandoffDialogStore((state) => state.create);
   const update = useHandoffDialogStore((state) => state.update);
-  const close = useHandoffDialogStore((state) => state.close);
   const creating = target?.kind === 'create';
 
   const [initial] = useState(() => {
@@ -186,9 +186,7 @@ export function HandoffForm() {
       </div>
       {content && <PackagePreview content={content} />}
       <div className="dialog-actions">
-        <button type="button" onClick={close}>
-          {t('handoffs.dialog.cancel')}
-        </button>
+        <ModalCancelButton>{t('handoffs.dialog.cancel')}</ModalCancelButton>
         {creating && (
           <button type="button" disabled={busy} onClick={() => submit('draft')}>
             {t('handoffs.dialog.saveDraft')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultWorkWeek } from '../../../../shared/contract/slots';
 import { usePlannerStore, useStores } from '../../stores/StoresContext';
 import { SlotToast } from './SlotToast';
-import { formatCountdown, useSlotFormat } from './useSlotFormat';
+import { useSlotFormat } from './useSlotFormat';
 import './planner.css';
 
 /**
@@ -32,7 +32,10 @@ export function CurrentSlot() {
           <span className="slot-kind">{slot.kind ? t(`planner.kinds.${slot.kind}`) : t('planner.unplannedCell')}</span>
           <span className="visually-hidden">{format.span(slot.startsAt, slot.endsAt)}</span>
           <span role="timer" aria-label={t('planner.current.timerLabel')} className="countdown">
-            {formatCountdown(running.secondsLeft)}
+            {/* Whole minutes (rounded up, so 「残り 1分」 means under a minute is not yet reached), seconds in the last one. */}
+            {running.secondsLeft >= 60
+              ? t('headerSlot.minutesLeft', { count: Math.ceil(running.secondsLeft / 60) })
+              : t('headerSlot.secondsLeft', { count: Math.max(0, Math.floor(running.secondsLeft)) })}
           </span>
           {target && <span className="visually-hidden">{target}</span>}
           {source && <span className="current-source">{t('planner.current.sourceOnly', { source: t(`source.${source}`) })}</span>}

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { excludeReasons, type ExcludeReason } from '../../../../shared/contract/calls';
 import { useWorkStore } from '../../stores/StoresContext';
-import { Modal } from '../common/Modal';
+import { Modal, ModalCancelButton } from '../common/Modal';
 import { ProblemAlert } from '../common/ProblemAlert';
 
 /** Exclude without a call; the reason is mandatory. */
@@ -40,9 +40,7 @@ export function ExcludeDialog() {
         <p className="hint">{t('work.dialog.excludeHint')}</p>
         {problem && <ProblemAlert problem={problem} />}
         <div className="dialog-actions">
-          <button type="button" onClick={closeDialog}>
-            {t('work.dialog.cancel')}
-          </button>
+          <ModalCancelButton>{t('work.dialog.cancel')}</ModalCancelButton>
           <button type="submit" className="primary danger" disabled={acting || !reason}>
             {t('work.dialog.excludeConfirm')}
           </button>

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { telHref } from '../../lib/links';
-import { queueReasonText } from '../callList/queueReason';
+import { overdueText, queueReasonText } from '../callList/queueReason';
 import { useWorkStore } from '../../stores/StoresContext';
 import { LeadActions } from './LeadActions';
 import { ScoreBreakdown } from './ScoreBreakdown';
@@ -17,6 +17,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
   const nameId = useId();
   const { lead, company, queue, score } = detail;
   const href = telHref(lead.phone);
+  const overdue = overdueText(t, queue.reason, now());
   const role = [lead.department, lead.title].filter(Boolean).join(' ');
   return (
     <div className="lead-header" role="group" aria-labelledby={nameId}>
@@ -60,6 +61,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
           <dt>{t('work.header.reason')}</dt>
           <dd className={`reason-${queue.reason.code}`}>
             {queueReasonText(t, queue.reason, { source: lead.source, now: now(), format })}
+            {overdue && <span className="overdue">{overdue}</span>}
             {!queue.withinCallingHours && (
               <span className="badge off-hours" title={t('work.outsideHoursLong')}>
                 {t('work.outsideHours')}

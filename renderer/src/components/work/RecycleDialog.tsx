@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { recycleReasons, type RecycleReason } from '../../../../shared/contract/calls';
 import { fromDateInput, toDateInput } from '../../lib/localTime';
 import { useRulesStore, useWorkStore } from '../../stores/StoresContext';
-import { Modal } from '../common/Modal';
+import { Modal, ModalCancelButton } from '../common/Modal';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { recycleReasonLabel } from './labels';
 
@@ -53,9 +53,7 @@ export function RecycleDialog() {
         <p className="hint">{t('work.dialog.recycleHint')}</p>
         {problem && <ProblemAlert problem={problem} />}
         <div className="dialog-actions">
-          <button type="button" onClick={closeDialog}>
-            {t('work.dialog.cancel')}
-          </button>
+          <ModalCancelButton>{t('work.dialog.cancel')}</ModalCancelButton>
           <button type="submit" className="primary" disabled={acting || !until}>
             {t('work.dialog.recycleConfirm')}
           </button>

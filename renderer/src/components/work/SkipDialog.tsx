@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { skipReasons } from '../../../../shared/contract/callFlow';
 import { useRulesStore, useWorkStore } from '../../stores/StoresContext';
 import type { SkipReason } from '../../stores/workStore';
-import { Modal } from '../common/Modal';
+import { Modal, ModalCancelButton } from '../common/Modal';
 import { ProblemAlert } from '../common/ProblemAlert';
 
 /** K: leave this lead for now, saying why; the workspace moves on to the next lead. */
@@ -40,9 +40,7 @@ export function SkipDialog() {
         {skipMinutes !== null && <p className="hint">{t('work.dialog.skipHint', { minutes: skipMinutes })}</p>}
         {problem && <ProblemAlert problem={problem} />}
         <div className="dialog-actions">
-          <button type="button" onClick={closeDialog}>
-            {t('work.dialog.cancel')}
-          </button>
+          <ModalCancelButton>{t('work.dialog.cancel')}</ModalCancelButton>
           <button type="submit" className="primary" disabled={acting}>
             {t('work.dialog.skipConfirm')}
           </button>

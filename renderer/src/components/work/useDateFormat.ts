@@ -6,11 +6,11 @@ import { useWorkStore } from '../../stores/StoresContext';
 export interface DateFormat {
   /** 10:30 */
   time(iso: string): string;
-  /** 10:30 today, 4/8 10:30 another day. */
+  /** 10:30 today, 4/8(火) 10:30 another day. */
   when(iso: string): string;
-  /** 2025/07/06 */
+  /** 2025/07/06(日) */
   date(iso: string): string;
-  /** 2025/07/06 10:30 */
+  /** 2025/07/06(日) 10:30 */
   dateTime(iso: string): string;
 }
 
@@ -21,9 +21,12 @@ export function useDateFormat(): DateFormat {
   const now = useWorkStore((state) => state.now);
   return useMemo(() => {
     const clock = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const dayAndClock = new Intl.DateTimeFormat(language, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
-    const dayTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' });
+    // Every date carries its weekday: a rep plans callbacks by 木曜, not by the 3rd.
+    const dayAndClock = new Intl.DateTimeFormat(language, { month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    // 2025/07/06(日) in Japanese; English reads a month name better than 07/06 (which order?).
+    const ymd = language.startsWith('ja') ? ({ year: 'numeric', month: '2-digit', day: '2-digit' } as const) : ({ year: 'numeric', month: 'short', day: 'numeric' } as const);
+    const day = new Intl.DateTimeFormat(language, { ...ymd, weekday: 'short' });
+    const dayTime = new Intl.DateTimeFormat(language, { ...ymd, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     return {
       time: (iso) => clock.format(new Date(iso)),
       when: (iso) => (sameLocalDay(new Date(iso), now()) ? clock : dayAndClock).format(new Date(iso)),
