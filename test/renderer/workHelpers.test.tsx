@@ -125,10 +125,23 @@ describe('rules forms', () => {
 
   it('send a blank number as not-a-number for the backend to refuse, and a blank speed-to-lead as none', () => {
     const form = { ...queueRulesForm(defaultQueueRules), maxAttempts: ' ' };
-    form.speedToLead = { ...form.speedToLead, seminar: '' };
+    form.speedToLead = { ...form.speedToLead, seminar: { amount: '', unit: 'days' } };
     const rules = queueRulesFromForm(form);
     expect(rules.maxAttempts).toBeNaN();
     expect(rules.speedToLeadMinutes.seminar).toBeNull();
+  });
+
+  it('show durations in the unit people think in and save them as minutes', () => {
+    const form = queueRulesForm(defaultQueueRules);
+    expect(form.cooldown.connected).toEqual({ amount: '1', unit: 'days' });
+    expect(form.cooldown.no_answer).toEqual({ amount: '2', unit: 'hours' });
+    expect(form.cooldown.busy).toEqual({ amount: '30', unit: 'minutes' });
+    expect(form.speedToLead.seminar).toEqual({ amount: '2', unit: 'days' });
+    form.cooldown = { ...form.cooldown, voicemail: { amount: '3', unit: 'hours' } };
+    form.skip = { amount: '1.5', unit: 'hours' };
+    const rules = queueRulesFromForm(form);
+    expect(rules.cooldownMinutes.voicemail).toBe(180);
+    expect(rules.skipMinutes).toBe(90);
   });
 
   it.each([

@@ -9,6 +9,8 @@ import { rowReasonsEn } from './features/rowReasons';
 import { callListRowsEn } from './features/callListRows';
 import { headerSlotEn } from './features/headerSlot';
 import { dialogsEn } from './features/dialogs';
+import { defaultDataEn } from './features/defaultData';
+import { ruleUnitsEn } from './features/ruleUnits';
 import { workEn } from './features/work';
 import type { KomaMessages } from './ja';
 
@@ -23,6 +25,8 @@ export const en: KomaMessages = {
   ...callListRowsEn,
   ...headerSlotEn,
   ...dialogsEn,
+  ...defaultDataEn,
+  ...ruleUnitsEn,
   ...plannerEn,
   ...dashboardEn,
   ...syncEn,

@@ -14,6 +14,8 @@ import { rowReasonsJa } from './features/rowReasons';
 import { callListRowsJa } from './features/callListRows';
 import { headerSlotJa } from './features/headerSlot';
 import { dialogsJa } from './features/dialogs';
+import { defaultDataJa } from './features/defaultData';
+import { ruleUnitsJa } from './features/ruleUnits';
 import { workJa } from './features/work';
 import type { Messages } from './messages';
 
@@ -28,6 +30,8 @@ export const ja = {
   ...callListRowsJa,
   ...headerSlotJa,
   ...dialogsJa,
+  ...defaultDataJa,
+  ...ruleUnitsJa,
   ...plannerJa,
   ...dashboardJa,
   ...syncJa,

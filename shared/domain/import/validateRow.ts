@@ -5,6 +5,7 @@ import { phoneKey } from '../normalize';
 import { parseEmployees } from './employees';
 import { leadSourceOf } from './leadSource';
 import { fieldMaxLength, rowReasons, tooLongReason } from './reasons';
+import { joinPersonName } from '../personName';
 
 /** A data row's cells by field, trimmed; a field the mapping leaves out is absent. */
 export type RowCells = Partial<Record<ImportField, string>>;
@@ -71,7 +72,7 @@ export function validateRow(cells: RowCells): RowCheck {
 
   const lastName = textOf(cells.lastName);
   const firstName = textOf(cells.firstName);
-  const fullName = textOf(cells.fullName) ?? [lastName, firstName].filter(Boolean).join(' ');
+  const fullName = textOf(cells.fullName) ?? joinPersonName(lastName, firstName);
   if (fullName.length === 0) reasons.push(rowReasons.missingName);
 
   const employees = parseEmployees(cells.employees);

@@ -4,6 +4,7 @@ import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
 import { leadIdentity } from '../salesforce/mapping';
 import type { CrmLead } from '../types';
+import { joinPersonName } from '../../../../shared/domain/personName';
 
 /** A lead in the CRM's terms: field API name → value. What a pull compares. */
 export type RawLead = Record<string, string | boolean | null>;
@@ -109,11 +110,11 @@ export function komaFields(crm: CrmLead, local: LocalLead | null, s: SalesforceS
   if (local && (crm.status === null || statuses[local.status] === crm.status)) status = local.status;
   else status = reversePreference.find((k) => statuses[k] === crm.status) ?? local?.status ?? 'new';
   const keepLocal = local !== null && local.status === status;
-  const names = [crm.lastName, crm.firstName].filter((n): n is string => n !== null);
+  const name = joinPersonName(crm.lastName, crm.firstName);
   return {
     lastName: crm.lastName,
     firstName: crm.firstName,
-    fullName: names.length > 0 ? names.join(' ') : (local?.fullName ?? '(no name)'),
+    fullName: name.length > 0 ? name : (local?.fullName ?? '(no name)'),
     title: crm.title,
     email: crm.email,
     phone: crm.phone,

@@ -4,6 +4,7 @@ import { bantItems } from '../../../../shared/contract/hearing';
 import { useFormats } from '../hearing/useFormats';
 import type { PackageContent } from './previewPackage';
 import { bantLines } from './summaryLines';
+import { displayPhone } from '../../../../shared/domain/phoneDisplay';
 
 const orDash = (parts: readonly (string | number | null | undefined)[]) => parts.filter((p) => p !== null && p !== undefined && p !== '').join(' / ') || '—';
 
@@ -29,7 +30,7 @@ export function PackagePreview({ content }: { content: PackageContent }) {
           <dt>{t('handoffs.package.contact')}</dt>
           <dd>
             <strong>{contact.name}</strong>
-            <span className="muted"> {orDash([contact.department, contact.title, contact.phone, contact.email])}</span>
+            <span className="muted"> {orDash([contact.department, contact.title, contact.phone === null ? null : displayPhone(contact.phone), contact.email])}</span>
           </dd>
         </div>
         <div>

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { bantItems, type BantItem, type Hearing } from '../../../../shared/contract/hearing';
+import { painLabel } from '../hearing/painLabel';
 import type { Formats } from '../hearing/useFormats';
 
 const present = (parts: readonly (string | null | undefined)[]) => parts.map((p) => p?.trim() ?? '').filter(Boolean);
@@ -27,7 +28,7 @@ export function bantLines(t: TFunction, hearing: Hearing, formats: Pick<Formats,
         authority.approvalProcess && firstLine(authority.approvalProcess),
         authority.signer,
       ]) || unknown,
-    need: joined([need.pains.join(separator), firstLine(need.painNotes), firstLine(need.requirements), need.currentTool]) || unknown,
+    need: joined([need.pains.map((pain) => painLabel(t, pain)).join(separator), firstLine(need.painNotes), firstLine(need.requirements), need.currentTool]) || unknown,
     timeline:
       joined([
         timeline.targetDate ?? timeline.targetQuarter,

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { painLabel } from './painLabel';
 
 interface PainPickerProps {
   options: readonly string[];
@@ -22,7 +23,7 @@ export function PainPicker({ options, chosen, onChange }: PainPickerProps) {
         {all.map((pain) => (
           <label key={pain} className="check">
             <input type="checkbox" checked={chosen.includes(pain)} onChange={(event) => toggle(pain, event.target.checked)} />
-            {pain}
+            {painLabel(t, pain)}
           </label>
         ))}
       </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { bantItems, currencies, type QualificationCriteria } from '../../../../shared/contract/hearing';
 import { useQualificationCriteriaStore } from '../../stores/StoresContext';
 import { FormField, oneOf } from './FormField';
+import { painLabel } from './painLabel';
 import { TagListField } from './TagListField';
 import { readWholeNumber } from './wholeNumber';
 
@@ -134,6 +135,7 @@ export function QualificationCriteriaForm({ criteria }: { criteria: Qualificatio
         emptyLabel="—"
         removeLabel={(label) => t('hearing.criteriaSettings.removePain', { label })}
         tags={painOptions}
+        display={(pain) => painLabel(t, pain)}
         maxLength={painMaxLength}
         onChange={setPainOptions}
       />

@@ -11,10 +11,12 @@ interface TagListFieldProps {
   onChange: (tags: string[]) => void;
   /** Longest tag the backend accepts. */
   maxLength: number;
+  /** How a stored tag is shown (a default option translated); the tag itself is what is kept. */
+  display?: (tag: string) => string;
 }
 
 /** Names as removable tags; Enter or the add button adds what was typed. */
-export function TagListField({ label, inputLabel, placeholder, addLabel, emptyLabel, removeLabel, tags, onChange, maxLength }: TagListFieldProps) {
+export function TagListField({ label, inputLabel, placeholder, addLabel, emptyLabel, removeLabel, tags, onChange, maxLength, display = (tag) => tag }: TagListFieldProps) {
   const labelId = useId();
   const inputId = useId();
   const [text, setText] = useState('');
@@ -32,8 +34,8 @@ export function TagListField({ label, inputLabel, placeholder, addLabel, emptyLa
         {tags.length === 0 && <li className="hint">{emptyLabel}</li>}
         {tags.map((tag) => (
           <li key={tag} className="tag">
-            {tag}
-            <button type="button" className="tag-remove" aria-label={removeLabel(tag)} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+            {display(tag)}
+            <button type="button" className="tag-remove" aria-label={removeLabel(display(tag))} onClick={() => onChange(tags.filter((x) => x !== tag))}>
               <span aria-hidden="true">×</span>
             </button>
           </li>

@@ -6,6 +6,7 @@ import type { QueueRules } from '../../../../shared/contract/queueRules';
 import { useRulesStore } from '../../stores/StoresContext';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { recycleReasonLabel } from '../work/labels';
+import { DurationField } from './DurationField';
 import { RuleField } from './RuleField';
 import { RulesSaveStatus } from './RulesSaveStatus';
 import { issuesAt, queueRulesForm, queueRulesFromForm, type QueueRulesForm } from './rulesForm';
@@ -49,7 +50,7 @@ function QueueRulesEditor({ rules }: { rules: QueueRules }) {
   const saveQueueRules = useRulesStore((state) => state.saveQueueRules);
   const issues = save.problem?.issues ?? [];
   const patch = (change: Partial<QueueRulesForm>) => setForm((current) => ({ ...current, ...change }));
-  const field = (key: 'maxAttempts' | 'dailyCap' | 'hotScore' | 'staleDays' | 'skipMinutes' | 'recycleReturn') => ({
+  const field = (key: 'maxAttempts' | 'dailyCap' | 'hotScore' | 'staleDays' | 'recycleReturn') => ({
     value: form[key],
     onValue: (value: string) => patch({ [key]: value }),
     issues,
@@ -95,19 +96,17 @@ function QueueRulesEditor({ rules }: { rules: QueueRules }) {
         <RuleField label={t('workRules.queue.dailyCap')} path="dailyCapPerLead" min={1} {...field('dailyCap')} />
         <RuleField label={t('workRules.queue.hotScore')} path="hotScore" min={0} {...field('hotScore')} />
         <RuleField label={t('workRules.queue.staleDays')} path="staleDays" min={1} unit={t('workRules.queue.daysUnit')} {...field('staleDays')} />
-        <RuleField label={t('workRules.queue.skipMinutes')} path="skipMinutes" min={0} unit={t('workRules.queue.minutes')} {...field('skipMinutes')} />
+        <DurationField label={t('workRules.queue.skipMinutes')} path="skipMinutes" issues={issues} value={form.skip} onValue={(skip) => patch({ skip })} />
         <RuleField label={t('workRules.queue.recycleReturnScore')} path="recycleReturnBehaviourScore" min={0} {...field('recycleReturn')} />
       </div>
       <fieldset className="rules-group">
         <legend>{t('workRules.queue.cooldown')}</legend>
         <div className="rules-grid">
           {callOutcomes.map((outcome) => (
-            <RuleField
+            <DurationField
               key={outcome}
               label={t(`work.outcome.${outcome}`)}
               path={`cooldownMinutes.${outcome}`}
-              min={0}
-              unit={t('workRules.queue.minutes')}
               issues={issues}
               value={form.cooldown[outcome]}
               onValue={(value) => patch({ cooldown: { ...form.cooldown, [outcome]: value } })}
@@ -119,12 +118,10 @@ function QueueRulesEditor({ rules }: { rules: QueueRules }) {
         <legend>{t('workRules.queue.speedToLead')}</legend>
         <div className="rules-grid">
           {leadSources.map((source) => (
-            <RuleField
+            <DurationField
               key={source}
               label={t(`source.${source}`)}
               path={`speedToLeadMinutes.${source}`}
-              min={0}
-              unit={t('workRules.queue.minutes')}
               issues={issues}
               value={form.speedToLead[source]}
               onValue={(value) => patch({ speedToLead: { ...form.speedToLead, [source]: value } })}

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { issuesAt, type Issues } from './rulesForm';
 
 interface RuleFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'> {
@@ -8,7 +8,8 @@ interface RuleFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'va
   issues: Issues;
   value: string;
   onValue: (value: string) => void;
-  unit?: string;
+  /** The unit beside the input: a word (点, 日) or a control choosing it (see DurationField). */
+  unit?: ReactNode;
   /** In a row of a list the column header shows the label; it stays the input's accessible name. */
   hideLabel?: boolean;
 }
@@ -33,7 +34,7 @@ export function RuleField({ label, path, issues, value, onValue, unit, hideLabel
           aria-describedby={messages.length > 0 ? errorId : undefined}
           onChange={(event) => onValue(event.target.value)}
         />
-        {unit && <span className="hint">{unit}</span>}
+        {typeof unit === 'string' ? <span className="hint">{unit}</span> : unit}
       </span>
       {messages.length > 0 && (
         <span id={errorId} className="field-error">

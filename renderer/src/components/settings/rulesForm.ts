@@ -4,6 +4,7 @@ import type { LeadSource } from '../../../../shared/contract/leads';
 import type { QueueRules } from '../../../../shared/contract/queueRules';
 import type { BehaviourKind, ScoringRules, titleLevels } from '../../../../shared/contract/scoringRules';
 import type { RecycleReason } from '../../../../shared/contract/calls';
+import { durationOfMinutes, minutesOfDuration, type DurationUnit } from '../../../../shared/domain/duration';
 
 /**
  * The rules forms keep numbers as the text typed, so a field can be blank or half-typed. On save
@@ -20,6 +21,21 @@ function mapValues<K extends string, A, B>(record: Record<K, A>, f: (value: A) =
   return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, f(value as A)])) as Record<K, B>;
 }
 
+/** A duration as typed: the amount's text and the unit chosen beside it (分 / 時間 / 日). */
+export interface DurationText {
+  amount: string;
+  unit: DurationUnit;
+}
+
+function durationText(minutes: number): DurationText {
+  const { amount, unit } = durationOfMinutes(minutes);
+  return { amount: text(amount), unit };
+}
+
+function minutesOf(duration: DurationText): number {
+  return minutesOfDuration({ amount: toNumber(duration.amount), unit: duration.unit });
+}
+
 export interface QueueRulesForm {
   start: string;
   end: string;
@@ -27,11 +43,11 @@ export interface QueueRulesForm {
   timeZone: string;
   maxAttempts: string;
   dailyCap: string;
-  cooldown: Record<CallOutcome, string>;
-  speedToLead: Record<LeadSource, string>;
+  cooldown: Record<CallOutcome, DurationText>;
+  speedToLead: Record<LeadSource, DurationText>;
   hotScore: string;
   staleDays: string;
-  skipMinutes: string;
+  skip: DurationText;
   recycleDays: Record<RecycleReason, string>;
   recycleReturn: string;
 }
@@ -44,11 +60,11 @@ export function queueRulesForm(rules: QueueRules): QueueRulesForm {
     timeZone: rules.defaultTimeZone,
     maxAttempts: text(rules.maxAttempts),
     dailyCap: text(rules.dailyCapPerLead),
-    cooldown: mapValues(rules.cooldownMinutes, text),
-    speedToLead: mapValues(rules.speedToLeadMinutes, (minutes) => (minutes === null ? '' : text(minutes))),
+    cooldown: mapValues(rules.cooldownMinutes, durationText),
+    speedToLead: mapValues(rules.speedToLeadMinutes, (minutes) => (minutes === null ? { amount: '', unit: 'hours' } : durationText(minutes))),
     hotScore: text(rules.hotScore),
     staleDays: text(rules.staleDays),
-    skipMinutes: text(rules.skipMinutes),
+    skip: durationText(rules.skipMinutes),
     recycleDays: mapValues(rules.recycleDays, text),
     recycleReturn: text(rules.recycleReturnBehaviourScore),
   };
@@ -60,13 +76,13 @@ export function queueRulesFromForm(form: QueueRulesForm): QueueRules {
     defaultTimeZone: form.timeZone.trim(),
     maxAttempts: toNumber(form.maxAttempts),
     dailyCapPerLead: toNumber(form.dailyCap),
-    cooldownMinutes: mapValues(form.cooldown, toNumber),
+    cooldownMinutes: mapValues(form.cooldown, minutesOf),
     // Blank means "this source has no speed-to-lead window".
-    speedToLeadMinutes: mapValues(form.speedToLead, (minutes) => (minutes.trim() === '' ? null : toNumber(minutes))),
+    speedToLeadMinutes: mapValues(form.speedToLead, (duration) => (duration.amount.trim() === '' ? null : minutesOf(duration))),
     hotScore: toNumber(form.hotScore),
     staleDays: toNumber(form.staleDays),
     recycleDays: mapValues(form.recycleDays, toNumber),
-    skipMinutes: toNumber(form.skipMinutes),
+    skipMinutes: minutesOf(form.skip),
     recycleReturnBehaviourScore: toNumber(form.recycleReturn),
   };
 }

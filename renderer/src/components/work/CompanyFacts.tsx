@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { externalWebsite, telHref } from '../../lib/links';
+import { displayPhone } from '../../../../shared/domain/phoneDisplay';
 
 /**
  * The company at a glance. The website is a link only for http(s): Electron's main process opens
@@ -34,7 +35,7 @@ export function CompanyFacts({ company }: { company: LeadDetail['company'] }) {
         <dt>{t('work.prep.address')}</dt>
         <dd>{company.address ?? unknown}</dd>
         <dt>{t('work.prep.phone')}</dt>
-        <dd>{phone ? <a href={phone}>{company.phone}</a> : (company.phone ?? unknown)}</dd>
+        <dd>{phone ? <a href={phone}>{displayPhone(company.phone!)}</a> : company.phone ? displayPhone(company.phone) : unknown}</dd>
       </dl>
     </section>
   );

@@ -8,6 +8,7 @@ import { LeadActions } from './LeadActions';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { exitReasonLabel } from './labels';
 import { useDateFormat } from './useDateFormat';
+import { displayPhone } from '../../../../shared/domain/phoneDisplay';
 
 /** Who the lead is, how to reach them, where they stand and why they are up now. */
 export function LeadHeader({ detail }: { detail: LeadDetail }) {
@@ -34,10 +35,10 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
           <dd>
             {href ? (
               <a href={href} className="phone-link">
-                {lead.phone}
+                {displayPhone(lead.phone!)}
               </a>
             ) : (
-              (lead.phone ?? t('work.header.noPhone'))
+              (lead.phone ? displayPhone(lead.phone) : t('work.header.noPhone'))
             )}
           </dd>
         </div>
