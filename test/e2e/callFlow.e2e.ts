@@ -93,7 +93,7 @@ async function searchFor(page: Page, text: string) {
   );
   await page.keyboard.type(text);
   const body = (await (await answered).json()) as { value: { total: number } };
-  await page.getByRole('status').filter({ hasText: `${body.value.total} 件のリード` }).waitFor();
+  await page.getByRole('status').filter({ hasText: new RegExp(`^${body.value.total} 件$`) }).waitFor();
 }
 
 function rowOf(page: Page, lead: Shown): Locator {

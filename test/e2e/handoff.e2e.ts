@@ -45,7 +45,7 @@ async function openLead(page: Page) {
   await page.getByRole('button', { name: 'コール', exact: true }).click();
   await page.getByRole('searchbox', { name: '会社名・氏名・電話番号で検索' }).fill(phone);
   // Click only once the list shows the search's answer, or the click lands on a row that moved.
-  await page.getByRole('status').filter({ hasText: /^1 件のリード$/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^1 件$/ }).waitFor();
   await page.getByRole('row', { name: new RegExp(contact) }).click();
   await page.getByRole('heading', { level: 2, name: new RegExp(contact) }).waitFor();
   const panel = page.getByRole('region', { name: 'BANTヒアリング' });
@@ -168,7 +168,7 @@ it('hears BANT over two calls, hands the lead off, and finds it queued with its 
   expect(ics).toMatch(new RegExp(`SUMMARY:${company} ${contact} 様`));
   await dialog.getByRole('button', { name: '閉じる' }).first().click();
   // The lead has left the call list as qualified.
-  await page.getByRole('status').filter({ hasText: /^0 件のリード$/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^0 件$/ }).waitFor();
 
   // The handoffs screen: queued for sync, with the CSV export.
   await page.getByRole('button', { name: 'トスアップ', exact: true }).click();

@@ -57,7 +57,7 @@ it('imports the Shift_JIS sample through the UI, counts it, and finds a lead by 
   await page.getByRole('cell', { name: '長谷川 隆' }).first().waitFor();
   await expect.poll(() => page.getByRole('cell', { name: 'アオバシステムズ株式会社' }).count()).toBeGreaterThan(0);
   await search.fill('045-000-1675');
-  await page.getByText('1 件のリード').waitFor();
+  await page.getByRole('status').filter({ hasText: /^1 件$/ }).waitFor();
   expect(problems).toEqual([]);
 });
 

@@ -32,7 +32,7 @@ describe('the call list', () => {
     expect(company).toHaveAttribute('title', '株式会社コマ');
     expect(within(company).getByText('コマ')).toHaveClass('company-distinctive');
     expect(within(company).getByText('(株)')).toHaveClass('legal-form');
-    expect(screen.getByText('1 件のリード')).toBeInTheDocument();
+    expect(screen.getByText('1 件')).toBeInTheDocument();
   });
 
   it('requests the filtered page when the rep types a search, and shows it', async () => {

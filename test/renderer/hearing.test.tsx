@@ -78,6 +78,23 @@ describe('the BANT hearing panel', () => {
     }
   });
 
+  it('refuses 確認済み on an item with nothing heard, saying what is needed, and accepts it once content is typed', async () => {
+    const backend = hearingBackend(hearingView(hearingWith()));
+    const { user } = renderHearingPanel(backend.api);
+    const timeline = await screen.findByRole('group', { name: '導入時期' });
+    const box = within(timeline).getByRole('checkbox', { name: '確認済み' });
+    await user.click(box);
+    expect(box).not.toBeChecked();
+    expect(within(timeline).getByRole('alert')).toHaveTextContent('確認済みにするには、聞き取った内容を入力してください。');
+    expect(box).toHaveAccessibleDescription('確認済みにするには、聞き取った内容を入力してください。');
+
+    await user.type(within(timeline).getByRole('textbox', { name: '導入希望の四半期' }), '2026-Q3');
+    expect(within(timeline).queryByRole('alert')).not.toBeInTheDocument();
+    await user.click(box);
+    expect(box).toBeChecked();
+    await waitFor(() => expect(backend.save.mock.lastCall?.[0].hearing.timeline).toMatchObject({ targetQuarter: '2026-Q3', confirmed: true }));
+  });
+
   it('autosaves what the rep types and turns the criteria met as items are confirmed', async () => {
     const backend = hearingBackend(hearingView(hearingWith()));
     const { user } = renderHearingPanel(backend.api);

@@ -11,6 +11,8 @@ import { headerSlotEn } from './features/headerSlot';
 import { dialogsEn } from './features/dialogs';
 import { defaultDataEn } from './features/defaultData';
 import { ruleUnitsEn } from './features/ruleUnits';
+import { bantContentEn } from './features/bantContent';
+import { textJoinEn } from './features/textJoin';
 import { workEn } from './features/work';
 import type { KomaMessages } from './ja';
 
@@ -27,6 +29,8 @@ export const en: KomaMessages = {
   ...dialogsEn,
   ...defaultDataEn,
   ...ruleUnitsEn,
+  ...bantContentEn,
+  ...textJoinEn,
   ...plannerEn,
   ...dashboardEn,
   ...syncEn,

@@ -16,6 +16,8 @@ import { headerSlotJa } from './features/headerSlot';
 import { dialogsJa } from './features/dialogs';
 import { defaultDataJa } from './features/defaultData';
 import { ruleUnitsJa } from './features/ruleUnits';
+import { bantContentJa } from './features/bantContent';
+import { textJoinJa } from './features/textJoin';
 import { workJa } from './features/work';
 import type { Messages } from './messages';
 
@@ -32,6 +34,8 @@ export const ja = {
   ...dialogsJa,
   ...defaultDataJa,
   ...ruleUnitsJa,
+  ...bantContentJa,
+  ...textJoinJa,
   ...plannerJa,
   ...dashboardJa,
   ...syncJa,
@@ -58,8 +62,8 @@ export const ja = {
   callList: {
     title: 'コールリスト',
     searchLabel: '会社名・氏名・電話番号で検索',
-    count_one: '{{count, number}} 件のリード',
-    count_other: '{{count, number}} 件のリード',
+    count_one: '{{count, number}} 件',
+    count_other: '{{count, number}} 件',
     counting: '件数を確認中…',
     noMatches: '該当するリードはありません。',
     loadingRow: '読み込み中',

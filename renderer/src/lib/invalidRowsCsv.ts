@@ -8,6 +8,8 @@ export interface ReportLabels {
   column: (number: number) => string;
   /** A backend reason in the report's language. */
   reason?: (reason: string) => string;
+  /** Between a row's reasons: 「、」 in Japanese. */
+  separator?: string;
 }
 
 export { neutraliseFormula } from '../../../shared/domain/csvCells';
@@ -18,7 +20,7 @@ export function invalidRowsCsv(rows: readonly InvalidRow[], headers: readonly st
   const valueHeaders = Array.from({ length: width }, (_, i) => headers[i] || labels.column(i + 1));
   const data = rows.map((r) => [
     String(r.row),
-    r.reasons.map((reason) => labels.reason?.(reason) ?? reason).join('; '),
+    r.reasons.map((reason) => labels.reason?.(reason) ?? reason).join(labels.separator ?? '; '),
     ...Array.from({ length: width }, (_, i) => r.values[i] ?? ''),
   ]);
   // The BOM is added when the file is saved (saveFile.ts).

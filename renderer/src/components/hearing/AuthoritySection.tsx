@@ -4,6 +4,7 @@ import { FormField, oneOf } from './FormField';
 import type { SectionProps } from './formTypes';
 import { sectionErrors } from './sectionErrors';
 import { HearingFieldset } from './HearingFieldset';
+import { hasBantContent } from '../../../../shared/domain/qualification/bantContent';
 
 type TextKey = 'decisionMakerName' | 'decisionMakerTitle' | 'signer';
 
@@ -16,7 +17,7 @@ export function AuthoritySection({ value, edit, errors }: SectionProps<'authorit
     </FormField>
   );
   return (
-    <HearingFieldset section="authority" confirmed={value.confirmed} onConfirmed={(confirmed) => edit.update('authority', { confirmed }, { saveNow: true })}>
+    <HearingFieldset section="authority" confirmed={value.confirmed} hasContent={hasBantContent('authority', value)} onConfirmed={(confirmed) => edit.update('authority', { confirmed }, { saveNow: true })}>
       <FormField label={t('hearing.authority.contactRole')} error={error('contactRole')}>
         {(control) => (
           <select {...control} value={value.contactRole} onChange={(event) => edit.update('authority', { contactRole: oneOf(contactRoles, event.target.value, 'unknown') })}>

@@ -5,12 +5,13 @@ import { FormField, oneOf } from './FormField';
 import type { SectionProps } from './formTypes';
 import { sectionErrors } from './sectionErrors';
 import { HearingFieldset } from './HearingFieldset';
+import { hasBantContent } from '../../../../shared/domain/qualification/bantContent';
 
 export function BudgetSection({ value, edit, errors }: SectionProps<'budget'>) {
   const { t } = useTranslation();
   const error = sectionErrors(t, errors, 'budget');
   return (
-    <HearingFieldset section="budget" confirmed={value.confirmed} onConfirmed={(confirmed) => edit.update('budget', { confirmed }, { saveNow: true })}>
+    <HearingFieldset section="budget" confirmed={value.confirmed} hasContent={hasBantContent('budget', value)} onConfirmed={(confirmed) => edit.update('budget', { confirmed }, { saveNow: true })}>
       <FormField label={t('hearing.budget.status')} error={error('status')}>
         {(control) => (
           <select {...control} value={value.status} onChange={(event) => edit.update('budget', { status: oneOf(budgetStatuses, event.target.value, 'unknown') })}>

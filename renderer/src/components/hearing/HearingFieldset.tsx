@@ -1,24 +1,48 @@
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BantItem } from '../../../../shared/contract/hearing';
 
 interface HearingFieldsetProps {
   section: BantItem;
   confirmed: boolean;
+  /** Whether anything was heard for the item (hasBantContent): 確認済み needs it. */
+  hasContent: boolean;
   onConfirmed: (confirmed: boolean) => void;
   children: ReactNode;
 }
 
-/** One BANT item: its fields and whether the prospect actually confirmed it. */
-export function HearingFieldset({ section, confirmed, onConfirmed, children }: HearingFieldsetProps) {
+/**
+ * One BANT item: its fields and whether the prospect actually confirmed it. An item is confirmed
+ * only with what was heard: ticking 確認済み on an empty item is refused with a message, and a
+ * confirmed item whose content was cleared says so.
+ */
+export function HearingFieldset({ section, confirmed, hasContent, onConfirmed, children }: HearingFieldsetProps) {
   const { t } = useTranslation();
+  const messageId = useId();
+  const [refused, setRefused] = useState(false);
+  const needsContent = !hasContent && (confirmed || refused);
   return (
     <fieldset className={`hearing-section${confirmed ? ' is-confirmed' : ''}`}>
       <legend>{t(`hearing.sections.${section}`)}</legend>
       <label className="confirm-toggle">
-        <input type="checkbox" checked={confirmed} onChange={(event) => onConfirmed(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={confirmed}
+          aria-describedby={needsContent ? messageId : undefined}
+          aria-invalid={needsContent && confirmed ? true : undefined}
+          onChange={(event) => {
+            const on = event.target.checked;
+            setRefused(on && !hasContent);
+            if (!on || hasContent) onConfirmed(on);
+          }}
+        />
         {t('hearing.confirmed')}
       </label>
+      {needsContent && (
+        <p id={messageId} className="field-error" role="alert">
+          {t('bantContent.needed')}
+        </p>
+      )}
       <div className="hearing-fields">{children}</div>
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { sectionErrors } from './sectionErrors';
 import { HearingFieldset } from './HearingFieldset';
 import { PainPicker } from './PainPicker';
 import { TagListField } from './TagListField';
+import { hasBantContent } from '../../../../shared/domain/qualification/bantContent';
 
 // The contract's limit for one competitor's name.
 const competitorMaxLength = 100;
@@ -13,7 +14,7 @@ export function NeedSection({ value, edit, errors, criteria }: SectionProps<'nee
   const { t } = useTranslation();
   const error = sectionErrors(t, errors, 'need');
   return (
-    <HearingFieldset section="need" confirmed={value.confirmed} onConfirmed={(confirmed) => edit.update('need', { confirmed }, { saveNow: true })}>
+    <HearingFieldset section="need" confirmed={value.confirmed} hasContent={hasBantContent('need', value)} onConfirmed={(confirmed) => edit.update('need', { confirmed }, { saveNow: true })}>
       <PainPicker options={criteria.painOptions} chosen={value.pains} onChange={(pains) => edit.update('need', { pains })} />
       <FormField label={t('hearing.need.painNotes')} error={error('painNotes')}>
         {(control) => <textarea {...control} rows={2} value={value.painNotes} onChange={(event) => edit.update('need', { painNotes: event.target.value })} />}

@@ -5,12 +5,13 @@ import type { SectionProps } from './formTypes';
 import { sectionErrors } from './sectionErrors';
 import { HearingFieldset } from './HearingFieldset';
 import { QuarterField } from './QuarterField';
+import { hasBantContent } from '../../../../shared/domain/qualification/bantContent';
 
 export function TimelineSection({ value, edit, errors }: SectionProps<'timeline'>) {
   const { t } = useTranslation();
   const error = sectionErrors(t, errors, 'timeline');
   return (
-    <HearingFieldset section="timeline" confirmed={value.confirmed} onConfirmed={(confirmed) => edit.update('timeline', { confirmed }, { saveNow: true })}>
+    <HearingFieldset section="timeline" confirmed={value.confirmed} hasContent={hasBantContent('timeline', value)} onConfirmed={(confirmed) => edit.update('timeline', { confirmed }, { saveNow: true })}>
       <div className="field-pair">
         <FormField label={t('hearing.timeline.targetDate')} error={error('targetDate')}>
           {(control) => (

@@ -45,6 +45,7 @@ export function ImportSummary() {
                 reasons: t('report.reasons'),
                 column: (number) => t('report.column', { number }),
                 reason: (reason) => translateRowReason(t, reason),
+                separator: t('textJoin.separator'),
                 fileSuffix: t('importDialog.reportFileSuffix'),
               })
             }

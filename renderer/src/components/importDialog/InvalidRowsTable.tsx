@@ -28,7 +28,7 @@ export function InvalidRowsTable({ rows, total = rows.length }: { rows: readonly
             {shown.map((row) => (
               <tr key={row.row}>
                 <td className="numeric">{formatNumber(row.row)}</td>
-                <td>{row.reasons.map((reason) => translateRowReason(t, reason)).join('; ')}</td>
+                <td>{row.reasons.map((reason) => translateRowReason(t, reason)).join(t('textJoin.separator'))}</td>
               </tr>
             ))}
           </tbody>

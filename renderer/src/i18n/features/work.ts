@@ -244,7 +244,7 @@ export const workJa = {
         list: 'リストへ移動',
         start: '通話開始（電話をかける）',
         outcome: '架電結果: {{outcome}}',
-        notes: '架電メモへ移動',
+        notes: '通話メモへ移動',
         prepNotes: '事前準備メモへ移動',
         recycle: '判断: リサイクル',
         exclude: '判断: 除外',
