@@ -11,14 +11,23 @@ const weekStart = '2025-04-07';
 
 const tokyo = (day: number, hh: number, mm = 0) => new Date(Date.UTC(2025, 3, 7 + day, hh - 9, mm));
 
-type Api = BrowserModeApp['api'];
+type Api = (command: string, input?: unknown) => Promise<unknown>;
 
-async function importSample(app: BrowserModeApp): Promise<void> {
-  const job = (await app.api('import.startSample')) as { jobId: string; phase: string };
+/** The harness returns the Result; seeding wants the value, and stops at the first refusal with what was refused. */
+function valuesOf(app: BrowserModeApp): Api {
+  return async (command, input = {}) => {
+    const result = (await app.api(command, input)) as { ok: boolean; value?: unknown; error?: unknown };
+    if (!result.ok) throw new Error(`${command} was refused: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
+}
+
+async function importSample(api: Api): Promise<void> {
+  const job = (await api('import.startSample')) as { jobId: string; phase: string };
   for (let status = job; status.phase !== 'done'; ) {
     if (status.phase === 'failed') throw new Error(`sample import failed: ${JSON.stringify(status)}`);
     // Waits on the job's own state: each poll is one request, however fast the machine.
-    status = (await app.api('import.status', { jobId: job.jobId })) as typeof job;
+    status = (await api('import.status', { jobId: job.jobId })) as typeof job;
   }
 }
 
@@ -40,9 +49,9 @@ async function logCall(api: Api, app: BrowserModeApp, leadId: string, start: Dat
 }
 
 export async function seedWeek(app: BrowserModeApp): Promise<void> {
-  const api = app.api.bind(app);
+  const api = valuesOf(app);
   await app.setClock(tokyo(0, 8, 30).toISOString());
-  await importSample(app);
+  await importSample(api);
   const { rows } = (await api('callList.page', { offset: 0, limit: 60 })) as { rows: { id: string }[] };
   const ids = rows.map((row) => row.id);
   const { reps } = (await api('fieldReps.save', {
