@@ -49,16 +49,15 @@ export function SlotCell({ slot, cell, focused, selected, secondsLeft, format, c
       onMouseDown={(event) => onPointerSelect(cell, event)}
       onMouseEnter={() => onPointerExtend(cell)}
     >
+      {/* Spaces between the parts: the visible words must read as words, and as the same words as the
+          cell's accessible name (axe label-content-name-mismatch; "Call block8 dials" would not). */}
       <div className="slot-line" aria-hidden="true">
-        {kind && <span className="slot-kind">{kind}</span>}
-        {target && <span className="slot-target">{target}</span>}
+        {kind && <span className="slot-kind">{kind}</span>} {target && <span className="slot-target">{target}</span>}{' '}
         {source && <span className="slot-source">{source}</span>}
-      </div>
+      </div>{' '}
       <div className="slot-line" aria-hidden="true">
-        {appointment && <span className="slot-appointment">{appointment}</span>}
-        {calls && <span className="slot-calls">{calls}</span>}
-        {status && <span className={`slot-status status-${slot.status}`}>{status}</span>}
-        {remaining && <span className="slot-remaining">{remaining}</span>}
+        {appointment && <span className="slot-appointment">{appointment}</span>} {calls && <span className="slot-calls">{calls}</span>}{' '}
+        {status && <span className={`slot-status status-${slot.status}`}>{status}</span>} {remaining && <span className="slot-remaining">{remaining}</span>}
       </div>
     </td>
   );
