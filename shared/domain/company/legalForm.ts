@@ -5,7 +5,7 @@
  * which stay different names, because they may be different companies.
  * Abbreviations from the conventions used on invoices and bank transfers (略称).
  */
-const abbreviations: ReadonlyArray<readonly [string, string]> = [
+export const legalFormAbbreviations: ReadonlyArray<readonly [string, string]> = [
   ['株', '株式会社'],
   ['有', '有限会社'],
   ['同', '合同会社'],
@@ -26,8 +26,8 @@ const abbreviations: ReadonlyArray<readonly [string, string]> = [
   ['宗', '宗教法人'],
 ];
 
-const bracketed = new RegExp(`\\((${abbreviations.map(([short]) => short).join('|')})\\)`, 'gu');
-const fullForm = new Map(abbreviations);
+const bracketed = new RegExp(`\\((${legalFormAbbreviations.map(([short]) => short).join('|')})\\)`, 'gu');
+const fullForm = new Map(legalFormAbbreviations);
 
 /** NFKC text with every bracketed legal-form abbreviation spelled out in place. */
 export function spellOutLegalForms(text: string): string {
