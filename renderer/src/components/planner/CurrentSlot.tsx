@@ -38,7 +38,15 @@ export function CurrentSlot() {
               : t('headerSlot.secondsLeft', { count: Math.max(0, Math.floor(running.secondsLeft)) })}
           </span>
           {target && <span className="visually-hidden">{target}</span>}
-          {source && <span className="current-source">{t('planner.current.sourceOnly', { source: t(`source.${source}`) })}</span>}
+          {source && (
+            <>
+              {/* Short on screen (セミナーのみ) so the header fits at 1280 px; the full sentence is read out. */}
+              <span className="current-source" aria-hidden="true">
+                {t('planner.sourceOnly', { source: t(`source.${source}`) })}
+              </span>
+              <span className="visually-hidden">{t('planner.current.sourceOnly', { source: t(`source.${source}`) })}</span>
+            </>
+          )}
         </section>
       )}
       <SlotToast format={format} />
