@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, XAx
 import type { KpiFiguresView } from '../../../../shared/contract/planner';
 import { rate } from '../../../../shared/domain/kpi/figures';
 import { useNumberFormat } from '../../hooks/useNumberFormat';
-import { chartColours, chartInitialSize, chartTick } from './chartTheme';
+import { axisWidthFor, chartColours, chartInitialSize, chartTick } from './chartTheme';
 import { RateValue } from './RateValue';
 
 const stages = ['dials', 'connects', 'conversations', 'opportunities'] as const;
@@ -23,7 +23,7 @@ export function FunnelChart({ figures }: { figures: KpiFiguresView }) {
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} stroke={chartColours.grid} />
             <XAxis type="number" allowDecimals={false} tick={chartTick} stroke={chartColours.grid} />
-            <YAxis type="category" dataKey="name" width={72} tick={chartTick} stroke={chartColours.grid} />
+            <YAxis type="category" dataKey="name" width={axisWidthFor(data.map((d) => d.name))} tick={chartTick} stroke={chartColours.grid} />
             <Bar dataKey="value" isAnimationActive={false} barSize={22}>
               {data.map((d) => (
                 <Cell key={d.stage} fill={chartColours[d.stage]} />
