@@ -241,7 +241,7 @@ async function seed(koma) {
   }
 
   // Qualified leads handed to field sales, each with its BANT hearing and an appointment a few working days later.
-  const confirmed = { budget: { status: 'approved', amount: 3_000_000, confirmed: true }, authority: { contactRole: 'decision_maker', confirmed: true }, need: { requirements: '営業リストの一元管理と架電記録の共有', confirmed: true }, timeline: { confirmed: true } };
+  const confirmed = { budget: { status: 'approved', amount: 3_000_000, confirmed: true }, authority: { contactRole: 'decision_maker', confirmed: true }, need: { requirements: '営業リストの一元管理と架電記録の共有', confirmed: true }, timeline: { targetQuarter: '2025-Q3', confirmed: true } };
   // Field sales meets the prospect late in the afternoon a week later; two recent ones booked for this week's Thursday and Friday.
   const appointmentSlots = { [handoffs.length - 2]: ['2025-04-17', 16, 0], [handoffs.length - 1]: ['2025-04-18', 10, 30] };
   for (const [i, { lead, at }] of handoffs.entries()) {
