@@ -24,7 +24,10 @@ export async function clippedText(page: Page, scope: string): Promise<string[]> 
         // Scroll areas are meant to hold more than they show.
         const style = getComputedStyle(el);
         if (/auto|scroll/.test(style.overflowX + style.overflowY)) continue;
-        const text = ownText(el) || (el.children.length === 0 ? (el.textContent ?? '').trim() : '');
+        // A box that hides its overflow cuts whatever text it holds, its children's included (a cell
+        // of spans); other boxes are judged by their own text spilling out.
+        const clips = /hidden|clip/.test(style.overflowX);
+        const text = ownText(el) || (clips || el.children.length === 0 ? (el.textContent ?? '').trim() : '');
         if (!text || el.clientWidth === 0) continue;
         const wide = el.scrollWidth > el.clientWidth + 1;
         const tall = /hidden|clip/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
