@@ -25,6 +25,8 @@ export interface Scale {
 }
 
 export const fullScale: Scale = { companies: 20_000, leads: 100_000, calls: 1_000_000, events: 500_000, hearings: 20_000, handoffs: 5_000, weeks: 52, csvRows: 100_000, outbox: 10_000 };
+/** A quarter of the year's rows over the same year of days: for a run that must fit in a few minutes of a shared machine. */
+export const mediumScale: Scale = { companies: 5_000, leads: 25_000, calls: 250_000, events: 125_000, hearings: 5_000, handoffs: 1_250, weeks: 52, csvRows: 50_000, outbox: 10_000 };
 export const quickScale: Scale = { companies: 200, leads: 1_000, calls: 10_000, events: 5_000, hearings: 200, handoffs: 50, weeks: 4, csvRows: 2_000, outbox: 1_000 };
 
 const prefixes = ['サクラ', 'ミドリ', 'アオバ', 'ホクト', 'ヤマト', 'ミナト', 'ヒカリ', 'ツバサ', 'アサヒ', 'カエデ', 'スバル', 'イズミ'];

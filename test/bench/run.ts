@@ -12,7 +12,7 @@ import { manualClock } from '../../shared/domain/clock';
 import { searchKey } from '../../shared/domain/normalize';
 import { createSyncHarness } from '../fakes/syncHarness';
 import { logCall, seedSyncLeads } from '../fakes/repActions';
-import { fullScale, generateCp932Csv, generateDataset, quickScale } from './dataset';
+import { fullScale, generateCp932Csv, generateDataset, mediumScale, quickScale } from './dataset';
 import { summarise, time, type Timing } from './measure';
 import { measureUi, uiBenchUnavailable, type UiFigure } from './ui';
 import { testDatabaseKey } from '../helpers/testKey';
@@ -31,8 +31,9 @@ interface Figure {
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const medium = args.has('--medium');
 const json = args.has('--json');
-const scale = quick ? quickScale : fullScale;
+const scale = quick ? quickScale : medium ? mediumScale : fullScale;
 const runs = quick ? 30 : 200;
 // Monday 2026-11-23 10:00 in Tokyo: inside calling hours, so the queue is callable.
 const now = new Date('2026-11-23T01:00:00.000Z');
@@ -88,9 +89,7 @@ async function main() {
   const log = (line: string) => {
     if (!json) console.log(line);
   };
-  const label = quick
-    ? `quick store: ${scale.leads.toLocaleString()} leads, ${scale.calls.toLocaleString()} calls`
-    : `the year: ${scale.leads.toLocaleString()} leads, ${scale.calls.toLocaleString()} calls`;
+  const label = `${quick ? 'quick store' : medium ? 'a quarter-size year' : 'the year'}: ${scale.leads.toLocaleString()} leads, ${scale.calls.toLocaleString()} calls`;
   try {
     const started = performance.now();
     log(`Generating ${label}…`);
@@ -327,7 +326,7 @@ function bareFirstRowsProbe(dir: string) {
 
 function report(figures: Figure[], uiFigures: UiFigure[], info: string[], totalMs: number, label: string) {
   if (json) {
-    console.log(JSON.stringify({ scale: quick ? 'quick' : 'full', label, node: process.version, figures, uiFigures, info, totalMs }, null, 2));
+    console.log(JSON.stringify({ scale: quick ? 'quick' : medium ? 'medium' : 'full', label, node: process.version, figures, uiFigures, info, totalMs }, null, 2));
     return;
   }
   const f = (x: number, unit: Figure['unit']) => (unit === 'requests' ? String(x) : x < 10 ? x.toFixed(2) : x.toFixed(0)) + (unit === 'ms' ? ' ms' : unit === 'MB' ? ' MB' : '');
@@ -349,7 +348,7 @@ function report(figures: Figure[], uiFigures: UiFigure[], info: string[], totalM
   }
   console.log('');
   for (const line of info) console.log(`- ${line}`);
-  console.log(`\n${quick ? 'Quick' : 'Full'} run (${label}), ${(totalMs / 1000).toFixed(1)} s, Node ${process.version}. Quick runs keep the code alive; compare only full runs.`);
+  console.log(`\n${quick ? 'Quick' : medium ? 'Medium' : 'Full'} run (${label}), ${(totalMs / 1000).toFixed(1)} s, Node ${process.version}. Quick runs keep the code alive; compare only full runs.`);
 }
 
 const [flag, flagDir] = process.argv.slice(2);
