@@ -9,7 +9,17 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
  */
 export function displayPhone(phone: string): string {
   const typed = phone.trim();
-  const parsed = parsePhoneNumberFromString(typed.normalize('NFKC'), 'JP');
+  const folded = typed.normalize('NFKC');
+  const parsed = parsePhoneNumberFromString(folded, 'JP');
   if (!parsed?.isValid()) return typed;
-  return parsed.country === 'JP' ? parsed.formatNational() : parsed.formatInternational();
+  if (parsed.country !== 'JP') return parsed.formatInternational();
+  // A domestic number the list already grouped (06 0000 3490, (03)1234-5678) keeps its grouping with
+  // hyphens: the area code's length is what the writer knew, and libphonenumber guesses it from the
+  // leading digits alone (06-0000… would become 060-000…). Ungrouped digits get the library's format.
+  const groups = folded.split(/[^0-9]+/).filter(Boolean);
+  const national = parsed.formatNational().replace(/\D/g, '');
+  if (folded.startsWith('0') || folded.startsWith('(0')) {
+    if (groups.length > 1 && groups.join('') === national) return groups.join('-');
+  }
+  return parsed.formatNational();
 }

@@ -43,10 +43,10 @@ describe('the queue beside the lead', () => {
     renderWork(queueApi());
     const table = await screen.findByRole('table', { name: 'Call list' });
     expect(await cellsOf(3, table)).toEqual(['Callback due 10:30', 'Web inquiry: 23 min left', 'Hot lead (score 85)', 'Recycle date reached', 'Retry (call 3)', 'New lead']);
-    const stale = within(table).getByText('16 days');
+    const stale = within(table).getByText('16d');
     expect(stale).toHaveClass('age-stale');
     expect(stale).toHaveAttribute('title', 'Last touched 16 days ago (getting stale)');
-    expect(within(table).getByText('40 days')).toHaveClass('age-old');
+    expect(within(table).getByText('40d')).toHaveClass('age-old');
     expect(within(table).getByText('Off hours')).toHaveAttribute('title', 'Outside calling hours in the lead’s local time');
   });
 

@@ -28,12 +28,17 @@ export async function clippedText(page: Page, scope: string): Promise<string[]> 
         // of spans); other boxes are judged by their own text spilling out.
         const clips = /hidden|clip/.test(style.overflowX);
         const text = ownText(el) || (clips || el.children.length === 0 ? (el.textContent ?? '').trim() : '');
-        if (!text || el.clientWidth === 0) continue;
+        // 0 px: inline; 1 px: kept for screen readers only (the visually-hidden pattern).
+        if (!text || el.clientWidth <= 1) continue;
         const wide = el.scrollWidth > el.clientWidth + 1;
         const tall = /hidden|clip/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
         if (wide || tall) {
           found.push(`${selector}: 「${text.slice(0, 40)}」 (${wide ? `needs ${el.scrollWidth} px, has ${el.clientWidth} px wide` : `needs ${el.scrollHeight} px, has ${el.clientHeight} px high`})`);
         }
+      }
+      // The region itself wider than its box: something in it is pushed out of view (the header at 1280).
+      if (getComputedStyle(root).overflowX === 'visible' && root.scrollWidth > root.clientWidth + 1) {
+        found.push(`${selector}: content needs ${root.scrollWidth} px, has ${root.clientWidth} px`);
       }
       for (const label of Array.from(root.querySelectorAll<SVGTextElement>('svg text'))) {
         const svg = label.ownerSVGElement;

@@ -84,7 +84,7 @@ export const CallListRow = memo(function CallListRow({ index, row, top, active, 
       </div>
       <div role="cell" className="cell cell-age">
         <span className={`age age-${row.age.level}`} title={t(`work.age.${row.age.level}`, { days: row.age.days })}>
-          {t('work.age.days', { count: row.age.days })}
+          {t('callListRows.ageDays', { count: row.age.days })}
         </span>
       </div>
       <div role="cell" className="cell cell-hours">

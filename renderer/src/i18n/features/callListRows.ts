@@ -8,6 +8,9 @@ export const callListRowsJa = {
     overdue_hours_one: '期限切れ {{count}}時間',
     overdue_hours_other: '期限切れ {{count}}時間',
     reasonWithOverdue: '{{reason}}（{{overdue}}）',
+    /** Compact for the list's narrow column; the tooltip says it in full. */
+    ageDays_one: '{{count}}日',
+    ageDays_other: '{{count}}日',
   },
 } as const;
 
@@ -18,5 +21,7 @@ export const callListRowsEn: Messages<typeof callListRowsJa> = {
     overdue_hours_one: '{{count}} hour overdue',
     overdue_hours_other: '{{count}} hours overdue',
     reasonWithOverdue: '{{reason}} ({{overdue}})',
+    ageDays_one: '{{count}}d',
+    ageDays_other: '{{count}}d',
   },
 };
