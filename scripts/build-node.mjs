@@ -19,7 +19,12 @@ await Promise.all([
   build({ ...common, minify: true, entryPoints: { main: 'electron/main.ts', preload: 'electron/preload.ts' }, outdir: 'dist/electron', outExtension: { '.js': '.cjs' } }),
   build({
     ...common,
-    entryPoints: { 'utility-process': 'electron/backend/entry/utilityProcess.ts', 'browser-mode': 'electron/backend/entry/browserMode.ts' },
+    entryPoints: {
+      'utility-process': 'electron/backend/entry/utilityProcess.ts',
+      'browser-mode': 'electron/backend/entry/browserMode.ts',
+      // The store's worker threads (writer, readers, backup), started by both entries.
+      'store-worker': 'electron/backend/threads/storeWorker.ts',
+    },
     outdir: 'dist/backend',
     outExtension: { '.js': '.cjs' },
   }),

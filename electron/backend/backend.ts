@@ -1,32 +1,19 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandNames } from '../../shared/contract';
 import { systemClock, type Clock, type IdGenerator } from '../../shared/domain/clock';
-import { appInfoHandlers } from './app/appInfo';
-import { backupHandlers } from './app/backups/handlers';
-import { rescoreIfDayChanged } from './app/behaviour/dailyRescore';
-import { behaviourHandlers } from './app/behaviour/handlers';
-import { callListHandlers } from './app/callList/handlers';
-import type { BackendContext, KeyProtection } from './app/context';
-import { callHandlers } from './app/calls/handlers';
-import { fieldRepHandlers } from './app/handoffs/fieldReps';
-import { handoffHandlers } from './app/handoffs/handlers';
-import { hearingHandlers } from './app/hearing/handlers';
-import { importHandlers } from './app/imports/handlers';
-import { kpiHandlers } from './app/kpi/handlers';
-import { plannerHandlers } from './app/planner/handlers';
-import { decisionHandlers } from './app/leads/decisions';
-import { leadDetailHandlers } from './app/leads/detail';
-import { prepHandlers } from './app/prep/handlers';
-import { queueHandlers } from './app/queue/handlers';
-import { settingsHandlers } from './app/settings/handlers';
-import { createSyncHandlers } from './app/sync/handlers';
-import { registerHandlers } from './app/registry';
-import { startBackupSchedule } from './db/backupSchedule';
-import { recoverIfDamaged } from './db/backups';
+import { dailyRescoreService } from './app/behaviour/rescoreService';
+import type { BackendContext, KeyProtection } from './core/context';
+import { featureHandlers } from './app/features';
+import { createSyncHandlers } from './sync/handlers';
+import { registerHandlers, type HandlerMap } from './core/registry';
+import { backupService } from './db/backupSchedule';
+import { ensureDailyBackup, recoverIfDamaged } from './db/backups';
 import type { DatabaseKey } from './db/encryption';
 import { lockDataFolder } from './db/folderLock';
+import { readRecoveryNotice, saveRecoveryNotice } from './db/recoveryNotice';
 import { openDatabase, type Db } from './db/open';
+import { createServices, type BackgroundService, type Services } from './services/lifecycle';
 import { createSyncService, type SyncOptions, type SyncService } from './sync/service';
 import { createDispatcher, type Dispatch } from './transport/dispatcher';
 
@@ -48,12 +35,18 @@ export interface BackendOptions {
   firstBackupDelayMs?: number;
   /** CRM sync: secret store, system-browser opener, fetch and timers for tests; `autoStart` runs its loop at once. */
   sync?: SyncOptions;
+  /** Run the background services (daily re-score, backups, sync loop) with the backend; tests drive them instead. */
+  services?: boolean;
 }
 
 export interface Backend {
   readonly dispatch: Dispatch;
   readonly context: BackendContext;
+  /** The full handler map, for a store thread that runs validated requests itself. */
+  readonly handlers: HandlerMap;
   readonly sync: SyncService;
+  /** The background work around this store, started and stopped together. */
+  readonly services: Services;
   /** Starts the sync engine's background loop (the entries call it; tests drive the engine instead). */
   startSync(): void;
   stopSync(): Promise<void>;
@@ -61,6 +54,34 @@ export interface Backend {
 }
 
 export const databaseFileName = 'koma.sqlite3';
+
+/** Present while a backend has the store open: found at start, it means the last run did not stop cleanly. */
+export const openMarkerFileName = 'koma.open';
+
+/**
+ * Opens the store after checking it: the write-ahead log always, the whole file after an unclean
+ * shutdown (or when opening fails as damaged). Damage found is recovered from the newest good
+ * backup and noted for the rep until dismissed.
+ */
+function openCheckedStore(databasePath: string, dataDir: string, at: Date, key: DatabaseKey | null): Db {
+  const marker = join(dataDir, openMarkerFileName);
+  const note = (found: ReturnType<typeof recoverIfDamaged>) => {
+    if (found) saveRecoveryNotice(dataDir, found);
+    return found;
+  };
+  const recovered = note(recoverIfDamaged(databasePath, dataDir, at, key, { fullCheck: existsSync(marker) }));
+  let db: Db;
+  try {
+    db = openDatabase(databasePath, key);
+  } catch (error) {
+    // Opening failed (a damaged header reads as a wrong key): the full check decides whether this is
+    // damage to recover from, or a newer Koma's store or really another key (left untouched).
+    if (recovered || !note(recoverIfDamaged(databasePath, dataDir, at, key, { fullCheck: true }))) throw error;
+    db = openDatabase(databasePath, key);
+  }
+  writeFileSync(marker, `${process.pid}\n`);
+  return db;
+}
 
 /** The whole backend, independent of its transport: a store, the handlers and the dispatcher. */
 export function createBackend(options: BackendOptions): Backend {
@@ -70,14 +91,13 @@ export function createBackend(options: BackendOptions): Backend {
   // Before anything reads or repairs the store: a second Koma on this folder stops here.
   const lock = lockDataFolder(options.dataDir);
   let db: Db;
-  let recovery: BackendContext['recovery'];
   try {
-    recovery = recoverIfDamaged(databasePath, options.dataDir, clock.now(), options.databaseKey);
-    db = openDatabase(databasePath, options.databaseKey);
+    db = openCheckedStore(databasePath, options.dataDir, clock.now(), options.databaseKey);
   } catch (error) {
     lock.release();
     throw error;
   }
+  const recovery = readRecoveryNotice(options.dataDir);
   const context: BackendContext = {
     db,
     clock,
@@ -91,44 +111,33 @@ export function createBackend(options: BackendOptions): Backend {
     databaseKey: options.databaseKey,
     keyProtection: options.databaseKey ? (options.keyProtection ?? 'key_file') : 'none',
   };
-  const sync = createSyncService(context, options.sync ?? {}, options.logError ?? ((what, error) => console.error(`[koma] ${what}`, error)));
-  const handlers = registerHandlers(
-    commandNames,
-    appInfoHandlers,
-    behaviourHandlers,
-    callListHandlers,
-    importHandlers,
-    queueHandlers,
-    leadDetailHandlers,
-    decisionHandlers,
-    callHandlers,
-    prepHandlers,
-    settingsHandlers,
-    hearingHandlers,
-    handoffHandlers,
-    fieldRepHandlers,
-    plannerHandlers,
-    kpiHandlers,
-    backupHandlers,
-    createSyncHandlers(sync),
-  );
-  // Behaviour decays daily: a backend started on a new day re-scores before it answers anything.
-  rescoreIfDayChanged(context);
-  const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   const logError = options.logError ?? ((command: string, error: unknown) => console.error(`[koma] ${command} failed`, error));
-  const stopBackups = options.autoBackup ? startBackupSchedule(db, options.dataDir, options.databaseKey, clock, (error) => logError('backup', error), options.firstBackupDelayMs) : () => undefined;
-  if (options.sync?.autoStart) sync.start();
+  const sync = createSyncService(context, options.sync ?? {}, options.logError ?? ((what, error) => console.error(`[koma] ${what}`, error)));
+  const handlers = registerHandlers(commandNames, ...featureHandlers, createSyncHandlers(sync));
+  const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
+  const background: BackgroundService[] = [
+    // Behaviour decays daily: re-scored in the background, never inside a request.
+    dailyRescoreService(context, logError),
+    ...(options.autoBackup ? [backupService(() => ensureDailyBackup(db, options.dataDir, clock.now(), options.databaseKey), logError, options.firstBackupDelayMs)] : []),
+    ...(options.sync?.autoStart ? [{ name: 'sync', start: () => sync.start(), stop: () => sync.stop() }] : []),
+  ];
+  const services = createServices(background, logError);
+  if (options.services ?? Boolean(options.autoBackup || options.sync?.autoStart)) services.start();
   return {
     dispatch,
     context,
+    handlers,
     sync,
+    services,
     startSync: () => sync.start(),
     stopSync: () => sync.stop(),
     close: () => {
-      // Sync first: its request in flight is abandoned and nothing it does touches the closed store.
+      // Services first (sync's request in flight is abandoned): nothing they do touches the closed store.
+      void services.stop();
       void sync.stop();
-      stopBackups();
       db.close();
+      // A clean stop: the next start needs no full integrity check.
+      rmSync(join(options.dataDir, openMarkerFileName), { force: true });
       lock.release();
     },
   };

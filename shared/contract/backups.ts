@@ -7,6 +7,10 @@ export const recoverySchema = z.object({
   restoredFrom: z.string().nullable(),
   damagedFileKeptAt: z.string(),
   problem: z.string(),
+  /** When the found damage happened: the work saved from `missingFrom` (the backup's time; null: from the start) to `missingUntil` (the damaged file's last write) is not in the store. */
+  detectedAt: z.string().optional(),
+  missingFrom: z.string().nullable().optional(),
+  missingUntil: z.string().optional(),
 });
 
 export const backupNameSchema = z.string().regex(/^koma-\d{8}-\d{6}(-[a-z]+)?\.sqlite3$/, 'not a Koma backup name');
@@ -21,4 +25,5 @@ export const backupCommands = {
     })
     .strict(),
   restoreOutput: z.object({ restoredFrom: z.string(), safetyBackup: backupInfoSchema }),
+  dismissRecoveryOutput: z.object({ dismissed: z.boolean() }),
 };

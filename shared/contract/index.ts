@@ -98,6 +98,7 @@ export const contract = {
   'backup.list': command(empty, backupCommands.list),
   'backup.create': command(empty, backupInfoSchema),
   'backup.restore': command(backupCommands.restoreInput, backupCommands.restoreOutput),
+  'recovery.dismiss': command(empty, backupCommands.dismissRecoveryOutput),
   ...syncCommands,
 } as const;
 

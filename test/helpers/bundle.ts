@@ -1,5 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -7,11 +6,14 @@ import { build } from 'esbuild';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Bundles a TypeScript entry (a process or worker script) to CommonJS that plain node can run,
- * packages left external and found through the repository's node_modules. Returns its path.
+ * Bundles a TypeScript entry (a process or worker script) to CommonJS that plain node (or a worker
+ * thread) can run, as scripts/build-node.mjs does: everything inlined but the native SQLite driver,
+ * which resolves from the repository's node_modules because the bundle is written under it.
  */
 export async function bundleForNode(entry: string): Promise<string> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'koma-bundle-')), `${basename(entry, '.ts')}.cjs`);
+  const cache = join(repoRoot, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const outfile = join(mkdtempSync(join(cache, 'koma-bundle-')), `${basename(entry, '.ts')}.cjs`);
   await build({
     entryPoints: [join(repoRoot, entry)],
     outfile,
@@ -19,9 +21,8 @@ export async function bundleForNode(entry: string): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    packages: 'external',
+    external: ['electron', 'better-sqlite3-multiple-ciphers'],
     logLevel: 'silent',
-    nodePaths: [join(repoRoot, 'node_modules')],
   });
   return outfile;
 }

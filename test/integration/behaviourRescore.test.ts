@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lastRescoreDay, rescoreIfDayChanged } from '../../electron/backend/app/behaviour/dailyRescore';
 import { base64Of } from '../helpers/imports';
 import { seedLeads } from '../helpers/seedLeads';
-import { createTempBackend, type TempBackend } from '../helpers/tempBackend';
+import { createTempBackend, nextTurn, type TempBackend } from '../helpers/tempBackend';
 
 // The helper's clock starts Monday 2025-04-07 09:00 in Tokyo (00:00 UTC); Tokyo's day ends at 15:00 UTC.
 let temp: TempBackend;
@@ -36,9 +36,21 @@ const behaviourScore = (id: string) => (db().prepare('SELECT behaviour_score FRO
 const storedDay = () => (db().prepare('SELECT value FROM settings WHERE key = ?').get(lastRescoreDay.key) as { value: string } | undefined)?.value;
 const listed = async () => (await temp.call('callList.page', {})).rows.map((r) => r.id);
 
+describe('the daily re-score service', () => {
+  it('re-scores in the background once the backend runs its services, never inside a read', async () => {
+    await temp.call('callList.page', {});
+    expect(storedDay()).toBeUndefined();
+    temp.backend.services.start();
+    while (storedDay() === undefined) await nextTurn();
+    expect(storedDay()).toBe('"2025-04-07"');
+  });
+});
+
 describe('rescoreIfDayChanged', () => {
   it('re-scores every lead once per Tokyo day, and not again until the next one', () => {
-    // The backend re-scored when it started this morning.
+    // Nothing re-scores inside a request any more: the first check of the day does.
+    expect(storedDay()).toBeUndefined();
+    expect(rescoreIfDayChanged(temp.backend.context)).not.toBeNull();
     expect(storedDay()).toBe('"2025-04-07"');
     expect(rescoreIfDayChanged(temp.backend.context)).toBeNull();
 

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, databaseFileName, type Backend } from '../../electron/backend/backend';
 import { migrations } from '../../electron/backend/db/migrations';
+import { bundleForNode } from '../helpers/bundle';
 import { fatalExitDelayMs, runUtilityBackend, type ParentPortLike } from '../../electron/backend/entry/utilityProcess';
 import {
   createPortClient,
@@ -171,13 +172,16 @@ class FakeParentPort extends EventEmitter implements ParentPortLike {
   }
 }
 
+// The entry runs the store on worker threads: the test bundles their script as the build does.
+const storeWorker = bundleForNode('electron/backend/threads/storeWorker.ts');
+
 describe('the utility-process entry', () => {
   const launch = () => ({ dataDir: join(dir, 'data'), resourcesDir: join(dir, 'resources'), version: '2.0.0-test' });
 
   it('serves each connected port, and on shutdown closes the database and exits 0', async () => {
     const parentPort = new FakeParentPort();
     const exit = vi.fn();
-    const running = runUtilityBackend({ parentPort, argv: ['electron', 'utility-process.cjs', ...toLaunchArgs(launch())], env: { KOMA_DATABASE_KEY: testDatabaseKey }, exit, log: () => {} });
+    const running = await runUtilityBackend({ parentPort, argv: ['electron', 'utility-process.cjs', ...toLaunchArgs(launch())], env: { KOMA_DATABASE_KEY: testDatabaseKey }, exit, log: () => {}, workerScript: await storeWorker });
     expect(running).not.toBeNull();
 
     const clients = [0, 1].map(() => {
@@ -198,13 +202,16 @@ describe('the utility-process entry', () => {
     expect(exit).not.toHaveBeenCalled();
 
     parentPort.emit('message', { data: { type: 'shutdown' }, ports: [] });
-    expect(exit).toHaveBeenCalledExactlyOnceWith(0);
-    expect(running?.backend.context.db.open).toBe(false);
     expect(running?.servedCount()).toBe(0);
+    await running?.closed;
+    expect(exit).toHaveBeenCalledExactlyOnceWith(0);
+    // The store threads let the folder go: another backend can open it.
+    createBackend({ dataDir: launch().dataDir, resourcesDir: dir, mode: 'browser', databaseKey: testDatabaseKey, version: 'test' }).close();
   });
 
-  it('tells main why it cannot start (a database from a newer Koma), then exits 1', () => {
-    vi.useFakeTimers();
+  it('tells main why it cannot start (a database from a newer Koma), then exits 1', async () => {
+    const workerScript = await storeWorker;
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
       const options = launch();
       const raw = new Database(join(dir, databaseFileName));
@@ -213,7 +220,7 @@ describe('the utility-process entry', () => {
       const parentPort = new FakeParentPort();
       const exit = vi.fn();
       const log = vi.fn();
-      const running = runUtilityBackend({ parentPort, argv: toLaunchArgs({ ...options, dataDir: dir }), env: { KOMA_DATABASE_KEY: testDatabaseKey }, exit, log });
+      const running = await runUtilityBackend({ parentPort, argv: toLaunchArgs({ ...options, dataDir: dir }), env: { KOMA_DATABASE_KEY: testDatabaseKey }, exit, log, workerScript });
 
       expect(running).toBeNull();
       expect(parentPort.posted).toEqual([{ type: 'fatal', message: expect.stringMatching(/newer version of Koma/) }]);

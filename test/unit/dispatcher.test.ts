@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { commandNames, KomaError, type CommandName } from '../../shared/contract';
-import type { BackendContext } from '../../electron/backend/app/context';
-import { registerHandlers, type FeatureHandlers, type HandlerMap } from '../../electron/backend/app/registry';
+import type { BackendContext } from '../../electron/backend/core/context';
+import { registerHandlers, type FeatureHandlers, type HandlerMap } from '../../electron/backend/core/registry';
 import { createDispatcher } from '../../electron/backend/transport/dispatcher';
 
 // The dispatcher never reads the context itself; it only hands it to handlers.

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { commandNames } from '../../shared/contract';
 import { maxBodyBytesOf, defaultBodyBytes, importBodyBytes } from '../../shared/contract/limits';
-import type { BackendContext } from '../../electron/backend/app/context';
-import type { HandlerMap } from '../../electron/backend/app/registry';
+import type { BackendContext } from '../../electron/backend/core/context';
+import type { HandlerMap } from '../../electron/backend/core/registry';
 import { createDispatcher } from '../../electron/backend/transport/dispatcher';
 import { payloadProblem } from '../../electron/backend/transport/inputGuards';
 

@@ -33,6 +33,12 @@ describe('layering rules', () => {
     ['the preload importing a backend handler', 'electron/preload.ts', "import { callListHandlers } from './backend/app/callList/handlers';\nexport const x = callListHandlers;"],
     ['an adapter importing the database', 'electron/adapters/notify.ts', "import { openDatabase } from '../backend/db/open';\nexport const x = openDatabase;"],
     ['a re-export that crosses a layer', 'renderer/src/x.ts', "export { contextBridge } from 'electron';"],
+    ['app/ importing sync/', 'electron/backend/app/calls/handlers.ts', "import { SyncEngine } from '../../sync/engine';\nexport const x = SyncEngine;"],
+    ['app/ importing sync/ (shallower)', 'electron/backend/app/features.ts', "import { createSyncHandlers } from '../sync/handlers';\nexport const x = createSyncHandlers;"],
+    ['sync/ importing app/', 'electron/backend/sync/engine.ts', "import { callHandlers } from '../app/calls/handlers';\nexport const x = callHandlers;"],
+    ['sync/ importing app/ (deeper)', 'electron/backend/sync/pull/mergeLeads.ts', "import { requeueLead } from '../../app/queue/requeue';\nexport const x = requeueLead;"],
+    ['core/ importing app/', 'electron/backend/core/outbox.ts', "import { callHandlers } from '../app/calls/handlers';\nexport const x = callHandlers;"],
+    ['app/ still may not import electron', 'electron/backend/app/calls/handlers.ts', "import { app } from 'electron';\nexport const x = app;"],
   ])('%s is an error', async (_case, filePath, code) => {
     const errors = await layeringErrors(filePath, code);
     expect(errors).toHaveLength(1);
@@ -42,6 +48,8 @@ describe('layering rules', () => {
   it.each([
     ['the renderer importing the contract', 'renderer/src/api/x.ts', "import { commandNames } from '../../../shared/contract';\nexport const n = commandNames.length;"],
     ['shared importing zod', 'shared/domain/x.ts', "import { z } from 'zod';\nexport const s = z.string();"],
+    ['app/ and sync/ importing core/', 'electron/backend/sync/settings.ts', "import { readSetting } from '../core/settingsStore';\nimport type { BackendContext } from '../core/context';\nexport const x = readSetting as unknown as BackendContext;"],
+    ['app/ importing the contract of sync', 'electron/backend/app/calls/handlers.ts', "import { syncCommands } from '../../../shared/contract/sync';\nexport const x = syncCommands;"],
     ['the backend importing node:fs and better-sqlite3-multiple-ciphers', 'electron/backend/db/x.ts', "import Database from 'better-sqlite3-multiple-ciphers';\nimport { existsSync } from 'node:fs';\nexport const x = [Database, existsSync];"],
     ['main importing electron and the transport', 'electron/main.ts', "import { app } from 'electron';\nimport { backendPortChannel } from './backend/transport/messagePort';\nexport const x = [app, backendPortChannel];"],
     ['the preload importing electron and the contract', 'electron/preload.ts', "import { contextBridge } from 'electron';\nimport { commandNames } from '../shared/contract';\nexport const x = [contextBridge, commandNames];"],

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { commandNames, type CommandName } from '../../shared/contract';
-import type { BackendContext } from '../../electron/backend/app/context';
-import type { HandlerMap } from '../../electron/backend/app/registry';
+import type { BackendContext } from '../../electron/backend/core/context';
+import type { HandlerMap } from '../../electron/backend/core/registry';
 import { classifyStoreError, storeFaultMessages } from '../../electron/backend/db/errors';
 import { createDispatcher } from '../../electron/backend/transport/dispatcher';
 

@@ -1,4 +1,5 @@
-import type { FeatureHandlers } from './registry';
+import { readRecoveryNotice } from '../db/recoveryNotice';
+import type { FeatureHandlers } from '../core/registry';
 
 export const appInfoHandlers: FeatureHandlers = {
   'app.info': (_input, ctx) => ({
@@ -7,7 +8,8 @@ export const appInfoHandlers: FeatureHandlers = {
     dataDir: ctx.dataDir,
     databasePath: ctx.databasePath,
     leadCount: (ctx.db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n,
-    recovery: ctx.recovery,
+    // Read each time: the notice stays until the rep dismisses it, across restarts.
+    recovery: readRecoveryNotice(ctx.dataDir),
     keyProtection: ctx.keyProtection,
   }),
 };

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseKeyError, isPlainDatabaseFile, unlock, type DatabaseKey } from './encryption';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
+import type { Recovery } from './recoveryNotice';
+import { walProblem } from './walCheck';
 import type { Db } from './open';
 
 export interface BackupInfo {
@@ -84,6 +86,19 @@ export function createBackup(db: Db, dataDir: string, at: Date, key: DatabaseKey
   renameSync(partial, join(dir, name));
   rotateBackups(dataDir);
   return { name, createdAt: createdAtOf(name)!, sizeBytes: statSync(join(dir, name)).size };
+}
+
+/**
+ * A backup interrupted by a crash or a full disk leaves its `.partial` (or a restore its
+ * `.migrating`) copy behind: never a backup (the list ignores them) but space taken for nothing.
+ * Removed when the backup thread starts, before it can begin a new one.
+ */
+export function removeInterruptedBackups(dataDir: string): string[] {
+  const dir = backupDir(dataDir);
+  if (!existsSync(dir)) return [];
+  const leftovers = readdirSync(dir).filter((name) => /\.sqlite3\.(partial|migrating)$/.test(name));
+  for (const name of leftovers) rmSync(join(dir, name), { force: true });
+  return leftovers;
 }
 
 /** Safety copies taken before a restore, kept apart from the daily rotation. */
@@ -178,24 +193,35 @@ function copyAllTables(db: Db, source: string, key: DatabaseKey | null): void {
 }
 
 /**
- * At start: a database that fails quick_check is moved aside (with its WAL) and the newest good
- * backup takes its place. Returns what happened, for the UI to tell the rep; null when all was well.
+ * At start, before any connection opens the store: a write-ahead log SQLite could not fully replay
+ * (walCheck.ts) is damage, always checked (it reads the log's frame headers, milliseconds); the
+ * full quick_check, which reads the whole store (seconds on a year's data), runs only after an
+ * unclean shutdown or when opening failed. A damaged store is moved aside (with its WAL) and the
+ * newest good backup takes its place. Returns what happened, for the UI to tell the rep honestly
+ * (was a backup used, and which period's work is missing); null when all was well.
  */
 export function recoverIfDamaged(
   databasePath: string,
   dataDir: string,
   at: Date,
   key: DatabaseKey | null,
-): { restoredFrom: string | null; damagedFileKeptAt: string; problem: string } | null {
+  options: { fullCheck: boolean } = { fullCheck: true },
+): Recovery | null {
   if (!existsSync(databasePath)) return null;
-  // A plain file is a store from before encryption: openDatabase encrypts it, it is not damage.
-  const check = checkDatabaseFile(databasePath, isPlainDatabaseFile(databasePath) ? null : key);
-  if (check.ok || check.problem.startsWith('written by a newer Koma')) return null;
-  const backups = listBackups(dataDir);
-  const good = backups.find((b) => checkDatabaseFile(join(backupDir(dataDir), b.name), key).ok);
-  // A key that opens no file at all is the wrong key, not damage: openDatabase says so and nothing
-  // is moved. A key that opens a backup but not the store means the store's first page is damaged.
-  if (check.problem === new DatabaseKeyError().message && !good) return null;
+  let problem = walProblem(databasePath);
+  if (!problem && options.fullCheck) {
+    // A plain file is a store from before encryption: openDatabase encrypts it, it is not damage.
+    const check = checkDatabaseFile(databasePath, isPlainDatabaseFile(databasePath) ? null : key);
+    if (check.ok || check.problem.startsWith('written by a newer Koma')) return null;
+    // A key that opens no file at all is the wrong key, not damage: openDatabase says so and nothing
+    // is moved. A key that opens a backup but not the store means the store's first page is damaged.
+    if (check.problem === new DatabaseKeyError().message && !listBackups(dataDir).some((b) => checkDatabaseFile(join(backupDir(dataDir), b.name), key).ok)) return null;
+    problem = check.problem;
+  }
+  if (!problem) return null;
+  const good = listBackups(dataDir).find((b) => checkDatabaseFile(join(backupDir(dataDir), b.name), key).ok);
+  // The last moment work reached the disk: the log's last write, or the file's.
+  const lastWrite = Math.max(...['', '-wal'].filter((ext) => existsSync(databasePath + ext)).map((ext) => statSync(databasePath + ext).mtimeMs));
   const keptAt = `${databasePath}.damaged-${stamp(at)}`;
   for (const ext of ['', '-wal', '-shm']) {
     if (existsSync(databasePath + ext)) renameSync(databasePath + ext, keptAt + ext);
@@ -209,5 +235,12 @@ export function recoverIfDamaged(
       source.close();
     }
   }
-  return { restoredFrom: good?.name ?? null, damagedFileKeptAt: keptAt, problem: check.problem };
+  return {
+    restoredFrom: good?.name ?? null,
+    damagedFileKeptAt: keptAt,
+    problem,
+    detectedAt: at.toISOString(),
+    missingFrom: good?.createdAt ?? null,
+    missingUntil: new Date(lastWrite).toISOString(),
+  };
 }

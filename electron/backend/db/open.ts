@@ -4,6 +4,10 @@ import { assertKnownVersion, migrate } from './migrate';
 
 export type Db = Database.Database;
 
+declare const readonlyBrand: unique symbol;
+/** A reader thread's connection: opened read-only; SQLite refuses any write on it. */
+export type ReadonlyDb = Db & { readonly [readonlyBrand]: true };
+
 /**
  * Opens the store with durability set explicitly on every open: the bundled SQLite
  * falls back to synchronous=NORMAL when a WAL database is reopened, which can lose the last
@@ -59,4 +63,22 @@ export function writeTransactionsImmediate(db: Db): void {
     return Object.assign(run, { default: tx.immediate, deferred: tx.deferred, immediate: tx.immediate, exclusive: tx.exclusive });
   }) as Db['transaction'];
   Object.defineProperty(db, 'transaction', { value: immediate, configurable: true });
+}
+
+/**
+ * A reader thread's connection: read-only at the file level, so SQLite itself refuses a write from
+ * a handler declared as a read. WAL lets it read a consistent snapshot while the writer commits.
+ * Opened only after the writer has recovered and migrated the store.
+ */
+export function openReader(path: string, key: DatabaseKey | null): ReadonlyDb {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    if (key) unlock(db, key);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -32768');
+    return db as ReadonlyDb;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

@@ -5,13 +5,13 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock, systemClock } from '../../../shared/domain/clock';
 import { loadOrCreateKeyFile } from '../db/keyFile';
-import { createBackend, type Backend } from '../backend';
 import { classifyStoreError, storeFaultMessages } from '../db/errors';
 import { DatabaseKeyError } from '../db/encryption';
 import { FolderInUseError } from '../db/folderLock';
 import { KeyFileMissingError } from '../db/keyFile';
 import { DatabaseTooNewError } from '../db/migrate';
 import { createErrorLog } from './errorLog';
+import { startThreadedBackend, StoreStartError, type ThreadedBackend } from '../threads/storeThreads';
 import { startHttpServer, type HttpServer } from '../transport/http';
 import { parseBrowserModeArgs, usage, type BrowserModeOptions } from './args';
 
@@ -19,6 +19,7 @@ import { parseBrowserModeArgs, usage, type BrowserModeOptions } from './args';
 const rendererDir = join(__dirname, '../renderer');
 const resourcesDir = join(__dirname, '../../resources');
 const packageJsonPath = join(__dirname, '../../package.json');
+const storeWorkerScript = join(__dirname, 'store-worker.cjs');
 
 class StartupError extends Error {}
 
@@ -61,25 +62,31 @@ function openInBrowser(url: string): void {
   }
 }
 
-async function start(options: BrowserModeOptions): Promise<{ backend: Backend; server: HttpServer }> {
+async function start(options: BrowserModeOptions): Promise<{ backend: ThreadedBackend; server: HttpServer }> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new StartupError(`The renderer is not built (no ${join(rendererDir, 'index.html')}): run npm run build first.`);
   }
   const version = readVersion();
   prepareDataDir(options.dataDir);
   const clock = options.testClock ? manualClock(systemClock.now()) : undefined;
-  const backend = createBackend({
+  const logError = createErrorLog(options.dataDir);
+  // This thread serves HTTP and validates; the store runs on worker threads (docs/architecture.md).
+  const backend = await startThreadedBackend({
+    workerScript: storeWorkerScript,
     dataDir: options.dataDir,
     resourcesDir,
     mode: 'browser',
     version,
-    ...(clock ? { clock } : {}),
+    ...(clock ? { testClock: clock } : {}),
     databaseKey: loadOrCreateKeyFile(options.dataDir),
     keyProtection: 'key_file',
     autoBackup: true,
+    services: true,
     // The CRM's sign-in page opens in the system browser (never with --no-open: the UI shows the link).
-    sync: options.openBrowser ? { openExternal: openInBrowser } : {},
-    logError: createErrorLog(options.dataDir),
+    ...(options.openBrowser ? { openExternal: openInBrowser } : {}),
+    logToFile: true,
+    logError,
+    onThreadExit: () => process.exit(1),
   });
   try {
     const server = await startHttpServer({
@@ -87,12 +94,20 @@ async function start(options: BrowserModeOptions): Promise<{ backend: Backend; s
       token: randomBytes(32).toString('base64url'),
       staticDir: rendererDir,
       port: options.port,
-      ...(clock ? { testClock: clock } : {}),
+      // Moving the test clock tells the store threads at once (a new day re-scores there).
+      ...(clock
+        ? {
+            testClock: {
+              now: () => clock.now(),
+              set: (to: Date) => (clock.set(to), backend.clockMoved()),
+              advance: (ms: number) => (clock.advance(ms), backend.clockMoved()),
+            },
+          }
+        : {}),
     });
-    backend.startSync();
     return { backend, server };
   } catch (error) {
-    backend.close();
+    await backend.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new StartupError(`Port ${options.port} is already in use: pick another with --port.`);
     if (code === 'EACCES') throw new StartupError(`Not allowed to listen on port ${options.port}: pick another with --port.`);
@@ -100,17 +115,15 @@ async function start(options: BrowserModeOptions): Promise<{ backend: Backend; s
   }
 }
 
-function stopOnSignals(backend: Backend, server: HttpServer): void {
+function stopOnSignals(backend: ThreadedBackend, server: HttpServer): void {
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     server
       .close()
-      .then(() => {
-        backend.close();
-        process.exit(0);
-      })
+      .then(() => backend.close())
+      .then(() => process.exit(0))
       .catch((error: unknown) => {
         console.error(`Koma did not stop cleanly: ${messageOf(error)}`);
         process.exit(1);
@@ -146,7 +159,7 @@ const plainStartupErrors = [StartupError, DatabaseTooNewError, FolderInUseError,
 main().catch((error: unknown) => {
   // Never a stack on the rep's terminal: a known error says itself, a store fault says what to do,
   // anything else says where the details went (KOMA_DEBUG=1 prints them here too).
-  if (plainStartupErrors.some((kind) => error instanceof kind)) {
+  if (plainStartupErrors.some((kind) => error instanceof kind) || (error instanceof StoreStartError && error.plain)) {
     console.error(`Koma could not start: ${(error as Error).message}`);
   } else {
     const fault = classifyStoreError(error);

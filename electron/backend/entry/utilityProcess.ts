@@ -2,8 +2,9 @@
 // sends one MessagePort per window load and, at quit, a shutdown request. No `electron` import:
 // the little of Electron's API used here is typed locally.
 import { hkdfSync } from 'node:crypto';
-import { createBackend, type Backend, type BackendOptions } from '../backend';
-import { createFileSecretStore } from '../sync/secrets/fileSecretStore';
+import { join } from 'node:path';
+import { startThreadedBackend, type ThreadedBackend } from '../threads/storeThreads';
+import type { Dispatch } from '../transport/dispatcher';
 import {
   fromMainPort,
   isControlMessage,
@@ -29,51 +30,65 @@ export interface UtilityBackendDeps {
   exit(code: number): void;
   /** stderr in the app; stacks go here and nowhere else. */
   log(message: string, error?: unknown): void;
-  createBackend?: (options: BackendOptions) => Backend;
+  /** The store threads' script (dist/backend/store-worker.cjs beside this bundle; tests bundle their own). */
+  workerScript?: string;
 }
 
 export interface UtilityBackend {
-  readonly backend: Backend;
+  readonly backend: ThreadedBackend;
   /** Ports currently served, for the shutdown path and for tests. */
   readonly servedCount: () => number;
+  /** Settles once a shutdown request has closed the store (before exit is called). */
+  readonly closed: Promise<void>;
 }
 
 /**
- * Starts the backend and serves it on every port main connects. Returns null when the backend
- * cannot start: main is told why (the message only) so it can show it instead of restarting.
+ * Starts the backend (its store on worker threads) and serves it on every port main connects; a
+ * port connected while the store is still opening is answered once it is open. Resolves null when
+ * the backend cannot start: main is told why (the message only) so it can show it instead of
+ * restarting.
  */
-export function runUtilityBackend(deps: UtilityBackendDeps): UtilityBackend | null {
-  let backend: Backend;
-  try {
+export async function runUtilityBackend(deps: UtilityBackendDeps): Promise<UtilityBackend | null> {
+  const served = new Set<ServedPort>();
+  let markClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
+  // Listeners below attach before the store threads answer: nothing main sends is missed.
+  const starting: Promise<ThreadedBackend | null> = (async () => {
     const launch = parseLaunchArgs(deps.argv, deps.env);
     // Main unwraps the key from the OS keychain and hands it over in the environment, never argv
     // (which any process can list).
     const databaseKey = deps.env.KOMA_DATABASE_KEY;
     if (!databaseKey) throw new Error('The Koma backend was started without its database key (KOMA_DATABASE_KEY).');
-    backend = (deps.createBackend ?? createBackend)({
+    return startThreadedBackend({
+      workerScript: deps.workerScript ?? join(__dirname, 'store-worker.cjs'),
       mode: 'electron',
       ...launch,
       databaseKey,
-      sync: {
-        // The CRM refresh token is kept encrypted with a key derived from the keychain-protected
-        // database key; the sign-in page opens in the system browser through main.
-        secrets: createFileSecretStore(launch.dataDir, { key: Buffer.from(hkdfSync('sha256', Buffer.from(databaseKey, 'hex'), Buffer.alloc(0), 'koma secrets v1', 32)) }),
-        openExternal: (url) => deps.parentPort.postMessage({ type: 'open-external', url }),
-      },
+      // The CRM refresh token is kept encrypted with a key derived from the keychain-protected
+      // database key; the sign-in page opens in the system browser through main.
+      secretsKeyHex: Buffer.from(hkdfSync('sha256', Buffer.from(databaseKey, 'hex'), Buffer.alloc(0), 'koma secrets v1', 32)).toString('hex'),
+      openExternal: (url) => deps.parentPort.postMessage({ type: 'open-external', url }),
       keyProtection: deps.env.KOMA_KEY_PROTECTION === 'plaintext_fallback' ? 'plaintext_fallback' : 'os_keychain',
       autoBackup: true,
-      logError: (command, error) => deps.log(`${command} failed`, error),
+      services: true,
+      logError: (what, error) => deps.log(`${what} failed`, error),
+      // A store thread that dies leaves the store in an unknown state: main restarts the backend.
+      onThreadExit: () => deps.exit(1),
     });
-  } catch (error) {
+  })().catch((error: unknown) => {
     deps.log('the backend could not start', error);
     deps.parentPort.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
     // Main kills us once it has read the message; exiting at once could drop it, since Electron
     // delivers parentPort messages from another thread. The timer is the fallback.
     setTimeout(() => deps.exit(1), fatalExitDelayMs);
     return null;
-  }
+  });
+  const dispatch: Dispatch = async (command, payload) => {
+    const ready = await starting;
+    if (!ready) return { ok: false, error: { code: 'internal', message: 'The Koma backend could not start.' } };
+    return ready.dispatch(command, payload);
+  };
 
-  const served = new Set<ServedPort>();
   deps.parentPort.on('message', ({ data, ports }) => {
     if (!isControlMessage(data)) {
       deps.log('ignored an unknown message from main');
@@ -85,7 +100,7 @@ export function runUtilityBackend(deps: UtilityBackendDeps): UtilityBackend | nu
         deps.log('a connect message arrived without a port');
         return;
       }
-      const servedPort: ServedPort = servePort(fromMainPort(port), backend.dispatch, {
+      const servedPort: ServedPort = servePort(fromMainPort(port), dispatch, {
         log: deps.log,
         // The window reloaded or closed: forget its port.
         onClose: () => served.delete(servedPort),
@@ -95,17 +110,24 @@ export function runUtilityBackend(deps: UtilityBackendDeps): UtilityBackend | nu
     }
     for (const servedPort of served) servedPort.close();
     served.clear();
-    try {
-      backend.close();
-      deps.exit(0);
-    } catch (error) {
-      deps.log('closing the database failed', error);
-      deps.exit(1);
-    }
+    void starting
+      .then((ready) => ready?.close())
+      .then(
+        () => {
+          markClosed();
+          deps.exit(0);
+        },
+        (error: unknown) => {
+          deps.log('closing the database failed', error);
+          markClosed();
+          deps.exit(1);
+        },
+      );
   });
 
-  backend.startSync();
-  return { backend, servedCount: () => served.size };
+  const backend = await starting;
+  if (!backend) return null;
+  return { backend, servedCount: () => served.size, closed };
 }
 
 interface UtilityProcessGlobals {
@@ -126,7 +148,7 @@ if (electronProcess.type === 'utility' && electronProcess.parentPort) {
     log('unhandled rejection', error);
     process.exit(1);
   });
-  runUtilityBackend({
+  void runUtilityBackend({
     parentPort: electronProcess.parentPort,
     argv: process.argv,
     env: process.env,

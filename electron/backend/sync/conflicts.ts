@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { KomaError } from '../../../shared/contract';
 import type { SalesforceSettings, SyncConflict } from '../../../shared/contract/sync';
-import type { BackendContext } from '../app/context';
+import type { BackendContext } from '../core/context';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/perDatabase';
 import { discardUnsynced, unsyncedIds } from './outbox';
 import { crmRaw } from './pull/leadFields';
 import { applyCrmLead, findLocalLead, setBase } from './pull/mergeLeads';
-import { rescoreLeads } from '../app/scoring/rescore';
-import { readSetting, settingSpecs } from '../app/settings/store';
+import { rescoreLeads } from '../core/rescore';
+import { readSetting, settingSpecs } from '../core/settingsStore';
 import type { CrmLead } from './types';
 
 interface ConflictRow {

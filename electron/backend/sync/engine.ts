@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pauseReasons, type SyncSettings } from '../../../shared/contract/sync';
-import type { BackendContext } from '../app/context';
+import type { BackendContext } from '../core/context';
 import { retryDelay, type BackoffPolicy } from './backoff';
 import { NetworkState } from './network';
 import { learnLeadCrmId, nextDueAt, outboxWrites, takeBatch } from './outbox';

@@ -1,4 +1,4 @@
-import type { OutboxEntity } from '../app/outbox/enqueue';
+import type { OutboxEntity } from '../core/outbox';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/perDatabase';
 import type { OutboxItem } from './types';

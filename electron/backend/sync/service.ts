@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KomaError } from '../../../shared/contract';
 import type { SyncConflict, SyncItem, SyncSettings, SyncStatus, syncSettingsSaveInput } from '../../../shared/contract/sync';
-import type { BackendContext } from '../app/context';
+import type { BackendContext } from '../core/context';
 import { itemBackoff, probeBackoff, type BackoffPolicy } from './backoff';
 import { listConflicts, openConflictCount, resolveConflict } from './conflicts';
 import { realTimers, SyncEngine, type Timers } from './engine';

@@ -1,5 +1,5 @@
 import { defaultSyncSettings, syncSettingsSchema, type SyncSettings } from '../../../shared/contract/sync';
-import { readSetting, writeSetting } from '../app/settings/store';
+import { readSetting, writeSetting } from '../core/settingsStore';
 import type { Db } from '../db/open';
 
 /** Sync settings live with the other settings (one row, validated on read); secrets never do. */

@@ -1,4 +1,4 @@
-import type { OutboxEntity } from '../app/outbox/enqueue';
+import type { OutboxEntity } from '../core/outbox';
 
 /** One outbox row as the sync engine hands it to a connector. */
 export interface OutboxItem {

@@ -8,6 +8,8 @@ export interface AppState {
   info: AppInfo | null;
   problem: Problem | null;
   load(): Promise<void>;
+  /** The rep has read the recovery notice: the backend forgets it, and the header stops showing it. */
+  dismissRecovery(): Promise<void>;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -15,7 +17,7 @@ export type AppStore = StoreApi<AppState>;
 /** What the backend says about itself: version, mode and how many leads the database holds. */
 export function createAppStore(client: KomaClient): AppStore {
   let latest = 0;
-  return createStore<AppState>()((set) => ({
+  return createStore<AppState>()((set, get) => ({
     info: null,
     problem: null,
     async load() {
@@ -25,6 +27,14 @@ export function createAppStore(client: KomaClient): AppStore {
         if (request === latest) set({ info, problem: null });
       } catch (error) {
         if (request === latest) set({ problem: toProblem(error) });
+      }
+    },
+    async dismissRecovery() {
+      try {
+        await client.invoke('recovery.dismiss', {});
+        await get().load();
+      } catch (error) {
+        set({ problem: toProblem(error) });
       }
     },
   }));

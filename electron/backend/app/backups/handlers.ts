@@ -1,10 +1,14 @@
 import { KomaError } from '../../../../shared/contract';
 import { createBackup, listBackups, restoreBackup } from '../../db/backups';
 import { migrate } from '../../db/migrate';
-import type { FeatureHandlers } from '../registry';
+import { dismissRecoveryNotice, readRecoveryNotice } from '../../db/recoveryNotice';
+import type { FeatureHandlers } from '../../core/registry';
 
 export const backupHandlers: FeatureHandlers = {
-  'backup.list': (_input, ctx) => ({ backups: listBackups(ctx.dataDir), recovery: ctx.recovery }),
+  'backup.list': (_input, ctx) => ({ backups: listBackups(ctx.dataDir), recovery: readRecoveryNotice(ctx.dataDir) }),
+
+  /** The rep has read the recovery notice: it stops showing (until the next damage). */
+  'recovery.dismiss': (_input, ctx) => ({ dismissed: dismissRecoveryNotice(ctx.dataDir) }),
 
   'backup.create': (_input, ctx) => createBackup(ctx.db, ctx.dataDir, ctx.clock.now(), ctx.databaseKey),
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { localDate } from '../../../../shared/domain/queue/localTime';
-import type { BackendContext } from '../context';
+import type { BackendContext } from '../../core/context';
 import { requeueDue } from '../queue/requeue';
-import { rescoreAll } from '../scoring/rescore';
-import { readSetting, settingSpecs, writeSetting } from '../settings/store';
+import { rescoreAll } from '../../core/rescore';
+import { readSetting, settingSpecs, writeSetting } from '../../core/settingsStore';
 
 /** The team's local date of the last full re-score, YYYY-MM-DD. */
 export const lastRescoreDay = {

@@ -1,8 +1,8 @@
 import { KomaError } from '../../../../shared/contract';
 import type { EventRowContext } from '../../../../shared/domain/behaviour/eventRow';
 import { ImportFailure } from '../imports/failure';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs } from '../settings/store';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { readEvents, type ReadEvents } from './readEvents';
 import { writeEvents } from './writeEvents';
 

@@ -8,7 +8,7 @@ import { behaviourReasons, type BehaviourReason } from '../../../../shared/domai
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import { requeueDue } from '../queue/requeue';
-import { rescoreLeads } from '../scoring/rescore';
+import { rescoreLeads } from '../../core/rescore';
 import type { ReadEvent } from './readEvents';
 
 /** How a row finds its lead, each by an index (a test asserts the plans). Exported for that test. */

@@ -1,8 +1,7 @@
-import { rescoreIfDayChanged } from '../behaviour/dailyRescore';
 import { searchKey } from '../../../../shared/domain/normalize';
-import { requeueDue } from '../queue/requeue';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs } from '../settings/store';
+import { assertQueueFresh } from '../queue/freshness';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { callListQueries, likePattern, queueKeyOf, toCallListRow } from './queries';
 
 export const callListHandlers: FeatureHandlers = {
@@ -10,12 +9,12 @@ export const callListHandlers: FeatureHandlers = {
     const queries = callListQueries(ctx.db);
     const now = ctx.clock.now();
     const filter = { pattern: likePattern(searchKey(input.search)), source: input.source };
-    // One transaction: leads the clock has moved are re-placed first, then count and page read
-    // the same snapshot.
+    // One snapshot for page and count (a read: deferred, nothing to lock); leads the clock has
+    // moved are re-placed by the writer first (assertQueueFresh), the daily re-score runs in the
+    // background.
     return ctx.db.transaction(() => {
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
-      rescoreIfDayChanged(ctx);
-      requeueDue(ctx.db, rules, now);
+      assertQueueFresh(ctx.db, now);
       const records = queries.page(filter, input.limit, input.offset, input.cursor);
       const first = records[0];
       const last = records.at(-1);
@@ -28,6 +27,6 @@ export const callListHandlers: FeatureHandlers = {
       if (!input.count) return page;
       const { total, capped } = queries.count(filter);
       return { ...page, total, totalCapped: capped };
-    })();
+    }).deferred();
   },
 };

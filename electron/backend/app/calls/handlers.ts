@@ -1,5 +1,5 @@
 import { KomaError, type CommandOutput, type ParsedInput } from '../../../../shared/contract';
-import type { BackendContext } from '../context';
+import type { BackendContext } from '../../core/context';
 import { tallyCall } from '../kpi/tallies';
 import { leadDetail } from '../leads/detail';
 import { nextLeadId } from '../queue/handlers';
@@ -10,9 +10,9 @@ import { perDatabase } from '../../db/perDatabase';
 import { sealHearing } from '../hearing/versions';
 import { changeLead } from '../leads/statusChange';
 import { requireLead } from '../leads/rows';
-import { enqueue } from '../outbox/enqueue';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs } from '../settings/store';
+import { enqueue } from '../../core/outbox';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 
 const statements = perDatabase((db: Db) => ({
   attemptsSince: db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM calls WHERE lead_id = ? AND started_at >= ?'),
@@ -95,7 +95,7 @@ export const callHandlers: FeatureHandlers = {
    */
   'calls.logAndNext': (input, ctx) => {
     const logged = logCall(input.call, ctx);
-    const leadId = nextLeadId(ctx, input.call.leadId, input.source);
+    const leadId = nextLeadId(ctx, input.call.leadId, input.source, 'requeue');
     return { logged, next: leadId === null ? null : ctx.db.transaction(() => leadDetail(ctx, leadId))() };
   },
 

@@ -1,7 +1,7 @@
 import type { FieldRep } from '../../../../shared/contract/handoff';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import type { FeatureHandlers } from '../registry';
+import type { FeatureHandlers } from '../../core/registry';
 
 const statements = perDatabase((db: Db) => ({
   all: db.prepare<[], { id: string; name: string; email: string | null; crm_user_id: string | null; active: number }>(

@@ -4,10 +4,10 @@ import { emptyHearing } from '../../../../shared/contract/hearing';
 import { evaluateQualification } from '../../../../shared/domain/qualification/evaluate';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import type { BackendContext } from '../context';
+import type { BackendContext } from '../../core/context';
 import { leadDetail } from '../leads/detail';
 import { latestHearing } from '../hearing/versions';
-import { readSetting, settingSpecs } from '../settings/store';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 
 const statements = perDatabase((db: Db) => ({
   calls: db.prepare<[string], { started_at: string; outcome: string; notes: string; duration_sec: number | null }>(

@@ -2,10 +2,10 @@ import { KomaError } from '../../../../shared/contract';
 import { emptyHearing, type Hearing } from '../../../../shared/contract/hearing';
 import type { HearingView } from '../../../../shared/contract/handoff';
 import { evaluateQualification } from '../../../../shared/domain/qualification/evaluate';
-import type { BackendContext } from '../context';
+import type { BackendContext } from '../../core/context';
 import { requireLead } from '../leads/rows';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs } from '../settings/store';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { hearingHistory, hearingVersion, saveHearing } from './versions';
 
 function view(ctx: BackendContext, leadId: string, chosen?: number): HearingView {

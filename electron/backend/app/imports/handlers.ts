@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KomaError } from '../../../../shared/contract';
 import type { InvalidRow } from '../../../../shared/contract/imports';
-import type { FeatureHandlers } from '../registry';
+import type { FeatureHandlers } from '../../core/registry';
 import { ImportFailure } from './failure';
 import { importJobs } from './jobs';
 import { previewCsv } from './preview';

@@ -3,13 +3,13 @@ import { autoMapHeaders } from '../../../../shared/domain/import/headerMapping';
 import { mappingProblem } from '../../../../shared/domain/import/mappingCheck';
 import { rowReasons } from '../../../../shared/domain/import/reasons';
 import { cellsOf, validateRow, type ImportedLead } from '../../../../shared/domain/import/validateRow';
-import type { BackendContext } from '../context';
+import type { BackendContext } from '../../core/context';
 import { classifyStoreError, storeFaultMessages } from '../../db/errors';
 import { decodeCsvBytes } from './decode';
 import { ImportFailure } from './failure';
 import { importJobs, type ImportJobRegistry } from './jobs';
 import { readTable } from './table';
-import { readSetting, settingSpecs } from '../settings/store';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { writeImport } from './writer';
 
 export interface ImportSource {

@@ -5,7 +5,7 @@ import { companyNameKey, emailKey, leadSearchText, personNameKey, phoneKey } fro
 import type { ScoringRules } from '../../../../shared/contract/scoringRules';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import { rescoreLeads } from '../scoring/rescore';
+import { rescoreLeads } from '../../core/rescore';
 import { decideIdentity, isMobileNumber, type StoredPerson } from '../../../../shared/domain/import/identity';
 
 export interface ImportWrite {

@@ -17,9 +17,9 @@ import { instantOf, localDate, localParts } from '../../../../shared/domain/queu
 import { addDays, weekStartOf } from '../../../../shared/domain/slots/grid';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import type { BackendContext } from '../context';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs, writeSetting } from '../settings/store';
+import type { BackendContext } from '../../core/context';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs, writeSetting } from '../../core/settingsStore';
 import { freshTallies, rebuildTallies } from './tallies';
 
 const statements = perDatabase((db: Db) => ({

@@ -2,8 +2,8 @@ import { isConversation } from '../../../../shared/domain/kpi/figures';
 import { localDate } from '../../../../shared/domain/queue/localTime';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import type { BackendContext } from '../context';
-import { readSetting, settingSpecs } from '../settings/store';
+import type { BackendContext } from '../../core/context';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 
 /** What the tallies were counted by: the day's zone and the length that makes a call a conversation. */
 export interface TallyBasis {

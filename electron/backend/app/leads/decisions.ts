@@ -1,7 +1,7 @@
 import { KomaError } from '../../../../shared/contract';
-import { enqueue } from '../outbox/enqueue';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs } from '../settings/store';
+import { enqueue } from '../../core/outbox';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { requireLead, type LeadRecord } from './rows';
 import { changeLead, type LeadChange } from './statusChange';
 

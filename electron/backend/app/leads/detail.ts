@@ -8,9 +8,9 @@ import { classifyLead, leadAge } from '../../../../shared/domain/queue/classify'
 import { scoreLead } from '../../../../shared/domain/scoring/score';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import type { BackendContext } from '../context';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs } from '../settings/store';
+import type { BackendContext } from '../../core/context';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { toQueueLead } from '../queue/requeue';
 import { requireLead } from './rows';
 

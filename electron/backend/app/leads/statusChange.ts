@@ -1,11 +1,11 @@
 import type { LeadStatus } from '../../../../shared/contract/leads';
-import type { BackendContext } from '../context';
+import type { BackendContext } from '../../core/context';
 import { perDatabase } from '../../db/perDatabase';
 import type { Db } from '../../db/open';
 import { tallyExit } from '../kpi/tallies';
-import { enqueue } from '../outbox/enqueue';
+import { enqueue } from '../../core/outbox';
 import { requeueLead } from '../queue/requeue';
-import { readSetting, settingSpecs } from '../settings/store';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 import type { LeadRecord } from './rows';
 
 export interface LeadChange {

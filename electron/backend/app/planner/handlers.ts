@@ -2,9 +2,9 @@ import { KomaError } from '../../../../shared/contract';
 import { weekGrid, weekStartOf } from '../../../../shared/domain/slots/grid';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import type { BackendContext } from '../context';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs, writeSetting } from '../settings/store';
+import type { BackendContext } from '../../core/context';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs, writeSetting } from '../../core/settingsStore';
 import { readPlan, weekView, type StoredPlan } from './week';
 
 const statements = perDatabase((db: Db) => ({

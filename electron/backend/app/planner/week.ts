@@ -4,8 +4,8 @@ import { weekGrid, type GridSlot } from '../../../../shared/domain/slots/grid';
 import { planVsActual, type PlannedSlot } from '../../../../shared/domain/slots/planVsActual';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import type { BackendContext } from '../context';
-import { readSetting, settingSpecs } from '../settings/store';
+import type { BackendContext } from '../../core/context';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 
 interface PlanRecord {
   starts_at: string;

@@ -2,7 +2,7 @@ import { KomaError } from '../../../../shared/contract';
 import { prepChecklistSchema } from '../../../../shared/contract/callFlow';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import type { FeatureHandlers } from '../registry';
+import type { FeatureHandlers } from '../../core/registry';
 
 const statements = perDatabase((db: Db) => ({
   notes: db.prepare('UPDATE companies SET prep_notes = ?, prep_notes_saved_at = ?, updated_at = ? WHERE id = ?'),

@@ -1,11 +1,11 @@
-import { rescoreIfDayChanged } from '../behaviour/dailyRescore';
 import { isWithinCallingHours } from '../../../../shared/domain/queue/callingHours';
 import type { LeadSource } from '../../../../shared/contract/leads';
 import type { Db } from '../../db/open';
-import type { BackendContext } from '../context';
+import type { BackendContext, ReadContext } from '../../core/context';
 import { perDatabase } from '../../db/perDatabase';
-import type { FeatureHandlers } from '../registry';
-import { readSetting, settingSpecs } from '../settings/store';
+import type { FeatureHandlers } from '../../core/registry';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
+import { assertQueueFresh } from './freshness';
 import { requeueDue } from './requeue';
 
 /** Walks the queue index in order; the caller stops at the first lead it may call now. Exported for the query-plan test. */
@@ -16,25 +16,28 @@ const statements = perDatabase((db: Db) => ({
   inOrder: db.prepare<{ source: string | null }, { id: string; time_zone: string }>(nextLeadSql),
 }));
 
-/** The next lead to call: first in queue order whose calling hours are open now, not the one just left. */
-export function nextLeadId(ctx: BackendContext, excludeLeadId: string | null, source: LeadSource | null): string | null {
-  return ctx.db.transaction(() => {
+/**
+ * The next lead to call: first in queue order whose calling hours are open now, not the one just
+ * left. Leads the clock has moved must be re-placed first: a read asks the writer for that
+ * (`fresh: 'ask'`, see assertQueueFresh), a write that picks the next lead does it itself
+ * (`fresh: 'requeue'`) — a write must never be run twice for a maintenance job. The daily re-score
+ * runs in the background.
+ */
+export function nextLeadId(ctx: BackendContext | ReadContext, excludeLeadId: string | null, source: LeadSource | null, fresh: 'ask' | 'requeue'): string | null {
+  const pick = () => {
     const now = ctx.clock.now();
     const rules = readSetting(ctx.db, settingSpecs.queueRules);
-    rescoreIfDayChanged(ctx);
-    requeueDue(ctx.db, rules, now);
-    const s = statements(ctx.db);
-    let leadId: string | null = null;
-    for (const row of s.inOrder.iterate({ source })) {
-      if (row.id !== excludeLeadId && isWithinCallingHours(now, row.time_zone, rules.callingHours)) {
-        leadId = row.id;
-        break;
-      }
+    if (fresh === 'requeue') requeueDue(ctx.db, rules, now);
+    else assertQueueFresh(ctx.db, now);
+    for (const row of statements(ctx.db).inOrder.iterate({ source })) {
+      if (row.id !== excludeLeadId && isWithinCallingHours(now, row.time_zone, rules.callingHours)) return row.id;
     }
-    return leadId;
-  })();
+    return null;
+  };
+  // A read takes one snapshot (deferred: nothing to lock); a write takes the write lock.
+  return fresh === 'requeue' ? ctx.db.transaction(pick)() : ctx.db.transaction(pick).deferred();
 }
 
 export const queueHandlers: FeatureHandlers = {
-  'queue.next': (input, ctx) => ({ leadId: nextLeadId(ctx, input.excludeLeadId, input.source) }),
+  'queue.next': (input, ctx) => ({ leadId: nextLeadId(ctx, input.excludeLeadId, input.source, 'ask') }),
 };

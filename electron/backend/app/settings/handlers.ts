@@ -1,7 +1,7 @@
 import { requeueAll, requeueDue } from '../queue/requeue';
-import type { FeatureHandlers } from '../registry';
-import { rescoreAll } from '../scoring/rescore';
-import { readSetting, settingSpecs, writeSetting } from './store';
+import type { FeatureHandlers } from '../../core/registry';
+import { rescoreAll } from '../../core/rescore';
+import { readSetting, settingSpecs, writeSetting } from '../../core/settingsStore';
 
 export const settingsHandlers: FeatureHandlers = {
   'settings.get': (_input, ctx) => ({

@@ -1,9 +1,9 @@
 import type { LeadStatus } from '../../../../shared/contract/leads';
 import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import { companyNameKey, emailKey, leadSearchText, personNameKey, phoneKey } from '../../../../shared/domain/normalize';
-import type { BackendContext } from '../../app/context';
-import { rescoreLeads } from '../../app/scoring/rescore';
-import { readSetting, settingSpecs } from '../../app/settings/store';
+import type { BackendContext } from '../../core/context';
+import { rescoreLeads } from '../../core/rescore';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import { hasUnsynced } from '../outbox';

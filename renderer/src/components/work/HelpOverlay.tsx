@@ -1,9 +1,9 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callOutcomes } from '../../../../shared/contract/calls';
+import { viewIds } from '../../stores/navStore';
 import { useWorkStore } from '../../stores/StoresContext';
 import { Modal } from '../common/Modal';
-import { views } from '../nav/views';
 import { outcomeKey, workShortcuts } from './shortcuts';
 
 function Keys({ keys }: { keys: readonly string[] }) {
@@ -26,7 +26,9 @@ export function HelpOverlay() {
   const rows = [
     ...workShortcuts.map(({ keys, action }) => ({ id: action, keys, label: t(`work.help.keys.${action}`) })),
     ...callOutcomes.map((outcome) => ({ id: outcome, keys: [outcomeKey(outcome)], label: t('work.help.keys.outcome', { outcome: t(`work.outcome.${outcome}`) }) })),
-    ...views.map((view, i) => ({ id: `view-${view.id}`, keys: [`Alt+${i + 1}`], label: t('work.help.keys.screen', { screen: t(`nav.${view.label}`) }) })),
+    // The screens' order is navStore's viewIds (nav/views.ts follows it): importing the views here
+    // would make a cycle, views → WorkView → HelpOverlay → views.
+    ...viewIds.map((id, i) => ({ id: `view-${id}`, keys: [`Alt+${i + 1}`], label: t('work.help.keys.screen', { screen: t(`nav.${id}`) }) })),
   ];
   return (
     <Modal title={t('work.help.title')} closeLabel={t('work.dialog.close')} onClose={closeDialog}>

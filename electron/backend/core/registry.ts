@@ -1,9 +1,16 @@
 import type { CommandName, CommandOutput, ParsedInput } from '../../../shared/contract';
-import type { BackendContext } from './context';
+import type { ReadCommand } from '../../../shared/contract/access';
+import type { BackendContext, ReadContext } from './context';
+
+/**
+ * A handler's context shows where it runs (shared/contract/access.ts): a read gets a reader's
+ * read-only connection, a write the writer's.
+ */
+export type ContextOf<K extends CommandName> = K extends ReadCommand ? ReadContext : BackendContext;
 
 export type Handler<K extends CommandName> = (
   input: ParsedInput<K>,
-  ctx: BackendContext,
+  ctx: ContextOf<K>,
 ) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
 export type HandlerMap = { [K in CommandName]: Handler<K> };

@@ -1,8 +1,8 @@
-import type { ScoringRules } from '../../../../shared/contract/scoringRules';
-import type { BehaviourKind } from '../../../../shared/contract/scoringRules';
-import { scoreLead, type BehaviourEvent } from '../../../../shared/domain/scoring/score';
-import type { Db } from '../../db/open';
-import { perDatabase } from '../../db/perDatabase';
+import type { ScoringRules } from '../../../shared/contract/scoringRules';
+import type { BehaviourKind } from '../../../shared/contract/scoringRules';
+import { scoreLead, type BehaviourEvent } from '../../../shared/domain/scoring/score';
+import type { Db } from '../db/open';
+import { perDatabase } from '../db/perDatabase';
 
 interface ScoredRow {
   id: string;

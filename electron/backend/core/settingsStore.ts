@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defaultKpiSettings, kpiSettingsSchema, type KpiSettings } from '../../../../shared/contract/planner';
-import { profileSchema, type Profile } from '../../../../shared/contract/profile';
-import { defaultWorkWeek, slotKindSchema, slotTargetSchema, workWeekSchema, type WorkWeek } from '../../../../shared/contract/slots';
-import { defaultQualificationCriteria, qualificationCriteriaSchema, type QualificationCriteria } from '../../../../shared/contract/hearing';
-import { defaultQueueRules, queueRulesSchema, type QueueRules } from '../../../../shared/contract/queueRules';
-import { defaultScoringRules, scoringRulesSchema, type ScoringRules } from '../../../../shared/contract/scoringRules';
-import type { Db } from '../../db/open';
-import { perDatabase } from '../../db/perDatabase';
+import { defaultKpiSettings, kpiSettingsSchema, type KpiSettings } from '../../../shared/contract/planner';
+import { profileSchema, type Profile } from '../../../shared/contract/profile';
+import { defaultWorkWeek, slotKindSchema, slotTargetSchema, workWeekSchema, type WorkWeek } from '../../../shared/contract/slots';
+import { defaultQualificationCriteria, qualificationCriteriaSchema, type QualificationCriteria } from '../../../shared/contract/hearing';
+import { defaultQueueRules, queueRulesSchema, type QueueRules } from '../../../shared/contract/queueRules';
+import { defaultScoringRules, scoringRulesSchema, type ScoringRules } from '../../../shared/contract/scoringRules';
+import type { Db } from '../db/open';
+import { perDatabase } from '../db/perDatabase';
 
 const statements = perDatabase((db: Db) => ({
   read: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/open';
-import { perDatabase } from '../../db/perDatabase';
-import type { BackendContext } from '../context';
+import type { Db } from '../db/open';
+import { perDatabase } from '../db/perDatabase';
+import type { BackendContext } from './context';
 
 const statements = perDatabase((db: Db) => ({
   insert: db.prepare(

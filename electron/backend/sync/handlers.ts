@@ -1,5 +1,5 @@
-import type { SyncService } from '../../sync/service';
-import type { FeatureHandlers } from '../registry';
+import type { SyncService } from './service';
+import type { FeatureHandlers } from '../core/registry';
 
 /**
  * The sync commands. Thin: the work is in sync/ (engine, connectors, session); these hand the

@@ -1,0 +1,229 @@
+import { Worker } from 'node:worker_threads';
+import type { Result } from '../../../shared/contract';
+import { laneOf } from '../../../shared/contract/access';
+import type { Clock } from '../../../shared/domain/clock';
+import type { BackendContext, KeyProtection } from '../core/context';
+import { backupService } from '../db/backupSchedule';
+import { createServices, type Services } from '../services/lifecycle';
+import { validateRequest, type Dispatch, type HandlerOutcome } from '../transport/dispatcher';
+import type { FromStore, StoreRole, StoreWorkerData, ToStore } from './protocol';
+
+export interface ThreadedBackendOptions {
+  /** dist/backend/store-worker.cjs (tests bundle electron/backend/threads/storeWorker.ts). */
+  workerScript: string;
+  dataDir: string;
+  resourcesDir: string;
+  version: string;
+  mode: 'electron' | 'browser';
+  databaseKey: string | null;
+  keyProtection?: KeyProtection;
+  /** Browser mode's test clock; the store threads follow it (every message carries its time). */
+  testClock?: Clock;
+  /** Reader threads (default 2: one can copy a long report while the other answers the list). */
+  readers?: number;
+  autoBackup?: boolean;
+  firstBackupDelayMs?: number;
+  /** The writer's services: the sync loop and the daily re-score. */
+  services?: boolean;
+  secretsKeyHex?: string;
+  openExternal?: (url: string) => void;
+  logToFile?: boolean;
+  logError?: (what: string, error: unknown) => void;
+  /** A store thread died unexpectedly: the process should end (the app restarts the backend). */
+  onThreadExit?: (role: StoreRole, code: number) => void;
+}
+
+export interface ThreadedBackend {
+  readonly dispatch: Dispatch;
+  readonly recovery: BackendContext['recovery'];
+  readonly services: Services;
+  /** Browser mode's test hook moved the clock: tell the threads (a new day re-scores). */
+  clockMoved(): void;
+  close(): Promise<void>;
+}
+
+/** Start-up failed on a store thread; `plain` when its message was written for the rep. */
+export class StoreStartError extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreStartError';
+  }
+
+  get plain(): boolean {
+    return ['FolderInUseError', 'KeyFileMissingError', 'DatabaseKeyError', 'DatabaseTooNewError'].includes(this.kind);
+  }
+}
+
+const stoppedAnswer: Result<never> = {
+  ok: false,
+  error: { code: 'store_io', message: 'Koma’s data thread stopped — restart Koma; everything you saved before is safe.' },
+};
+
+type Reply = Extract<FromStore, { type: 'reply' } | { type: 'done' }>;
+
+class StoreThread {
+  readonly worker: Worker;
+  private readonly pending = new Map<number, (reply: Reply) => void>();
+  private nextId = 1;
+  private closing = false;
+  readonly ready: Promise<BackendContext['recovery']>;
+
+  constructor(
+    readonly role: StoreRole,
+    script: string,
+    data: StoreWorkerData,
+    private readonly onOther: (message: FromStore) => void,
+    onExit: (role: StoreRole, code: number) => void,
+  ) {
+    this.worker = new Worker(script, { workerData: data });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.on('message', (message: FromStore) => {
+        if (message.type === 'ready') resolve(message.recovery);
+        else if (message.type === 'fatal') reject(new StoreStartError(message.name, message.message));
+        else if (message.type === 'reply' || message.type === 'done') {
+          this.pending.get(message.id)?.(message);
+          this.pending.delete(message.id);
+        } else this.onOther(message);
+      });
+      this.worker.on('error', (error) => reject(error));
+      this.worker.on('exit', (code) => {
+        reject(new StoreStartError('Exit', `The ${role} thread stopped while starting (code ${code})`));
+        for (const answer of this.pending.values()) answer({ type: 'done', id: 0, result: stoppedAnswer });
+        this.pending.clear();
+        if (!this.closing) onExit(role, code);
+      });
+    });
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  request(message: DistributiveOmit<ToStore, 'id'>): Promise<Reply> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  post(message: ToStore): void {
+    this.worker.postMessage(message);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    const timer = setTimeout(() => void this.worker.terminate(), 5_000);
+    void this.request({ type: 'close' });
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * The backend with its store on threads (docs/architecture.md, "Threads"): this thread only
+ * transports and validates, and never runs SQL. Writes go to the one writer thread, reads to the
+ * least busy reader (read-only connections on the WAL), backups to the backup thread. A read that
+ * finds leads the clock has moved asks the writer to re-place them first, then runs again.
+ */
+export async function startThreadedBackend(options: ThreadedBackendOptions): Promise<ThreadedBackend> {
+  const logError = options.logError ?? ((what: string, error: unknown) => console.error(`[koma] ${what}`, error));
+  const now = () => (options.testClock ? options.testClock.now().getTime() : Date.now());
+  const base: Omit<StoreWorkerData, 'role' | 'services'> = {
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    version: options.version,
+    mode: options.mode,
+    databaseKey: options.databaseKey,
+    keyProtection: options.databaseKey ? (options.keyProtection ?? 'key_file') : 'none',
+    clock: options.testClock ? 'manual' : 'system',
+    startAtMs: now(),
+    logToFile: options.logToFile ?? false,
+    ...(options.secretsKeyHex ? { secretsKeyHex: options.secretsKeyHex } : {}),
+  };
+  const onOther = (message: FromStore) => {
+    if (message.type === 'openExternal') options.openExternal?.(message.url);
+  };
+  const onExit = (role: StoreRole, code: number) => {
+    logError(`the ${role} thread stopped`, new Error(`exit code ${code}`));
+    options.onThreadExit?.(role, code);
+  };
+  const threads: StoreThread[] = [];
+  const spawn = (role: StoreRole, extra: Partial<StoreWorkerData> = {}) => {
+    const thread = new StoreThread(role, options.workerScript, { ...base, role, services: false, ...extra }, onOther, onExit);
+    threads.push(thread);
+    return thread;
+  };
+
+  // The writer first: it takes the folder lock, recovers and migrates the store before anyone reads.
+  const writer = spawn('writer', { services: options.services ?? false });
+  let recovery: BackendContext['recovery'];
+  let readers: StoreThread[];
+  let backup: StoreThread;
+  try {
+    recovery = await writer.ready;
+    readers = Array.from({ length: Math.max(1, options.readers ?? 2) }, () => spawn('reader', { recovery }));
+    backup = spawn('backup', { recovery });
+    await Promise.all([...readers, backup].map((t) => t.ready));
+  } catch (error) {
+    await Promise.all(threads.map((t) => t.close().catch(() => undefined)));
+    throw error;
+  }
+
+  const leastBusy = () => readers.reduce((best, t) => (t.inFlight < best.inFlight ? t : best));
+  const outcomeOf = (reply: Reply): HandlerOutcome => (reply.type === 'reply' ? reply.outcome : { result: reply.result });
+
+  const dispatch: Dispatch = async (command, payload) => {
+    const request = validateRequest(command, payload);
+    if (!request.ok) return request;
+    const lane = laneOf(request.command);
+    const thread = lane === 'write' ? writer : lane === 'backup' ? backup : leastBusy();
+    const run = () => thread.request({ type: 'run', command: request.command, input: request.input, nowMs: now() }).then(outcomeOf);
+    let outcome = await run();
+    if ('maintenance' in outcome) {
+      const done = outcomeOf(await writer.request({ type: 'maintain', job: outcome.maintenance, nowMs: now() }));
+      if ('result' in done && !done.result.ok) return done.result;
+      outcome = await run();
+    }
+    if ('maintenance' in outcome) return { ok: false, error: { code: 'store_busy', message: 'The list is being brought up to date — try again in a moment.' } };
+    return outcome.result;
+  };
+
+  const services = createServices(
+    options.autoBackup
+      ? [
+          backupService(
+            async () => {
+              const done = outcomeOf(await backup.request({ type: 'dailyBackup', nowMs: now() }));
+              if ('result' in done && !done.result.ok) logError('backup', new Error(done.result.error.message));
+            },
+            logError,
+            options.firstBackupDelayMs,
+          ),
+        ]
+      : [],
+    logError,
+  );
+  services.start();
+
+  return {
+    dispatch,
+    recovery,
+    services,
+    clockMoved: () => {
+      for (const thread of threads) thread.post({ type: 'clock', nowMs: now() });
+    },
+    async close() {
+      await services.stop();
+      // Readers and the backup thread first; the writer (which holds the folder lock) last.
+      await Promise.all([...readers, backup].map((t) => t.close()));
+      await writer.close();
+    },
+  };
+}

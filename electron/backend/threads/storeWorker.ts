@@ -1,0 +1,140 @@
+// A store thread (worker_threads): the writer, a reader or the backup copier, per workerData.role.
+// Bundled by scripts/build-node.mjs to dist/backend/store-worker.cjs; the main thread of the backend
+// process (storeThreads.ts) starts it and is the only one that talks to it.
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { readCommands, backupLaneCommands } from '../../../shared/contract/access';
+import { manualClock, systemClock, type Clock } from '../../../shared/domain/clock';
+import { createBackend, databaseFileName } from '../backend';
+import { rescoreIfDayChanged } from '../app/behaviour/dailyRescore';
+import type { ReadContext } from '../core/context';
+import { featureHandlers } from '../app/features';
+import { runMaintenance } from '../app/maintenance';
+import { registerHandlers, type HandlerMap } from '../core/registry';
+import { ensureDailyBackup, removeInterruptedBackups } from '../db/backups';
+import { openReader } from '../db/open';
+import { createErrorLog } from '../entry/errorLog';
+import { createFileSecretStore } from '../sync/secrets/fileSecretStore';
+import { errorResult, runHandler } from '../transport/dispatcher';
+import type { FromStore, StoreWorkerData, ToStore } from './protocol';
+
+const port = parentPort!;
+const data = workerData as StoreWorkerData;
+const post = (message: FromStore) => port.postMessage(message);
+
+const manual = data.clock === 'manual' ? manualClock(new Date(data.startAtMs)) : null;
+const clock: Clock = manual ?? systemClock;
+const logError = data.logToFile ? createErrorLog(data.dataDir) : (what: string, error: unknown) => console.error(`[koma:${data.role}] ${what}`, error);
+
+interface Store {
+  handlers: HandlerMap;
+  ctx: ReadContext;
+  onMessage(message: ToStore): Promise<void> | void;
+  close(): void;
+}
+
+function writer(): Store {
+  const backend = createBackend({
+    dataDir: data.dataDir,
+    resourcesDir: data.resourcesDir,
+    mode: data.mode,
+    version: data.version,
+    clock,
+    databaseKey: data.databaseKey,
+    keyProtection: data.keyProtection,
+    logError,
+    services: data.services,
+    sync: {
+      ...(data.secretsKeyHex ? { secrets: createFileSecretStore(data.dataDir, { key: Buffer.from(data.secretsKeyHex, 'hex') }) } : {}),
+      openExternal: (url) => post({ type: 'openExternal', url }),
+      autoStart: data.services,
+    },
+  });
+  const ctx = backend.context as ReadContext;
+  return {
+    handlers: backend.handlers,
+    ctx,
+    onMessage(message) {
+      if (message.type === 'maintain') {
+        post({ type: 'done', id: message.id, result: { ok: true, value: runMaintenance(ctx, message.job) } });
+      } else if (message.type === 'clock' && data.services) {
+        // A test moved the clock (browser mode's test hook): a new day re-scores now, as it would have.
+        rescoreIfDayChanged(ctx);
+      }
+    },
+    close: () => backend.close(),
+  };
+}
+
+function reader(): Store {
+  if (data.role === 'backup') removeInterruptedBackups(data.dataDir);
+  const databasePath = join(data.dataDir, databaseFileName);
+  const db = openReader(databasePath, data.databaseKey);
+  const ctx: ReadContext = {
+    db,
+    clock,
+    ids: {
+      next: () => {
+        throw new Error('A read handler asked for a new id: only writes make records');
+      },
+    },
+    mode: data.mode,
+    dataDir: data.dataDir,
+    databasePath,
+    resourcesDir: data.resourcesDir,
+    version: data.version,
+    databaseKey: data.databaseKey,
+    keyProtection: data.keyProtection,
+    recovery: data.recovery ?? null,
+  };
+  const names = data.role === 'backup' ? backupLaneCommands : readCommands;
+  return {
+    handlers: registerHandlers(names, ...featureHandlers.map((feature) => Object.fromEntries(Object.entries(feature).filter(([name]) => (names as readonly string[]).includes(name))))),
+    ctx,
+    onMessage(message) {
+      if (message.type === 'dailyBackup') {
+        const made = ensureDailyBackup(db, data.dataDir, clock.now(), data.databaseKey);
+        post({ type: 'done', id: message.id, result: { ok: true, value: made } });
+      }
+    },
+    close: () => db.close(),
+  };
+}
+
+let store: Store;
+try {
+  store = data.role === 'writer' ? writer() : reader();
+  post({ type: 'ready', recovery: store.ctx.recovery });
+} catch (error) {
+  post({ type: 'fatal', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
+  // Nothing more to do here; the main thread reports it and stops the others.
+  process.exit(1);
+}
+
+// Each message runs as it arrives. SQLite calls are synchronous, so two requests never share the
+// connection mid-statement; an async handler (sync.now waits on the network) lets others run
+// meanwhile, as on one thread before.
+port.on('message', (message: ToStore) => {
+  handle(message).catch((error: unknown) => logError(`store thread (${data.role})`, error));
+});
+
+async function handle(message: ToStore): Promise<void> {
+  if ('nowMs' in message && manual) manual.set(new Date(message.nowMs));
+  if (message.type === 'run') {
+    const outcome = await runHandler(store.handlers, store.ctx, message.command, message.input, logError);
+    post({ type: 'reply', id: message.id, outcome });
+    return;
+  }
+  if (message.type === 'close') {
+    store.close();
+    post({ type: 'done', id: message.id, result: { ok: true, value: null } });
+    port.close();
+    return;
+  }
+  try {
+    await store.onMessage(message);
+  } catch (error) {
+    if ('id' in message) post({ type: 'done', id: message.id, result: errorResult(message.type, error, logError) });
+    else logError(`store thread (${data.role})`, error);
+  }
+}

@@ -1,0 +1,127 @@
+-- schema version 6
+
+-- index behaviour_events_lead
+CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
+
+-- index behaviour_events_unique
+CREATE UNIQUE INDEX behaviour_events_unique ON behaviour_events(lead_id, kind, occurred_at);
+
+-- index calls_lead
+CREATE INDEX calls_lead ON calls(lead_id, started_at);
+
+-- index calls_started
+CREATE INDEX calls_started ON calls(started_at);
+
+-- index handoffs_lead
+CREATE INDEX handoffs_lead ON handoffs(lead_id);
+
+-- index handoffs_state
+CREATE INDEX handoffs_state ON handoffs(state, created_at);
+
+-- index handoffs_updated
+CREATE INDEX handoffs_updated ON handoffs(updated_at);
+
+-- index hearings_open
+CREATE INDEX hearings_open ON hearings(lead_id) WHERE sealed_at IS NULL;
+
+-- index lead_exits_at
+CREATE INDEX lead_exits_at ON lead_exits(at);
+
+-- index lead_exits_lead
+CREATE INDEX lead_exits_lead ON lead_exits(lead_id, at);
+
+-- index leads_by_score
+CREATE INDEX leads_by_score ON leads(score DESC, created_at, id);
+
+-- index leads_company
+CREATE INDEX leads_company ON leads(company_id);
+
+-- index leads_company_email
+CREATE INDEX leads_company_email ON leads(company_id, email_key) WHERE email_key IS NOT NULL;
+
+-- index leads_crm_id
+CREATE UNIQUE INDEX leads_crm_id ON leads(crm_id) WHERE crm_id IS NOT NULL;
+
+-- index leads_email_key
+CREATE INDEX leads_email_key ON leads(email_key) WHERE email_key IS NOT NULL;
+
+-- index leads_listed_search
+CREATE INDEX leads_listed_search ON leads(search_text, source) WHERE queue_bucket > 0;
+
+-- index leads_next_call
+CREATE INDEX leads_next_call ON leads(next_call_at) WHERE next_call_at IS NOT NULL;
+
+-- index leads_phone_key
+CREATE INDEX leads_phone_key ON leads(phone_key) WHERE phone_key IS NOT NULL;
+
+-- index leads_queue
+CREATE INDEX leads_queue ON leads(queue_bucket, queue_sort, id) WHERE queue_bucket > 0;
+
+-- index leads_queue_changes
+CREATE INDEX leads_queue_changes ON leads(queue_changes_at) WHERE queue_changes_at IS NOT NULL;
+
+-- index leads_recycle
+CREATE INDEX leads_recycle ON leads(recycle_until) WHERE status = 'recycled';
+
+-- index leads_source
+CREATE INDEX leads_source ON leads(id, source);
+
+-- index outbox_due
+CREATE INDEX outbox_due ON outbox(next_attempt_at) WHERE state = 'pending';
+
+-- index outbox_entity
+CREATE INDEX outbox_entity ON outbox(entity, entity_id, seq);
+
+-- index outbox_pending
+CREATE INDEX outbox_pending ON outbox(state, seq);
+
+-- index sync_conflicts_open
+CREATE UNIQUE INDEX sync_conflicts_open ON sync_conflicts(lead_id) WHERE state = 'open';
+
+-- table behaviour_events
+CREATE TABLE behaviour_events ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), kind TEXT NOT NULL, occurred_at TEXT NOT NULL, detail TEXT, created_at TEXT NOT NULL ) STRICT;
+
+-- table call_drafts
+CREATE TABLE call_drafts ( lead_id TEXT PRIMARY KEY REFERENCES leads(id), draft TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+
+-- table calls
+CREATE TABLE calls ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), slot_id TEXT REFERENCES slots(id), started_at TEXT NOT NULL, ended_at TEXT, duration_sec INTEGER CHECK (duration_sec IS NULL OR duration_sec >= 0), outcome TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '', next_action TEXT, next_action_at TEXT, created_at TEXT NOT NULL ) STRICT;
+
+-- table companies
+CREATE TABLE companies ( id TEXT PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, website TEXT, industry TEXT, employees INTEGER CHECK (employees IS NULL OR employees >= 0), address TEXT, phone TEXT, prep_notes TEXT NOT NULL DEFAULT '', prep_checklist TEXT NOT NULL DEFAULT '{}', crm_id TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , prep_notes_saved_at TEXT) STRICT;
+
+-- table field_reps
+CREATE TABLE field_reps ( id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT, crm_user_id TEXT, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)) ) STRICT;
+
+-- table handoffs
+CREATE TABLE handoffs ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), field_rep_id TEXT REFERENCES field_reps(id), state TEXT NOT NULL DEFAULT 'draft', field_state TEXT, field_reason TEXT, appointment_at TEXT, appointment_place TEXT, summary TEXT NOT NULL DEFAULT '', package TEXT NOT NULL, override_reason TEXT, crm_id TEXT, last_error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , appointment_end TEXT, meeting_url TEXT, corrections INTEGER NOT NULL DEFAULT 0, synced_at TEXT) STRICT;
+
+-- table hearings
+CREATE TABLE hearings ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), call_id TEXT REFERENCES calls(id), version INTEGER NOT NULL, budget_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (budget_confirmed IN (0, 1)), authority_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (authority_confirmed IN (0, 1)), need_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (need_confirmed IN (0, 1)), timeline_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (timeline_confirmed IN (0, 1)), data TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT, sealed_at TEXT, author TEXT NOT NULL DEFAULT '', UNIQUE (lead_id, version) ) STRICT;
+
+-- table imports
+CREATE TABLE imports ( id TEXT PRIMARY KEY, file_name TEXT NOT NULL, encoding TEXT NOT NULL, total_rows INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL, invalid INTEGER NOT NULL, report TEXT NOT NULL, created_at TEXT NOT NULL ) STRICT;
+
+-- table lead_exits
+CREATE TABLE lead_exits ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), kind TEXT NOT NULL CHECK (kind IN ('called', 'recycled', 'excluded', 'qualified', 'skipped', 'restored')), reason TEXT, note TEXT NOT NULL DEFAULT '', call_id TEXT REFERENCES calls(id), at TEXT NOT NULL ) STRICT;
+
+-- table leads
+CREATE TABLE leads ( id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), last_name TEXT, first_name TEXT, full_name TEXT NOT NULL, title TEXT, department TEXT, email TEXT, email_key TEXT, phone TEXT, phone_key TEXT, source TEXT NOT NULL DEFAULT 'other', stage TEXT NOT NULL DEFAULT 'lead_captured', status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'working', 'callback', 'recycled', 'excluded', 'qualified')), attribute_score INTEGER NOT NULL DEFAULT 0, behaviour_score INTEGER NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, attempts_today INTEGER NOT NULL DEFAULT 0, last_contact_at TEXT, next_call_at TEXT, recycle_reason TEXT, recycle_until TEXT, exclude_reason TEXT, excluded_at TEXT, do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)), time_zone TEXT NOT NULL DEFAULT 'Asia/Tokyo', search_text TEXT NOT NULL, crm_id TEXT, import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , queue_bucket INTEGER NOT NULL DEFAULT 0, queue_sort REAL NOT NULL DEFAULT 0, queue_reason TEXT NOT NULL DEFAULT '{"code":"new"}', queue_changes_at TEXT DEFAULT '1970-01-01T00:00:00.000Z', last_outcome TEXT) STRICT;
+
+-- table outbox
+CREATE TABLE outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'attention')), attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, last_error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , done_at TEXT, crm_id TEXT, superseded_by TEXT) STRICT;
+
+-- table settings
+CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+
+-- table slots
+CREATE TABLE slots ( id TEXT PRIMARY KEY, starts_at TEXT NOT NULL UNIQUE, ends_at TEXT NOT NULL, kind TEXT NOT NULL, target TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+
+-- table sync_conflicts
+CREATE TABLE sync_conflicts ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), crm_id TEXT NOT NULL, local TEXT NOT NULL, crm TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'kept_local', 'took_crm')), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, resolved_at TEXT ) STRICT;
+
+-- table sync_lead_base
+CREATE TABLE sync_lead_base ( lead_id TEXT PRIMARY KEY REFERENCES leads(id), fields TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+
+-- table sync_state
+CREATE TABLE sync_state ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
