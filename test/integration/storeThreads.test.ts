@@ -31,16 +31,19 @@ async function call<T>(command: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   workerScript = await bundleForNode('electron/backend/threads/storeWorker.ts');
   dataDir = mkdtempSync(join(tmpdir(), 'koma-threads-'));
-  // A store big enough that a backup takes a while: 20,000 leads and 100,000 calls.
+  // A store big enough that a backup takes a while (5,000 leads, 30,000 calls), small enough for npm test.
   const seed = createTempBackend({ dataDir, start });
-  generateDataset(seed.backend.context.db, { companies: 4_000, leads: 20_000, calls: 100_000, events: 20_000, hearings: 500, handoffs: 100, weeks: 4, csvRows: 0, outbox: 200 }, start);
+  generateDataset(seed.backend.context.db, { companies: 1_000, leads: 5_000, calls: 30_000, events: 5_000, hearings: 200, handoffs: 50, weeks: 4, csvRows: 0, outbox: 100 }, start);
   seed.close({ keepData: true });
   app = await startThreadedBackend({ workerScript, dataDir, resourcesDir: dataDir, version: 'test', mode: 'browser', databaseKey: testDatabaseKey, testClock: clock, logError: () => undefined });
 }, 300_000);
 afterAll(async () => {
   await app?.close();
   rmSync(dataDir, { recursive: true, force: true });
-});
+}, 120_000);
+
+/** 20,000 rows by default, to keep `npm test` short on a shared machine; KOMA_IMPORT_ROWS=200000 runs the issue's size. */
+const importRows = Number(process.env.KOMA_IMPORT_ROWS ?? 20_000);
 
 describe('the store on threads', () => {
   it('answers reads and writes through the same contract, refusing bad input on this thread', async () => {
@@ -71,35 +74,51 @@ describe('the store on threads', () => {
   it('logs a call while a backup copies the store, without waiting for it', async () => {
     const page = await call<{ rows: { id: string }[] }>('callList.page', { limit: 3, offset: 100 });
     let backupDone = false;
+    const backupStarted = performance.now();
+    let backupMs = 0;
     const backup = app.dispatch('backup.create', {}).then((r) => {
       backupDone = true;
+      backupMs = performance.now() - backupStarted;
       return r;
     });
     const answered: boolean[] = [];
+    const callMs: number[] = [];
     for (const row of page.rows) {
+      const before = performance.now();
       const logged = await app.dispatch('calls.log', { leadId: row.id, startedAt: '2025-04-10T00:55:00.000Z', endedAt: '2025-04-10T00:58:00.000Z', outcome: 'voicemail' });
+      callMs.push(performance.now() - before);
       expect(logged.ok).toBe(true);
       answered.push(backupDone);
     }
     expect((await backup).ok).toBe(true);
+    // Reported, never asserted: speed is the bench's business.
+    console.log(`calls logged during a backup: ${callMs.map((ms) => ms.toFixed(1)).join(', ')} ms; the backup took ${backupMs.toFixed(0)} ms`);
     // Every call was acknowledged while the backup was still copying.
     expect(answered).toEqual([false, false, false]);
   });
 
-  it('answers the list while a 200,000-row import writes', async () => {
-    const csv = generateCp932Csv(200_000);
+  it(`answers the list while a ${importRows.toLocaleString('en')}-row import writes`, async () => {
+    const csv = generateCp932Csv(importRows);
     const preview = await call<{ mapping: Record<string, number | null> }>('import.preview', { fileName: 'big.csv', contentBase64: base64Of(csv.subarray(0, 200_000)) });
     const job = await call<{ jobId: string; phase: string }>('import.start', { fileName: 'big.csv', contentBase64: base64Of(csv), mapping: mappingOf(Object.fromEntries(Object.entries(preview.mapping).filter(([, v]) => v !== null)) as never) });
-    // Reads go to the readers: the list and a lead are answered while the writer is busy importing.
+    // Reads go to the readers: a list page is answered while the writer is busy with the import's
+    // write, i.e. while a status poll sent before it (a write-lane command) is still unanswered.
     let status = await call<{ phase: string }>('import.status', { jobId: job.jobId });
-    const readsDuringWrite: string[] = [];
+    const answeredWhileWriterBusy: boolean[] = [];
+    const readMs: number[] = [];
     while (status.phase !== 'done' && status.phase !== 'failed') {
-      const reads = await Promise.all([call<{ rows: unknown[] }>('callList.page', { limit: 50 }), call<{ phase: string }>('import.status', { jobId: job.jobId })]);
-      expect(reads[0].rows).toHaveLength(50);
-      readsDuringWrite.push(reads[1].phase);
-      status = reads[1];
+      let statusAnswered = false;
+      const poll = call<{ phase: string }>('import.status', { jobId: job.jobId }).then((s) => ((statusAnswered = true), s));
+      const before = performance.now();
+      const page = await call<{ rows: unknown[] }>('callList.page', { limit: 50 });
+      readMs.push(performance.now() - before);
+      expect(page.rows).toHaveLength(50);
+      answeredWhileWriterBusy.push(!statusAnswered);
+      status = await poll;
     }
     expect(status.phase).toBe('done');
-    expect(readsDuringWrite).toContain('writing');
-  }, 300_000);
+    expect(answeredWhileWriterBusy).toContain(true);
+    const sorted = [...readMs].sort((x, y) => x - y);
+    console.log(`list pages read during a ${importRows}-row import: ${readMs.length}, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
+  }, 600_000);
 });

@@ -33,6 +33,15 @@ describe('payloadProblem', () => {
 });
 
 describe('per-command body limits', () => {
+  it('hold for a request that arrives already parsed (the MessagePort transport) too', async () => {
+    const handler = vi.fn(() => ({ savedAt: 'x' }));
+    const handlers = Object.fromEntries(commandNames.map((name) => [name, handler])) as unknown as HandlerMap;
+    const dispatch = createDispatcher(handlers, {} as BackendContext);
+    const result = await dispatch('prep.saveNotes', { companyId: 'c1', notes: 'メ'.repeat(defaultBodyBytes) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/larger than 1048576 bytes/) } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it('only the commands that carry a file get the large limit', () => {
     for (const name of commandNames) {
       const large = ['import.start', 'import.preview', 'behaviour.import'].includes(name);

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
+import { maxBodyBytesOf } from '../../../shared/contract/limits';
 import { contract, isCommandName, KomaError, type AppError, type CommandName, type Result } from '../../../shared/contract';
 import type { BackendContext } from '../core/context';
 import { MaintenanceNeeded, runMaintenance, type MaintenanceJob } from '../app/maintenance';
 import type { HandlerMap } from '../core/registry';
 import { toStoreFault } from '../db/errors';
-import { payloadProblem } from './inputGuards';
+import { payloadProblem, payloadSize } from './inputGuards';
 
 export type Dispatch = (command: string, payload: unknown) => Promise<Result<unknown>>;
 
@@ -29,6 +30,10 @@ export type ValidRequest = { ok: true; command: CommandName; input: unknown };
 export function validateRequest(command: string, payload: unknown): ValidRequest | { ok: false; error: AppError } {
   if (!isCommandName(command)) {
     return { ok: false, error: { code: 'unknown_command', message: `Unknown command "${command.slice(0, 100)}"` } };
+  }
+  const limit = maxBodyBytesOf(command);
+  if (payloadSize(payload, limit) > limit) {
+    return { ok: false, error: { code: 'invalid_input', message: `The request for ${command} is larger than ${limit} bytes` } };
   }
   const problem = payloadProblem(payload);
   if (problem) {

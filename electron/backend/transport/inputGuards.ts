@@ -31,3 +31,28 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 export function hasLoneSurrogate(text: string): boolean {
   return loneSurrogate.test(text);
 }
+
+/**
+ * Roughly how many bytes the payload takes as JSON (strings by their UTF-16 length, a few bytes per
+ * other value): enough to hold a MessagePort request, which arrives already parsed, to the same
+ * per-command limit the HTTP transport applies to the body's bytes. Stops counting past `limit`.
+ */
+export function payloadSize(value: unknown, limit: number): number {
+  let size = 0;
+  const walk = (v: unknown, depth: number): void => {
+    if (size > limit || depth > 64) return;
+    if (typeof v === 'string') size += v.length + 2;
+    else if (Array.isArray(v)) {
+      size += 2;
+      for (const item of v) walk(item, depth + 1);
+    } else if (typeof v === 'object' && v !== null) {
+      size += 2;
+      for (const [key, item] of Object.entries(v)) {
+        size += key.length + 3;
+        walk(item, depth + 1);
+      }
+    } else size += 8;
+  };
+  walk(value, 0);
+  return size;
+}
