@@ -143,7 +143,8 @@ it(`keeps every acknowledged write through ${kills} SIGKILLs, with ${clients} cl
       const made = (await api('backup.create', {})) as Result<{ name: string }>;
       expect(made.ok).toBe(true);
       if (made.ok) running.push(api('backup.restore', { name: made.value.name, confirmed: true }).catch(() => undefined));
-      await until(() => killed || backups().some((name) => name.includes('-prerestore')));
+      const before = new Set(backups());
+      await until(() => killed || backups().some((name) => name.includes('-prerestore') && !before.has(name)));
     } else {
       for (let c = 0; c < clients; c++) running.push(work(api, acked, round, rep, stop, onAck));
       if (kind === 'import') {
@@ -158,8 +159,10 @@ it(`keeps every acknowledged write through ${kills} SIGKILLs, with ${clients} cl
           });
         }
       } else if (kind === 'backup') {
+        const before = new Set(backups());
         running.push(api('backup.create', {}).catch(() => undefined));
-        await until(() => killed || backups().some((name) => name.endsWith('.partial')) || backups().length > 0);
+        // Copying (its .partial is there), or already done (a name that was not there before).
+        await until(() => killed || backups().some((name) => name.endsWith('.partial') || !before.has(name)));
       }
     }
     kill();
