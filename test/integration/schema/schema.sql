@@ -1,4 +1,4 @@
--- schema version 6
+-- schema version 7
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
@@ -12,6 +12,9 @@ CREATE INDEX calls_lead ON calls(lead_id, started_at);
 -- index calls_started
 CREATE INDEX calls_started ON calls(started_at);
 
+-- index companies_corporate_number
+CREATE UNIQUE INDEX companies_corporate_number ON companies(corporate_number) WHERE corporate_number IS NOT NULL;
+
 -- index handoffs_lead
 CREATE INDEX handoffs_lead ON handoffs(lead_id);
 
@@ -23,6 +26,12 @@ CREATE INDEX handoffs_updated ON handoffs(updated_at);
 
 -- index hearings_open
 CREATE INDEX hearings_open ON hearings(lead_id) WHERE sealed_at IS NULL;
+
+-- index lead_duplicates_b
+CREATE INDEX lead_duplicates_b ON lead_duplicates(lead_b);
+
+-- index lead_duplicates_open
+CREATE INDEX lead_duplicates_open ON lead_duplicates(created_at) WHERE state = 'open';
 
 -- index lead_exits_at
 CREATE INDEX lead_exits_at ON lead_exits(at);
@@ -38,6 +47,9 @@ CREATE INDEX leads_company ON leads(company_id);
 
 -- index leads_company_email
 CREATE INDEX leads_company_email ON leads(company_id, email_key) WHERE email_key IS NOT NULL;
+
+-- index leads_company_name
+CREATE INDEX leads_company_name ON leads(company_id, name_key);
 
 -- index leads_crm_id
 CREATE UNIQUE INDEX leads_crm_id ON leads(crm_id) WHERE crm_id IS NOT NULL;
@@ -88,7 +100,7 @@ CREATE TABLE call_drafts ( lead_id TEXT PRIMARY KEY REFERENCES leads(id), draft 
 CREATE TABLE calls ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), slot_id TEXT REFERENCES slots(id), started_at TEXT NOT NULL, ended_at TEXT, duration_sec INTEGER CHECK (duration_sec IS NULL OR duration_sec >= 0), outcome TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '', next_action TEXT, next_action_at TEXT, created_at TEXT NOT NULL ) STRICT;
 
 -- table companies
-CREATE TABLE companies ( id TEXT PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, website TEXT, industry TEXT, employees INTEGER CHECK (employees IS NULL OR employees >= 0), address TEXT, phone TEXT, prep_notes TEXT NOT NULL DEFAULT '', prep_checklist TEXT NOT NULL DEFAULT '{}', crm_id TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , prep_notes_saved_at TEXT) STRICT;
+CREATE TABLE companies ( id TEXT PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, website TEXT, industry TEXT, employees INTEGER CHECK (employees IS NULL OR employees >= 0), address TEXT, phone TEXT, prep_notes TEXT NOT NULL DEFAULT '', prep_checklist TEXT NOT NULL DEFAULT '{}', crm_id TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , prep_notes_saved_at TEXT, name_reading TEXT, corporate_number TEXT) STRICT;
 
 -- table field_reps
 CREATE TABLE field_reps ( id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT, crm_user_id TEXT, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)) ) STRICT;
@@ -100,13 +112,16 @@ CREATE TABLE handoffs ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES le
 CREATE TABLE hearings ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), call_id TEXT REFERENCES calls(id), version INTEGER NOT NULL, budget_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (budget_confirmed IN (0, 1)), authority_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (authority_confirmed IN (0, 1)), need_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (need_confirmed IN (0, 1)), timeline_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (timeline_confirmed IN (0, 1)), data TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT, sealed_at TEXT, author TEXT NOT NULL DEFAULT '', UNIQUE (lead_id, version) ) STRICT;
 
 -- table imports
-CREATE TABLE imports ( id TEXT PRIMARY KEY, file_name TEXT NOT NULL, encoding TEXT NOT NULL, total_rows INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL, invalid INTEGER NOT NULL, report TEXT NOT NULL, created_at TEXT NOT NULL ) STRICT;
+CREATE TABLE imports ( id TEXT PRIMARY KEY, file_name TEXT NOT NULL, encoding TEXT NOT NULL, total_rows INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL, invalid INTEGER NOT NULL, report TEXT NOT NULL, created_at TEXT NOT NULL , skipped INTEGER NOT NULL DEFAULT 0) STRICT;
+
+-- table lead_duplicates
+CREATE TABLE lead_duplicates ( id TEXT PRIMARY KEY, -- The pair in a fixed order (lead_a < lead_b), so a pair is stored once. lead_a TEXT NOT NULL REFERENCES leads(id), lead_b TEXT NOT NULL REFERENCES leads(id), reason TEXT NOT NULL CHECK (reason IN ('same_name_other_email', 'same_mobile_other_company')), state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'merged', 'separate')), import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, decided_at TEXT, CHECK (lead_a < lead_b), UNIQUE (lead_a, lead_b) ) STRICT;
 
 -- table lead_exits
 CREATE TABLE lead_exits ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), kind TEXT NOT NULL CHECK (kind IN ('called', 'recycled', 'excluded', 'qualified', 'skipped', 'restored')), reason TEXT, note TEXT NOT NULL DEFAULT '', call_id TEXT REFERENCES calls(id), at TEXT NOT NULL ) STRICT;
 
 -- table leads
-CREATE TABLE leads ( id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), last_name TEXT, first_name TEXT, full_name TEXT NOT NULL, title TEXT, department TEXT, email TEXT, email_key TEXT, phone TEXT, phone_key TEXT, source TEXT NOT NULL DEFAULT 'other', stage TEXT NOT NULL DEFAULT 'lead_captured', status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'working', 'callback', 'recycled', 'excluded', 'qualified')), attribute_score INTEGER NOT NULL DEFAULT 0, behaviour_score INTEGER NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, attempts_today INTEGER NOT NULL DEFAULT 0, last_contact_at TEXT, next_call_at TEXT, recycle_reason TEXT, recycle_until TEXT, exclude_reason TEXT, excluded_at TEXT, do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)), time_zone TEXT NOT NULL DEFAULT 'Asia/Tokyo', search_text TEXT NOT NULL, crm_id TEXT, import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , queue_bucket INTEGER NOT NULL DEFAULT 0, queue_sort REAL NOT NULL DEFAULT 0, queue_reason TEXT NOT NULL DEFAULT '{"code":"new"}', queue_changes_at TEXT DEFAULT '1970-01-01T00:00:00.000Z', last_outcome TEXT) STRICT;
+CREATE TABLE leads ( id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), last_name TEXT, first_name TEXT, full_name TEXT NOT NULL, title TEXT, department TEXT, email TEXT, email_key TEXT, phone TEXT, phone_key TEXT, source TEXT NOT NULL DEFAULT 'other', stage TEXT NOT NULL DEFAULT 'lead_captured', status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'working', 'callback', 'recycled', 'excluded', 'qualified')), attribute_score INTEGER NOT NULL DEFAULT 0, behaviour_score INTEGER NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, attempts_today INTEGER NOT NULL DEFAULT 0, last_contact_at TEXT, next_call_at TEXT, recycle_reason TEXT, recycle_until TEXT, exclude_reason TEXT, excluded_at TEXT, do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)), time_zone TEXT NOT NULL DEFAULT 'Asia/Tokyo', search_text TEXT NOT NULL, crm_id TEXT, import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , queue_bucket INTEGER NOT NULL DEFAULT 0, queue_sort REAL NOT NULL DEFAULT 0, queue_reason TEXT NOT NULL DEFAULT '{"code":"new"}', queue_changes_at TEXT DEFAULT '1970-01-01T00:00:00.000Z', last_outcome TEXT, name_reading TEXT, name_key TEXT) STRICT;
 
 -- table outbox
 CREATE TABLE outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'attention')), attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, last_error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , done_at TEXT, crm_id TEXT, superseded_by TEXT) STRICT;
