@@ -147,7 +147,12 @@ it(`keeps every acknowledged write through ${kills} SIGKILLs, with ${clients} cl
       await until(() => killed || backups().some((name) => name.includes('-prerestore') && !before.has(name)));
     } else {
       for (let c = 0; c < clients; c++) running.push(work(api, acked, round, rep, stop, onAck));
-      if (kind === 'import') {
+      let clientsDone = false;
+      void Promise.all(running).then(() => (clientsDone = true));
+      if (kind === 'work') {
+        // The kill comes from onAck once the round's target is acknowledged (or the clients ran out of work).
+        await until(() => killed || clientsDone);
+      } else if (kind === 'import') {
         const rows = 3_000;
         imports.push({ round, rows });
         const started = (await api('import.start', { fileName: `crash-${round}.csv`, contentBase64: Buffer.from(importCsv(round, rows)).toString('base64'), mapping: { companyName: 0, lastName: 1, firstName: 2, phone: 3, source: 4 } })) as Result<{ jobId: string }>;
