@@ -97,9 +97,9 @@ async function work(api: BrowserModeApp['api'], acked: Acked, round: number, rep
   }
 }
 
-/** Resolves once `check` holds, looking again after each turn of the event loop (state, not time). */
+/** Resolves once `check` holds: waits on state, looking again every few milliseconds (a poll, not a deadline). */
 async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setImmediate(resolve));
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
 const backups = () => (existsSync(join(dataDir, 'backups')) ? readdirSync(join(dataDir, 'backups')) : []);
