@@ -7,8 +7,9 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
  * checksum does not match (https://www.sqlite.org/fileformat2.html#walformat): every commit after
  * it is dropped, and the store it opens is consistent, so integrity_check says "ok" while
  * acknowledged work is gone. A torn *last* transaction is normal after a crash (it was never
- * acknowledged: synchronous=FULL acknowledges only after the WAL is synced); a bad frame *followed
- * by a later commit of the same WAL generation* (same salts) is damage. This reads the file itself
+ * acknowledged: synchronous=FULL acknowledges only after the WAL is synced); a bad frame followed
+ * by frames of the same WAL generation (same salts) that still chain to its recorded checksum, up
+ * to a commit, is damage. This reads the file itself
  * (header and frame headers are plain even in an encrypted store) and says which, before any
  * connection opens it. Returns a description of the damage, or null.
  */
@@ -42,13 +43,19 @@ export function walProblem(databasePath: string): string | null {
         continue;
       }
       const isCommit = frame.readUInt32BE(4) !== 0;
-      if (brokenAt !== null) {
-        if (isCommit) committedAfterBreak++;
-        continue;
-      }
       [s0, s1] = checksum(frame.subarray(0, 8), s0, s1, bigEndian);
       [s0, s1] = checksum(frame.subarray(24), s0, s1, bigEndian);
-      if (s0 !== frame.readUInt32BE(16) || s1 !== frame.readUInt32BE(20)) brokenAt = index;
+      const valid = s0 === frame.readUInt32BE(16) && s1 === frame.readUInt32BE(20);
+      if (brokenAt === null) {
+        if (!valid) brokenAt = index;
+      } else if (valid) {
+        if (isCommit) committedAfterBreak++;
+      } else break;
+      // Past a bad frame the chain goes on from the checksum that frame recorded: if later frames
+      // validate against it, they were written after it in one sequence, i.e. the bad frame was
+      // damaged after it was written. Frames left over from a transaction that a later one
+      // overwrote do not chain this way, so they are never taken for lost commits.
+      if (brokenAt !== null) [s0, s1] = [frame.readUInt32BE(16), frame.readUInt32BE(20)];
     }
     if (brokenAt === null || committedAfterBreak === 0) return null;
     return `the write-ahead log is damaged at frame ${brokenAt}: ${committedAfterBreak} committed transaction(s) after it cannot be replayed`;
