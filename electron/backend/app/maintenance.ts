@@ -1,4 +1,6 @@
 import type { BackendContext } from '../core/context';
+import type { MaintenanceJob } from '../core/maintenance';
+import { freshTallies } from './kpi/tallies';
 import { requeueDue } from './queue/requeue';
 import { readSetting, settingSpecs } from '../core/settingsStore';
 
@@ -8,20 +10,14 @@ import { readSetting, settingSpecs } from '../core/settingsStore';
  * the writer run the job, and the read runs again on the fresh snapshot. The answer is exactly what
  * it would have been had the read written, and the common case (nothing due) costs one index probe.
  */
-export const maintenanceJobs = {
+export const maintenanceJobs: Record<MaintenanceJob, (ctx: BackendContext) => number> = {
   /** Re-places the leads whose place the clock has changed (a cooldown ended, a recycle date came). */
-  requeue: (ctx: BackendContext): number =>
-    ctx.db.transaction(() => requeueDue(ctx.db, readSetting(ctx.db, settingSpecs.queueRules), ctx.clock.now()))(),
-} as const;
+  requeue: (ctx) => ctx.db.transaction(() => requeueDue(ctx.db, readSetting(ctx.db, settingSpecs.queueRules), ctx.clock.now()))(),
+  /** Recounts the KPI tallies after their basis (time zone, conversation length) changed. */
+  tallies: (ctx) => ctx.db.transaction(() => (freshTallies(ctx.db).rebuilt ? 1 : 0))(),
+};
 
-export type MaintenanceJob = keyof typeof maintenanceJobs;
-
-export class MaintenanceNeeded extends Error {
-  constructor(readonly job: MaintenanceJob) {
-    super(`needs the ${job} job first`);
-    this.name = 'MaintenanceNeeded';
-  }
-}
+export { MaintenanceNeeded, type MaintenanceJob } from '../core/maintenance';
 
 export function isMaintenanceJob(value: unknown): value is MaintenanceJob {
   return typeof value === 'string' && Object.hasOwn(maintenanceJobs, value);

@@ -1,4 +1,4 @@
--- schema version 7
+-- schema version 9
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
@@ -72,6 +72,9 @@ CREATE INDEX leads_queue ON leads(queue_bucket, queue_sort, id) WHERE queue_buck
 -- index leads_queue_changes
 CREATE INDEX leads_queue_changes ON leads(queue_changes_at) WHERE queue_changes_at IS NOT NULL;
 
+-- index leads_queue_seek
+CREATE INDEX leads_queue_seek ON leads(queue_bucket, queue_sort, id, source) WHERE queue_bucket > 0;
+
 -- index leads_recycle
 CREATE INDEX leads_recycle ON leads(recycle_until) WHERE status = 'recycled';
 
@@ -96,11 +99,20 @@ CREATE TABLE behaviour_events ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFER
 -- table call_drafts
 CREATE TABLE call_drafts ( lead_id TEXT PRIMARY KEY REFERENCES leads(id), draft TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 
+-- table call_half_hours
+CREATE TABLE call_half_hours ( half_hour INTEGER PRIMARY KEY, calls INTEGER NOT NULL ) STRICT;
+
+-- table call_tallies
+CREATE TABLE call_tallies ( day TEXT NOT NULL, source TEXT NOT NULL, outcome TEXT NOT NULL, conversation INTEGER NOT NULL, calls INTEGER NOT NULL, PRIMARY KEY (day, source, outcome, conversation) ) STRICT;
+
 -- table calls
 CREATE TABLE calls ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), slot_id TEXT REFERENCES slots(id), started_at TEXT NOT NULL, ended_at TEXT, duration_sec INTEGER CHECK (duration_sec IS NULL OR duration_sec >= 0), outcome TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '', next_action TEXT, next_action_at TEXT, created_at TEXT NOT NULL ) STRICT;
 
 -- table companies
 CREATE TABLE companies ( id TEXT PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, website TEXT, industry TEXT, employees INTEGER CHECK (employees IS NULL OR employees >= 0), address TEXT, phone TEXT, prep_notes TEXT NOT NULL DEFAULT '', prep_checklist TEXT NOT NULL DEFAULT '{}', crm_id TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , prep_notes_saved_at TEXT, name_reading TEXT, corporate_number TEXT) STRICT;
+
+-- table exit_tallies
+CREATE TABLE exit_tallies ( day TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, exits INTEGER NOT NULL, PRIMARY KEY (day, source, kind, reason) ) STRICT;
 
 -- table field_reps
 CREATE TABLE field_reps ( id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT, crm_user_id TEXT, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)) ) STRICT;
@@ -114,11 +126,17 @@ CREATE TABLE hearings ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES le
 -- table imports
 CREATE TABLE imports ( id TEXT PRIMARY KEY, file_name TEXT NOT NULL, encoding TEXT NOT NULL, total_rows INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL, invalid INTEGER NOT NULL, report TEXT NOT NULL, created_at TEXT NOT NULL , skipped INTEGER NOT NULL DEFAULT 0) STRICT;
 
+-- table kpi_tally_basis
+CREATE TABLE kpi_tally_basis ( id INTEGER PRIMARY KEY CHECK (id = 1), time_zone TEXT NOT NULL, conversation_seconds INTEGER NOT NULL ) STRICT;
+
 -- table lead_duplicates
 CREATE TABLE lead_duplicates ( id TEXT PRIMARY KEY, -- The pair in a fixed order (lead_a < lead_b), so a pair is stored once. lead_a TEXT NOT NULL REFERENCES leads(id), lead_b TEXT NOT NULL REFERENCES leads(id), reason TEXT NOT NULL CHECK (reason IN ('same_name_other_email', 'same_mobile_other_company')), state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'merged', 'separate')), import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, decided_at TEXT, CHECK (lead_a < lead_b), UNIQUE (lead_a, lead_b) ) STRICT;
 
 -- table lead_exits
 CREATE TABLE lead_exits ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), kind TEXT NOT NULL CHECK (kind IN ('called', 'recycled', 'excluded', 'qualified', 'skipped', 'restored')), reason TEXT, note TEXT NOT NULL DEFAULT '', call_id TEXT REFERENCES calls(id), at TEXT NOT NULL ) STRICT;
+
+-- table lead_work_days
+CREATE TABLE lead_work_days ( day TEXT NOT NULL, lead_id TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (day, lead_id) ) STRICT;
 
 -- table leads
 CREATE TABLE leads ( id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), last_name TEXT, first_name TEXT, full_name TEXT NOT NULL, title TEXT, department TEXT, email TEXT, email_key TEXT, phone TEXT, phone_key TEXT, source TEXT NOT NULL DEFAULT 'other', stage TEXT NOT NULL DEFAULT 'lead_captured', status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'working', 'callback', 'recycled', 'excluded', 'qualified')), attribute_score INTEGER NOT NULL DEFAULT 0, behaviour_score INTEGER NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, attempts_today INTEGER NOT NULL DEFAULT 0, last_contact_at TEXT, next_call_at TEXT, recycle_reason TEXT, recycle_until TEXT, exclude_reason TEXT, excluded_at TEXT, do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)), time_zone TEXT NOT NULL DEFAULT 'Asia/Tokyo', search_text TEXT NOT NULL, crm_id TEXT, import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , queue_bucket INTEGER NOT NULL DEFAULT 0, queue_sort REAL NOT NULL DEFAULT 0, queue_reason TEXT NOT NULL DEFAULT '{"code":"new"}', queue_changes_at TEXT DEFAULT '1970-01-01T00:00:00.000Z', last_outcome TEXT, name_reading TEXT, name_key TEXT) STRICT;

@@ -20,7 +20,7 @@ import { perDatabase } from '../../db/perDatabase';
 import type { BackendContext } from '../../core/context';
 import type { FeatureHandlers } from '../../core/registry';
 import { readSetting, settingSpecs, writeSetting } from '../../core/settingsStore';
-import { freshTallies, rebuildTallies } from './tallies';
+import { rebuildTallies, talliesForRead } from './tallies';
 
 const statements = perDatabase((db: Db) => ({
   // Raw rows (arrays): a month of a busy team is ~100,000 calls, and objects per row cost a third more.
@@ -117,7 +117,7 @@ function weeksOf(from: string, to: string, timeZone: string): WeekBucket[] {
  */
 export function kpiReport(ctx: BackendContext, from: string, to: string): KpiReport {
   const { conversationSeconds } = readSetting(ctx.db, settingSpecs.kpi);
-  const { timeZone } = freshTallies(ctx.db);
+  const { timeZone } = talliesForRead(ctx.db);
   const weeks = weeksOf(from, to, timeZone);
   const fromDay = midnightDay(from, timeZone);
   const toDay = midnightDay(to, timeZone);
@@ -145,7 +145,7 @@ export function kpiReport(ctx: BackendContext, from: string, to: string): KpiRep
  */
 export function goalPlan(ctx: BackendContext): GoalPlanView {
   const settings = readSetting(ctx.db, settingSpecs.kpi);
-  const { timeZone } = freshTallies(ctx.db);
+  const { timeZone } = talliesForRead(ctx.db);
   const now = ctx.clock.now();
   const p = localParts(now, timeZone);
   const monthStart = instantOf({ year: p.year, month: p.month, day: 1, minutes: 0 }, timeZone).toISOString();

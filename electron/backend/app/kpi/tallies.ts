@@ -1,3 +1,4 @@
+import { MaintenanceNeeded } from '../../core/maintenance';
 import { isConversation } from '../../../../shared/domain/kpi/figures';
 import { localDate } from '../../../../shared/domain/queue/localTime';
 import type { Db } from '../../db/open';
@@ -65,6 +66,18 @@ export function freshTallies(db: Db): TallyBasis & { rebuilt: boolean } {
   const stale = !stored || stored.time_zone !== basis.timeZone || stored.conversation_seconds !== basis.conversationSeconds;
   if (stale) rebuildTallies(db, basis);
   return { ...basis, rebuilt: stale };
+}
+
+/**
+ * The tallies' basis, fresh: on the writer they are recounted inline when stale; on a reader's
+ * read-only connection the writer is asked to recount them first (MaintenanceNeeded).
+ */
+export function talliesForRead(db: Db): TallyBasis {
+  if (!db.readonly) return freshTallies(db);
+  const basis = currentBasis(db);
+  const stored = statements(db).basis.get();
+  if (!stored || stored.time_zone !== basis.timeZone || stored.conversation_seconds !== basis.conversationSeconds) throw new MaintenanceNeeded('tallies');
+  return basis;
 }
 
 /** Counts one call. Call inside the transaction that inserts it, after the insert (a rebuild then counts it once). */

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
-import { MaintenanceNeeded } from '../maintenance';
+import { MaintenanceNeeded } from '../../core/maintenance';
 
 const statements = perDatabase((db: Db) => ({
   // One probe of the partial index leads_queue_changes.
