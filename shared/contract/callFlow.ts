@@ -29,12 +29,14 @@ export const callDraftSchema = z
     nextAction: z.string().max(500),
     nextActionAt: isoInstant.nullable(),
     callbackAt: isoInstant.nullable(),
+    /** The rep marked the call 有効会話 (drafts saved before this existed have no value: false). */
+    conversation: z.boolean().optional(),
   })
   .strict();
 export type CallDraft = z.infer<typeof callDraftSchema>;
 
 export const timelineItemSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('call'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), outcome: callOutcomeSchema, notes: z.string(), durationSec: z.number().nullable(), nextAction: z.string().nullable() }),
+  z.object({ kind: z.literal('call'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), outcome: callOutcomeSchema, notes: z.string(), durationSec: z.number().nullable(), nextAction: z.string().nullable(), conversation: z.boolean().optional() }),
   z.object({ kind: z.literal('behaviour'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), event: z.string() }),
   z.object({ kind: z.literal('hearing'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), version: z.number() }),
   z.object({ kind: z.literal('handoff'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), state: z.string() }),
@@ -88,21 +90,50 @@ export const decisionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('exclude'), reason: excludeReasonSchema }).strict(),
 ]);
 
-export const logCallInput = z
-  .object({
-    leadId: id,
-    startedAt: isoInstant,
-    endedAt: isoInstant,
-    outcome: callOutcomeSchema,
-    notes: note.default(''),
-    nextAction: z.string().max(500).default(''),
-    nextActionAt: isoInstant.nullable().default(null),
-    callbackAt: isoInstant.nullable().default(null),
-    decision: decisionSchema.nullable().default(null),
-  })
-  .strict()
-  .refine((c) => Date.parse(c.endedAt) >= Date.parse(c.startedAt), { message: 'the call cannot end before it started', path: ['endedAt'] })
-  .refine((c) => c.outcome !== 'callback_requested' || c.callbackAt !== null, { message: 'a callback needs a date and time', path: ['callbackAt'] });
+/**
+ * What a call is made of, whether logged on its own (`calls.log`) or taken along by a decision made
+ * while the call form still held it (skip, recycle, exclude, handoff): the open call is never lost.
+ * A call not timed in Koma (startedAt equal to endedAt, and no durationSec) has an unknown duration.
+ */
+const callFields = {
+  startedAt: isoInstant,
+  endedAt: isoInstant,
+  outcome: callOutcomeSchema,
+  notes: note.default(''),
+  nextAction: z.string().max(500).default(''),
+  nextActionAt: isoInstant.nullable().default(null),
+  callbackAt: isoInstant.nullable().default(null),
+  /** A duration known from elsewhere (the phone system, the rep), for a call not timed in Koma. */
+  durationSec: z.number().int().min(0).max(86_400).nullable().default(null),
+  /** The rep marked the call 有効会話 (a real conversation), whatever its length. */
+  conversation: z.boolean().default(false),
+};
+
+/** Outcomes where nobody was on the line: such a call cannot be a conversation. */
+export const noConversationOutcomes = ['no_answer', 'voicemail', 'busy', 'wrong_number'] as const;
+
+function checkedCall<T extends z.ZodType<{ startedAt: string; endedAt: string; outcome: string; callbackAt: string | null; conversation: boolean }>>(schema: T) {
+  return schema
+    .refine((c) => Date.parse(c.endedAt) >= Date.parse(c.startedAt), { message: 'the call cannot end before it started', path: ['endedAt'] })
+    .refine((c) => c.outcome !== 'callback_requested' || c.callbackAt !== null, { message: 'a callback needs a date and time', path: ['callbackAt'] })
+    .refine((c) => !c.conversation || !(noConversationOutcomes as readonly string[]).includes(c.outcome), {
+      message: 'a call nobody answered cannot be marked as a conversation',
+      path: ['conversation'],
+    });
+}
+
+export const pendingCallSchema = checkedCall(z.object(callFields).strict());
+export type PendingCallInput = z.input<typeof pendingCallSchema>;
+
+export const logCallInput = checkedCall(
+  z
+    .object({
+      leadId: id,
+      ...callFields,
+      decision: decisionSchema.nullable().default(null),
+    })
+    .strict(),
+);
 
 export const skipReasons = ['not_now', 'needs_research', 'outside_hours', 'other'] as const;
 
@@ -115,9 +146,9 @@ export const callFlowCommands = {
   saveDraft: z.object({ leadId: id, draft: callDraftSchema }).strict(),
   savePrepNotes: z.object({ companyId: id, notes: note }).strict(),
   setChecklist: z.object({ companyId: id, item: z.enum(prepChecklistItems), checked: z.boolean() }).strict(),
-  skip: z.object({ leadId: id, reason: z.enum(skipReasons), note: z.string().max(500).default('') }).strict(),
-  recycle: z.object({ leadId: id, reason: recycleReasonSchema, until: isoInstant, note: z.string().max(500).default('') }).strict(),
-  exclude: z.object({ leadId: id, reason: excludeReasonSchema, note: z.string().max(500).default('') }).strict(),
+  skip: z.object({ leadId: id, reason: z.enum(skipReasons), note: z.string().max(500).default(''), call: pendingCallSchema.nullable().default(null) }).strict(),
+  recycle: z.object({ leadId: id, reason: recycleReasonSchema, until: isoInstant, note: z.string().max(500).default(''), call: pendingCallSchema.nullable().default(null) }).strict(),
+  exclude: z.object({ leadId: id, reason: excludeReasonSchema, note: z.string().max(500).default(''), call: pendingCallSchema.nullable().default(null) }).strict(),
   setDoNotCall: z.object({ leadId: id, doNotCall: z.boolean() }).strict(),
   next: z.object({ excludeLeadId: id.nullable().default(null), source: leadSourceSchema.nullable().default(null) }).strict(),
 };

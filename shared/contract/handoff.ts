@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scorePartSchema } from './callFlow';
+import { pendingCallSchema, scorePartSchema } from './callFlow';
 import { callOutcomeSchema } from './calls';
 import { hearingSchema, qualificationCriteriaSchema, qualificationSchema } from './hearing';
 
@@ -91,6 +91,8 @@ export const handoffCreateInput = z
     /** Required when the lead does not meet the criteria; recorded with the handoff. */
     overrideReason: z.string().trim().min(1).max(1000).nullable().default(null),
     asDraft: z.boolean().default(false),
+    /** The call on the form when the rep hands off: logged first, in the same transaction, and in the package. */
+    call: pendingCallSchema.nullable().default(null),
   })
   .strict()
   .refine(appointmentOrder, { message: 'the appointment must end after it starts', path: ['appointmentEnd'] });

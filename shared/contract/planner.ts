@@ -116,5 +116,7 @@ export const goalPlanSchema = z.object({
   callSlotsNeeded: z.number().int().nullable(),
   callSlotsPlanned: z.number().int(),
   bottleneck: stage.nullable(),
+  /** Stages worked back at the team's target rate because the rep's own is not measured yet. */
+  assumed: z.array(stage).default([]),
 });
 export type GoalPlanView = z.infer<typeof goalPlanSchema>;

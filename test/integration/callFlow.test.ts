@@ -195,8 +195,8 @@ describe('drafts and prep survive a restart', () => {
     await logCall('hot', 'connected', { notes: draft.notes });
     const after = await temp.call('lead.get', { leadId: 'hot' });
     expect(after.draft).toBeNull();
-    expect(after.timeline.map((t) => t.kind)).toEqual(['exit', 'call']);
-    expect(after.timeline[1]).toMatchObject({ kind: 'call', outcome: 'connected', notes: draft.notes, leadName: '山田 太郎' });
+    expect(after.timeline.map((t) => t.kind)).toEqual(['call']);
+    expect(after.timeline[0]).toMatchObject({ kind: 'call', outcome: 'connected', notes: draft.notes, leadName: '山田 太郎' });
   });
 });
 

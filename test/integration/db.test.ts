@@ -118,6 +118,32 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0010 makes the duration of an untimed call unknown, marks calls with a sealed hearing as conversations, adds lead notes', () => {
+    const db = new Database(join(dir, 'm10.sqlite3'));
+    migrate(db, 9);
+    const now = '2026-11-23T00:00:00.000Z';
+    const later = '2026-11-23T00:04:00.000Z';
+    db.prepare(`INSERT INTO companies (id, name, name_key, created_at, updated_at) VALUES ('c1', 'A', 'a', ?, ?)`).run(now, now);
+    db.prepare(`INSERT INTO leads (id, company_id, full_name, search_text, created_at, updated_at) VALUES ('l1', 'c1', 'x', 'x', ?, ?)`).run(now, now);
+    const call = db.prepare(`INSERT INTO calls (id, lead_id, started_at, ended_at, duration_sec, outcome, created_at) VALUES (?, 'l1', ?, ?, ?, ?, ?)`);
+    call.run('untimed', now, now, 0, 'connected', now);
+    call.run('timed', now, later, 240, 'connected', now);
+    call.run('heard', now, now, 0, 'connected', now);
+    call.run('unanswered', now, now, 0, 'no_answer', now);
+    const hearing = db.prepare(`INSERT INTO hearings (id, lead_id, version, data, call_id, created_at) VALUES (?, 'l1', ?, '{}', ?, ?)`);
+    hearing.run('h1', 1, 'heard', now);
+    hearing.run('h2', 2, 'unanswered', now);
+    migrate(db, 10);
+    expect(db.prepare('SELECT id, duration_sec AS d, conversation AS c FROM calls ORDER BY id').all()).toEqual([
+      { id: 'heard', d: null, c: 1 },
+      { id: 'timed', d: 240, c: 0 },
+      { id: 'unanswered', d: null, c: 0 },
+      { id: 'untimed', d: null, c: 0 },
+    ]);
+    expect(db.prepare('SELECT notes, notes_saved_at FROM leads').get()).toEqual({ notes: '', notes_saved_at: null });
+    db.close();
+  });
+
   it('0001 enforces foreign keys and the lead status domain', () => {
     const db = openDatabase(join(dir, 'koma.sqlite3'), testDatabaseKey);
     const now = '2026-11-23T00:00:00.000Z';

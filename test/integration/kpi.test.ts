@@ -80,7 +80,7 @@ it('a generated month of calls, hearings and handoffs gives the figures counted 
 
 it('with no data the goal says "not enough data" instead of dividing by zero', async () => {
   const goal = await temp.call('kpi.goal', {});
-  expect(goal).toMatchObject({ status: 'not_enough_data', achieved: 0, dialsNeeded: null, bottleneck: null });
+  expect(goal).toMatchObject({ status: 'not_enough_data', achieved: 0, callSlotsNeeded: null, bottleneck: null, assumed: ['connect', 'conversation', 'opportunity'] });
   const report = await temp.call('kpi.report', { from: '2025-04-01T00:00:00.000Z', to: '2025-04-08T00:00:00.000Z' });
   expect(report.total).toMatchObject({ dials: 0, connectRate: null, qualificationRate: null });
 });

@@ -48,6 +48,7 @@ function goal(overrides: Partial<GoalPlanView> = {}): GoalPlanView {
     goal: 10,
     conversationSeconds: 60,
     achieved: 3,
+    assumed: [],
     status: 'short',
     remaining: 7,
     rates: { connect: 0.18, conversation: 0.6, opportunity: 0.2 },

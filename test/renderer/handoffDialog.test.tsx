@@ -109,6 +109,7 @@ describe('the handoff dialog', () => {
       summary: expect.stringContaining('予算: 承認済み'),
       overrideReason: '先方の希望で決裁者同席の面談を設定',
       asDraft: false,
+      call: null,
     });
     expect(within(dialog).getByText('送信待ち')).toBeInTheDocument();
     // The lead leaves the call list: the list asks again.

@@ -59,6 +59,7 @@ describe('the call workspace', () => {
       nextAction: '',
       nextActionAt: null,
       callbackAt: null,
+      conversation: false,
       decision: null,
     });
     // One request logs the call and brings the next lead.
@@ -202,7 +203,7 @@ describe('the call workspace', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Skip and next' }));
 
     await within(lead()).findByRole('heading', { level: 2, name: 'Person 2' });
-    expect(api['lead.skip']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'needs_research', note: 'check the group company' });
+    expect(api['lead.skip']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'needs_research', note: 'check the group company', call: null });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
@@ -259,7 +260,7 @@ describe('the call workspace', () => {
     await user.selectOptions(within(recycle).getByRole('combobox', { name: 'Recycle reason' }), 'Timing: 3 months out');
     expect(within(recycle).getByLabelText('Recontact on')).toHaveValue(toDateValue(recycleDate('timing', testRules, mondayTen)));
     await user.click(within(recycle).getByRole('button', { name: 'Recycle' }));
-    expect(api['lead.recycle']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'timing', until: recycleDate('timing', testRules, mondayTen), note: '' });
+    expect(api['lead.recycle']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'timing', until: recycleDate('timing', testRules, mondayTen), note: '', call: null });
     expect(await within(lead()).findByText(/Recycled until/)).toBeInTheDocument();
 
     await user.click(within(actions).getByRole('button', { name: 'Restore' }));
@@ -271,7 +272,7 @@ describe('the call workspace', () => {
     await user.selectOptions(within(exclude).getByRole('combobox', { name: 'Exclude reason' }), 'Student');
     await user.click(within(exclude).getByRole('button', { name: 'Exclude' }));
     expect(await within(exclude).findByRole('alert')).toHaveTextContent('This clashed with another change');
-    expect(api['lead.exclude']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'student', note: '' });
+    expect(api['lead.exclude']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'student', note: '', call: null });
   });
 });
 

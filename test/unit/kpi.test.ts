@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpis, type KpiCall, type KpiExit, type KpiHandoff, type KpiInput } from '../../shared/domain/kpi/figures';
+import { computeKpis, isConversation, type KpiCall, type KpiExit, type KpiHandoff, type KpiInput } from '../../shared/domain/kpi/figures';
 import { workBackFromGoal, type GoalInput } from '../../shared/domain/kpi/goal';
 
 const range = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
@@ -31,7 +31,7 @@ describe('computeKpis', () => {
     call('a', 'no_answer'),
     call('a', 'connected', { durationSec: 300 }),
     call('b', 'gatekeeper'),
-    call('b', 'callback_requested', { durationSec: 45 }),
+    call('b', 'callback_requested', { durationSec: 45, conversation: true }),
     call('c', 'connected', { durationSec: 20, source: 'seminar' }),
     call('d', 'voicemail', { source: 'seminar' }),
     call('e', 'not_interested', { source: 'seminar' }),
@@ -55,7 +55,7 @@ describe('computeKpis', () => {
     ['dials in range only', 'dials', 7],
     ['connects: reached the person', 'connects', 4],
     ['connect rate', 'connectRate', 4 / 7],
-    ['conversations: connected ≥ 60 s', 'conversations', 1],
+    ['conversations: connected ≥ 60 s, or marked', 'conversations', 2],
     ['appointments booked in range', 'appointmentsBooked', 1],
     ['appointments held in range, wherever booked', 'appointmentsHeld', 2],
     ['opportunities created in range', 'opportunities', 2],
@@ -70,6 +70,18 @@ describe('computeKpis', () => {
     ['seminars', 'seminar', 3, 2, 2 / 3],
   ])('split by source: %s', (_case, source, dials, connects, rate) => {
     expect(result.bySource[source]).toMatchObject({ dials, connects, connectRate: rate });
+  });
+});
+
+describe('isConversation: counted from what is known', () => {
+  it.each<[string, Partial<KpiCall>, boolean]>([
+    ['connected, timed over the threshold', { outcome: 'connected', durationSec: 60 }, true],
+    ['connected, timed under it', { outcome: 'connected', durationSec: 59 }, false],
+    ['connected, not timed (unknown, never guessed)', { outcome: 'connected', durationSec: null }, false],
+    ['marked 有効会話 (or a hearing recorded in it), however short', { outcome: 'callback_requested', durationSec: null, conversation: true }, true],
+    ['a long no-answer is not a conversation', { outcome: 'no_answer', durationSec: 600 }, false],
+  ])('%s', (_case, patch, expected) => {
+    expect(isConversation(call('a', 'connected', patch), 60)).toBe(expected);
   });
 });
 
@@ -92,8 +104,21 @@ describe('workBackFromGoal', () => {
     ['short of slots', { callSlotsPlanned: 47 }, { status: 'short', callSlotsNeeded: 48 }],
     ['goal met', { achieved: 10 }, { status: 'met', remaining: 0, dialsNeeded: 0 }],
     ['goal exceeded', { achieved: 12 }, { status: 'met', remaining: 0 }],
-    ['no dials yet', { measured: { dials: 0, connects: 0, conversations: 0, opportunities: 0, callSlotsUsed: 0 } }, { status: 'not_enough_data', dialsNeeded: null, bottleneck: null }],
-    ['connects but no opportunity yet (zero rate)', { measured: { dials: 100, connects: 20, conversations: 10, opportunities: 0, callSlotsUsed: 10 } }, { status: 'not_enough_data', bottleneck: 'opportunity' }],
+    [
+      'no dials yet: worked back at the targets, slots unknown',
+      { measured: { dials: 0, connects: 0, conversations: 0, opportunities: 0, callSlotsUsed: 0 } },
+      { status: 'not_enough_data', conversationsNeeded: 30, connectsNeeded: 50, dialsNeeded: 167, callSlotsNeeded: null, bottleneck: null, assumed: ['connect', 'conversation', 'opportunity'] },
+    ],
+    [
+      'no dials and no targets: nothing to work back with',
+      { measured: { dials: 0, connects: 0, conversations: 0, opportunities: 0, callSlotsUsed: 0 }, targets: { connect: 0, conversation: 0, opportunity: 0 } },
+      { status: 'not_enough_data', dialsNeeded: null, assumed: [] },
+    ],
+    [
+      'connects but no opportunity yet (zero rate): the target opportunity rate stands in',
+      { measured: { dials: 100, connects: 20, conversations: 10, opportunities: 0, callSlotsUsed: 10 } },
+      { status: 'reachable', conversationsNeeded: 30, connectsNeeded: 60, dialsNeeded: 300, callSlotsNeeded: 30, bottleneck: 'opportunity', assumed: ['opportunity'] },
+    ],
     ['weak connect rate is the bottleneck', { measured: { dials: 1000, connects: 100, conversations: 80, opportunities: 20, callSlotsUsed: 100 } }, { status: 'reachable', bottleneck: 'connect' }],
   ])('%s', (_case, patch, expected) => {
     expect(workBackFromGoal({ ...base, ...patch })).toMatchObject(expected);

@@ -14,6 +14,7 @@ import { ruleUnitsEn } from './features/ruleUnits';
 import { bantContentEn } from './features/bantContent';
 import { textJoinEn } from './features/textJoin';
 import { workEn } from './features/work';
+import { callLoopEn } from './features/callLoop';
 import type { KomaMessages } from './ja';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
@@ -34,6 +35,7 @@ export const en: KomaMessages = {
   ...plannerEn,
   ...dashboardEn,
   ...syncEn,
+  ...callLoopEn,
   app: {
     name: 'Koma',
     loading: 'Loading…',

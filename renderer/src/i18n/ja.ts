@@ -19,6 +19,7 @@ import { ruleUnitsJa } from './features/ruleUnits';
 import { bantContentJa } from './features/bantContent';
 import { textJoinJa } from './features/textJoin';
 import { workJa } from './features/work';
+import { callLoopJa } from './features/callLoop';
 import type { Messages } from './messages';
 
 export const ja = {
@@ -39,6 +40,7 @@ export const ja = {
   ...plannerJa,
   ...dashboardJa,
   ...syncJa,
+  ...callLoopJa,
   app: {
     name: 'Koma',
     loading: '読み込み中…',

@@ -1,5 +1,6 @@
 import type { CommandInput } from '../../../shared/contract';
-import type { CallDraft } from '../../../shared/contract/callFlow';
+import { noConversationOutcomes, type CallDraft } from '../../../shared/contract/callFlow';
+import type { CallOutcome } from '../../../shared/contract/calls';
 import type { ExcludeReason, RecycleReason } from '../../../shared/contract/calls';
 
 /** A call with nothing entered yet: what a lead without a saved draft starts with. */
@@ -23,13 +24,50 @@ export type FormError = 'outcome_required' | 'exclude_reason_required' | 'recycl
 
 export type BuiltCall = { ok: true; input: CommandInput<'calls.log'> } | { ok: false; error: FormError };
 
+/** Someone was on the line: the call can be marked as a real conversation (有効会話). */
+export function canBeConversation(outcome: CallOutcome | null): boolean {
+  return outcome !== null && !(noConversationOutcomes as readonly string[]).includes(outcome);
+}
+
+/** The call a decision takes along: the form's call without its lead and decision. */
+export type PendingCall = NonNullable<CommandInput<'lead.skip'>['call']>;
+
 /**
- * The form as a `calls.log` payload. A call never started with S lasted no time: it starts when it
- * ends. The callback time travels only with the callback outcome (the input is hidden otherwise),
- * so a time typed before the rep changed their mind does not turn into a callback.
+ * What the call form holds when the rep takes a decision outside it (skip, recycle, exclude,
+ * handoff): nothing; a call to log first (it has an outcome); or notes without an outcome, which
+ * cannot be logged and must not be dropped either — the rep is asked.
  */
+export type PendingCallState = { state: 'none' } | { state: 'log'; call: PendingCall } | { state: 'needs_outcome' };
+
+/**
+ * The form as a call. A call never started with S was not timed in Koma: it starts when it ends,
+ * and the backend records its duration as unknown. The callback time travels only with the
+ * callback outcome (the input is hidden otherwise), so a time typed before the rep changed their
+ * mind does not turn into a callback.
+ */
+export function pendingCallOf(form: CallDraft, endedAt: Date): PendingCallState {
+  if (!form.outcome) return form.notes.trim() || form.nextAction.trim() ? { state: 'needs_outcome' } : { state: 'none' };
+  const ended = endedAt.toISOString();
+  return {
+    state: 'log',
+    call: {
+      startedAt: form.startedAt ?? ended,
+      endedAt: ended,
+      outcome: form.outcome,
+      notes: form.notes,
+      nextAction: form.nextAction,
+      nextActionAt: form.nextActionAt,
+      callbackAt: form.outcome === 'callback_requested' ? form.callbackAt : null,
+      // A conversation mark left from an outcome the rep changed away from does not travel.
+      conversation: (form.conversation ?? false) && canBeConversation(form.outcome),
+    },
+  };
+}
+
+/** The form as a `calls.log` payload, with the decision taken with the call. */
 export function buildLogCall(leadId: string, form: CallDraft, decision: DecisionForm, endedAt: Date): BuiltCall {
-  if (!form.outcome) return { ok: false, error: 'outcome_required' };
+  const pending = pendingCallOf(form, endedAt);
+  if (pending.state !== 'log') return { ok: false, error: 'outcome_required' };
   let chosen: CommandInput<'calls.log'>['decision'] = null;
   if (decision.kind === 'recycle') {
     if (!decision.until) return { ok: false, error: 'recycle_date_required' };
@@ -38,19 +76,5 @@ export function buildLogCall(leadId: string, form: CallDraft, decision: Decision
     if (!decision.reason) return { ok: false, error: 'exclude_reason_required' };
     chosen = { kind: 'exclude', reason: decision.reason };
   }
-  const ended = endedAt.toISOString();
-  return {
-    ok: true,
-    input: {
-      leadId,
-      startedAt: form.startedAt ?? ended,
-      endedAt: ended,
-      outcome: form.outcome,
-      notes: form.notes,
-      nextAction: form.nextAction,
-      nextActionAt: form.nextActionAt,
-      callbackAt: form.outcome === 'callback_requested' ? form.callbackAt : null,
-      decision: chosen,
-    },
-  };
+  return { ok: true, input: { leadId, ...pending.call, decision: chosen } };
 }

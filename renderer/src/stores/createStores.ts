@@ -49,13 +49,16 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     },
   });
   const rules = createRulesStore(client, () => callList.getState().refresh());
-  const hearingHandoff = createHearingHandoffStores(client, { app, callList }, { saveFile: options.saveFile ?? saveFileWithLink, hearingSaveDebounceMs: options.hearingSaveDebounceMs, searchDebounceMs: options.searchDebounceMs });
+  // The handoff takes the call on the workspace's form along (the work store is made just below).
+  const takePendingCall = (leadId: string) => work.getState().takePendingCall(leadId);
+  const hearingHandoff = createHearingHandoffStores(client, { app, callList, takePendingCall }, { saveFile: options.saveFile ?? saveFileWithLink, hearingSaveDebounceMs: options.hearingSaveDebounceMs, searchDebounceMs: options.searchDebounceMs });
   // A hearing typed just before "save and next" must land in the version the call seals.
   const work = createWorkStore(client, { callList, rules, beforeLog: () => hearingHandoff.hearing.getState().flush() }, options.work);
   // A lead handed off leaves the list: the workspace moves on to the next one, as after a logged call.
   hearingHandoff.handoffDialog.subscribe((state, previous) => {
     const created = state.done?.kind === 'created' ? state.done.handoff : null;
     if (created && created !== (previous.done?.kind === 'created' ? previous.done.handoff : null) && work.getState().detail?.lead.id === created.leadId) {
+      work.getState().callTaken(created.leadId);
       void work.getState().next();
     }
   });

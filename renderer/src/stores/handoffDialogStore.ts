@@ -3,6 +3,7 @@ import type { LeadDetail } from '../../../shared/contract/callFlow';
 import type { FieldRep, HandoffView, HearingView } from '../../../shared/contract/handoff';
 import type { KomaClient } from '../api/client';
 import { CommandError } from '../api/commandError';
+import type { PendingCall } from '../lib/callForm';
 import { toProblem, type Problem } from '../lib/problem';
 import type { SaveFile } from '../lib/saveFile';
 import { downloadHandoffIcs } from './handoffFiles';
@@ -23,6 +24,8 @@ export interface HandoffDialogOptions {
   saveFile: SaveFile;
   /** A handoff was created or changed: the call list, the handoff list and the hearing follow. */
   onChanged: (view: HandoffView, kind: 'created' | 'updated') => void;
+  /** The call on the workspace's form for this lead, logged with the handoff (see workStore.takePendingCall). */
+  takePendingCall?: (leadId: string) => Promise<PendingCall | null | 'needs_outcome'>;
 }
 
 export interface HandoffDialogState {
@@ -120,7 +123,13 @@ export function createHandoffDialogStore(client: KomaClient, options: HandoffDia
         if (target?.kind !== 'create' || get().busy) return;
         set({ busy: true, fieldErrors: {}, problem: null });
         try {
-          const handoff = await client.invoke('handoff.create', { leadId: target.leadId, ...fields, overrideReason, asDraft });
+          const call = (await options.takePendingCall?.(target.leadId)) ?? null;
+          // Notes without an outcome: the form says so and offers to clear them (PendingCallNote).
+          if (call === 'needs_outcome') {
+            set({ busy: false });
+            return;
+          }
+          const handoff = await client.invoke('handoff.create', { leadId: target.leadId, ...fields, overrideReason, asDraft, call });
           set({ busy: false, handoff, done: { kind: asDraft ? 'draft' : 'created', handoff } });
           options.onChanged(handoff, 'created');
         } catch (error) {

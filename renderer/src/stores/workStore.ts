@@ -5,7 +5,7 @@ import { recycleDate } from '../../../shared/domain/queue/retry';
 import type { skipReasons } from '../../../shared/contract/callFlow';
 import type { KomaClient } from '../api/client';
 import { createAutosave } from '../lib/autosave';
-import { buildLogCall, emptyCallForm, type DecisionForm, type FormError } from '../lib/callForm';
+import { buildLogCall, emptyCallForm, pendingCallOf, type DecisionForm, type FormError, type PendingCall } from '../lib/callForm';
 import { telHref } from '../lib/links';
 import { toProblem, type Problem } from '../lib/problem';
 import type { LeadSource } from '../../../shared/contract/leads';
@@ -62,7 +62,14 @@ export interface WorkState {
   open(leadId: string): Promise<void>;
   startCall(): void;
   setOutcome(outcome: CallOutcome): void;
-  editForm(patch: Partial<Pick<CallDraft, 'notes' | 'nextAction' | 'nextActionAt' | 'callbackAt'>>): void;
+  editForm(patch: Partial<Pick<CallDraft, 'notes' | 'nextAction' | 'nextActionAt' | 'callbackAt' | 'conversation'>>): void;
+  /**
+   * The call a decision on this lead must take along (see pendingCallOf), its draft saved first so
+   * nothing lands after the decision deletes it; 'needs_outcome' when notes have no outcome yet.
+   */
+  takePendingCall(leadId: string): Promise<PendingCall | null | 'needs_outcome'>;
+  /** A decision logged the form's call: the form starts empty. */
+  callTaken(leadId: string): void;
   /** Picks a decision kind, with the default reason and, for a recycle, the default date. */
   chooseDecision(kind: DecisionForm['kind']): Promise<void>;
   setDecision(decision: DecisionForm): void;
@@ -270,6 +277,41 @@ export function createWorkStore(
       await after();
     };
 
+    const takePendingCall = async (leadId: string) => {
+      const { detail, form } = get();
+      if (detail?.lead.id !== leadId) return null;
+      const pending = pendingCallOf(form, options.now());
+      if (pending.state === 'needs_outcome') return 'needs_outcome' as const;
+      if (pending.state === 'none') return null;
+      // The decision deletes the draft with the call it logs: every save is in before it is sent,
+      // and the hearing typed in this call is saved so the call seals it.
+      await draftSave.flush();
+      await deps.beforeLog?.();
+      return pending.call;
+    };
+
+    const callTaken = (leadId: string) => {
+      if (isCurrent(leadId)) set({ form: emptyCallForm, decision: { kind: 'none' }, formError: null, logProblem: null, draftSavedAt: null, draftProblem: null });
+    };
+
+    /**
+     * A decision from a dialog on the lead on screen, taking the open call along (logged first, in
+     * the decision's transaction). Notes without an outcome stop it: the dialog asks the rep.
+     */
+    const decide = async (send: (leadId: string, call: PendingCall | null) => Promise<unknown>, after?: (leadId: string) => Promise<void>) => {
+      const leadId = get().detail?.lead.id;
+      if (!leadId || get().acting) return;
+      const call = await takePendingCall(leadId);
+      if (call === 'needs_outcome') return;
+      await act(
+        () => send(leadId, call),
+        async () => {
+          if (call) callTaken(leadId);
+          await (after ? after(leadId) : refreshDetail());
+        },
+      );
+    };
+
     const recycleDefault = (reason: RecycleReason) => {
       const rules = deps.rules.getState().queueRules;
       return rules ? recycleDate(reason, rules, options.now()) : null;
@@ -404,21 +446,19 @@ export function createWorkStore(
         set({ dialog: null, actionProblem: null });
       },
       async skip(reason, note) {
-        const leadId = get().detail?.lead.id;
-        if (!leadId) return;
-        await act(
-          () => client.invoke('lead.skip', { leadId, reason, note }),
-          () => advance(leadId, 'queue_empty'),
+        await decide(
+          (leadId, call) => client.invoke('lead.skip', { leadId, reason, note, call }),
+          (leadId) => advance(leadId, 'queue_empty'),
         );
       },
       async recycle(reason, until, note) {
-        const leadId = get().detail?.lead.id;
-        if (leadId) await act(() => client.invoke('lead.recycle', { leadId, reason, until, note }));
+        await decide((leadId, call) => client.invoke('lead.recycle', { leadId, reason, until, note, call }));
       },
       async exclude(reason, note) {
-        const leadId = get().detail?.lead.id;
-        if (leadId) await act(() => client.invoke('lead.exclude', { leadId, reason, note }));
+        await decide((leadId, call) => client.invoke('lead.exclude', { leadId, reason, note, call }));
       },
+      takePendingCall,
+      callTaken,
       async restore() {
         const leadId = get().detail?.lead.id;
         if (leadId) await act(() => client.invoke('lead.restore', { leadId }));

@@ -7,6 +7,18 @@ export interface KpiCall {
   startedAt: string;
   durationSec: number | null;
   outcome: CallOutcome;
+  /** The rep marked it 有効会話, or a BANT hearing was recorded in it (calls.conversation). */
+  conversation?: boolean;
+}
+
+/**
+ * A conversation is counted from what is known (docs/kpi.md): a call marked as one (by the rep, or
+ * because a hearing was recorded in it), or a connected call whose known duration reaches the
+ * threshold. A call of unknown duration (not timed in Koma) is never guessed to be long enough.
+ */
+export function isConversation(call: { outcome: string; durationSec: number | null; conversation?: boolean }, conversationSeconds: number): boolean {
+  if (call.conversation) return true;
+  return call.outcome === 'connected' && call.durationSec !== null && call.durationSec >= conversationSeconds;
 }
 
 export interface KpiHandoff {
@@ -48,11 +60,6 @@ export interface KpiFigures {
 
 /** Outcomes where the rep reached the person (a gatekeeper or voicemail is not a connect). */
 export const connectOutcomes: ReadonlySet<string> = new Set<CallOutcome>(['connected', 'callback_requested', 'not_interested']);
-
-/** A connected call at least `conversationSeconds` long is a conversation. */
-export function isConversation(outcome: string, durationSec: number | null, conversationSeconds: number): boolean {
-  return outcome === 'connected' && (durationSec ?? 0) >= conversationSeconds;
-}
 
 export const rate = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
@@ -108,7 +115,7 @@ export function computeKpis(input: KpiInput, sources: readonly LeadSource[]): { 
   for (const c of input.calls) {
     if (!inRange(c.startedAt, range)) continue;
     const connect = connectOutcomes.has(c.outcome);
-    const conversation = isConversation(c.outcome, c.durationSec, conversationSeconds);
+    const conversation = isConversation(c, conversationSeconds);
     groups.each(c.source, (t) => {
       t.dials++;
       if (connect) t.connects++;

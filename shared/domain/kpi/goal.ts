@@ -36,13 +36,16 @@ export interface GoalPlan {
   callSlotsPlanned: number;
   /** The stage whose measured rate is furthest below the team's target; null without data. */
   bottleneck: FunnelStage | null;
+  /** Stages not measured yet (nothing to divide by, or nothing got through): worked back at the team's target rate instead. */
+  assumed: FunnelStage[];
 }
 
 /**
  * THE MODEL worked backward: opportunities still wanted ÷ the rep's own measured rates give the
  * conversations, connects and dials needed, and ÷ dials per slot the call slots needed — compared
- * with the slots planned. Any rate that cannot be measured yet (zero dials, zero connects…) makes
- * the answer "not enough data" instead of a division by zero.
+ * with the slots planned. A rate not measured yet (no dials, no connects, or nothing got through
+ * yet) is replaced by the team's target rate and listed in `assumed`, so a new rep still sees what
+ * the goal asks of them. Without dials per slot the call slots cannot be worked out: "not enough data".
  */
 export function workBackFromGoal(input: GoalInput): GoalPlan {
   const m = input.measured;
@@ -51,19 +54,27 @@ export function workBackFromGoal(input: GoalInput): GoalPlan {
     conversation: rate(m.conversations, m.connects),
     opportunity: rate(m.opportunities, m.conversations),
   };
+  const assumed = funnelStages.filter((stage) => !rates[stage] && input.targets[stage] > 0);
+  const used = (stage: FunnelStage) => (rates[stage] ? rates[stage] : input.targets[stage] > 0 ? input.targets[stage] : null);
   const dialsPerSlot = rate(m.dials, m.callSlotsUsed);
   const remaining = Math.max(0, input.goal - input.achieved);
   const bottleneck = findBottleneck(rates, input.targets);
-  const base = { remaining, rates, dialsPerSlot, callSlotsPlanned: input.callSlotsPlanned, bottleneck };
+  const base = { remaining, rates, dialsPerSlot, callSlotsPlanned: input.callSlotsPlanned, bottleneck, assumed };
   if (remaining === 0) {
     return { ...base, status: 'met', conversationsNeeded: 0, connectsNeeded: 0, dialsNeeded: 0, callSlotsNeeded: 0 };
   }
-  if (!rates.connect || !rates.conversation || !rates.opportunity || !dialsPerSlot) {
+  const connect = used('connect');
+  const conversation = used('conversation');
+  const opportunity = used('opportunity');
+  if (!connect || !conversation || !opportunity) {
     return { ...base, status: 'not_enough_data', conversationsNeeded: null, connectsNeeded: null, dialsNeeded: null, callSlotsNeeded: null };
   }
-  const conversationsNeeded = Math.ceil(remaining / rates.opportunity);
-  const connectsNeeded = Math.ceil(conversationsNeeded / rates.conversation);
-  const dialsNeeded = Math.ceil(connectsNeeded / rates.connect);
+  const conversationsNeeded = Math.ceil(remaining / opportunity);
+  const connectsNeeded = Math.ceil(conversationsNeeded / conversation);
+  const dialsNeeded = Math.ceil(connectsNeeded / connect);
+  if (!dialsPerSlot) {
+    return { ...base, status: 'not_enough_data', conversationsNeeded, connectsNeeded, dialsNeeded, callSlotsNeeded: null };
+  }
   const callSlotsNeeded = Math.ceil(dialsNeeded / dialsPerSlot);
   return {
     ...base,

@@ -8,6 +8,7 @@ import { requireLead } from '../leads/rows';
 import { changeLead } from '../leads/statusChange';
 import { enqueue } from '../../core/outbox';
 import type { FeatureHandlers } from '../../core/registry';
+import { logPendingCall } from '../calls/logCall';
 import { handoffsCsv, handoffsJson } from './exportFiles';
 import { appointmentIcs } from './ics';
 import { assemblePackage } from './package';
@@ -43,15 +44,19 @@ function outboxPayload(view: HandoffView, correction: boolean) {
 
 export const handoffHandlers: FeatureHandlers = {
   /**
-   * The handoff, the lead's exit as qualified and the outbox row go in one transaction. A lead that
-   * does not meet the criteria needs an override reason, which is kept with the handoff.
+   * The handoff, the call on the form when it was made, the lead's exit as qualified and the outbox
+   * rows go in one transaction. A lead that does not meet the criteria needs an override reason,
+   * which is kept with the handoff.
    */
   'handoff.create': (input, ctx) =>
     ctx.db.transaction(() => {
-      const lead = requireLead(ctx.db, input.leadId);
-      if (lead.status === 'excluded' || lead.status === 'qualified') {
-        throw new KomaError('conflict', `This lead is already ${lead.status}; it cannot be handed off again.`);
+      const before = requireLead(ctx.db, input.leadId);
+      if (before.status === 'excluded' || before.status === 'qualified') {
+        throw new KomaError('conflict', `This lead is already ${before.status}; it cannot be handed off again.`);
       }
+      // The call that qualified the lead is logged first, so the package carries it and its hearing.
+      logPendingCall(ctx, before.id, input.call);
+      const lead = requireLead(ctx.db, input.leadId);
       if (statements(ctx.db).openHandoff.get(lead.id)) throw new KomaError('conflict', 'This lead already has a handoff in progress.');
       requireActiveRep(ctx.db, input.fieldRepId);
       const pkg = assemblePackage(ctx, lead.id);

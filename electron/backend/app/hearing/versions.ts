@@ -99,7 +99,7 @@ export function saveHearing(db: Db, input: { leadId: string; hearing: Hearing; a
   return version;
 }
 
-/** Seals the lead's open version with the call it was heard in. Call inside the call's transaction. */
-export function sealHearing(db: Db, leadId: string, callId: string, at: string): void {
-  statements(db).seal.run(at, callId, leadId);
+/** Seals the lead's open version with the call it was heard in; true when there was one. Call inside the call's transaction. */
+export function sealHearing(db: Db, leadId: string, callId: string, at: string): boolean {
+  return statements(db).seal.run(at, callId, leadId).changes > 0;
 }

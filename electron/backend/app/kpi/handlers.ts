@@ -24,8 +24,8 @@ import { rebuildTallies, talliesForRead } from './tallies';
 
 const statements = perDatabase((db: Db) => ({
   // Raw rows (arrays): a month of a busy team is ~100,000 calls, and objects per row cost a third more.
-  calls: db.prepare<[string, string], [string, string, string, number | null, string]>(
-    `SELECT c.lead_id, l.source, c.started_at, c.duration_sec, c.outcome
+  calls: db.prepare<[string, string], [string, string, string, number | null, string, number]>(
+    `SELECT c.lead_id, l.source, c.started_at, c.duration_sec, c.outcome, c.conversation
      FROM calls c JOIN leads l INDEXED BY leads_source ON l.id = c.lead_id WHERE c.started_at >= ? AND c.started_at < ?`,
   ).raw(),
   handoffs: db.prepare<[string, string, string, string], { lead_id: string; source: string; created_at: string; appointment_at: string | null; field_state: string | null }>(
@@ -58,7 +58,14 @@ const tallyStatements = perDatabase((db: Db) => ({
 
 function loadRows(db: Db, from: string, to: string) {
   const s = statements(db);
-  const calls: KpiCall[] = s.calls.all(from, to).map(([leadId, source, startedAt, durationSec, outcome]) => ({ leadId, source: source as LeadSource, startedAt, durationSec, outcome: outcome as CallOutcome }));
+  const calls: KpiCall[] = s.calls.all(from, to).map(([leadId, source, startedAt, durationSec, outcome, conversation]) => ({
+    leadId,
+    source: source as LeadSource,
+    startedAt,
+    durationSec,
+    outcome: outcome as CallOutcome,
+    conversation: conversation === 1,
+  }));
   return { calls, handoffs: loadHandoffs(db, from, to), exits: loadExits(db, from, to) };
 }
 

@@ -18,6 +18,8 @@ export interface TalliedCall {
   startedAt: string;
   durationSec: number | null;
   outcome: string;
+  /** Marked 有効会話, or a hearing was recorded in it (calls.conversation). */
+  conversation: boolean;
 }
 
 export interface TalliedExit {
@@ -43,8 +45,8 @@ const statements = perDatabase((db: Db) => ({
     'INSERT INTO exit_tallies (day, source, kind, reason, exits) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET exits = exits + 1',
   ),
   allCalls: db
-    .prepare<[], [string, string, string, number | null, string]>(
-      'SELECT c.lead_id, l.source, c.started_at, c.duration_sec, c.outcome FROM calls c JOIN leads l INDEXED BY leads_source ON l.id = c.lead_id',
+    .prepare<[], [string, string, string, number | null, string, number]>(
+      'SELECT c.lead_id, l.source, c.started_at, c.duration_sec, c.outcome, c.conversation FROM calls c JOIN leads l INDEXED BY leads_source ON l.id = c.lead_id',
     )
     .raw(),
   allExits: db
@@ -86,7 +88,7 @@ export function tallyCall(ctx: BackendContext, call: TalliedCall): void {
   if (basis.rebuilt) return;
   const s = statements(ctx.db);
   const day = localDate(new Date(call.startedAt), basis.timeZone);
-  s.addCall.run(day, call.source, call.outcome, isConversation(call.outcome, call.durationSec, basis.conversationSeconds) ? 1 : 0);
+  s.addCall.run(day, call.source, call.outcome, isConversation(call, basis.conversationSeconds) ? 1 : 0);
   s.addLeadDay.run(day, call.leadId, call.source);
   s.addHalfHour.run(halfHourOf(call.startedAt));
 }
@@ -125,10 +127,10 @@ export function rebuildTallies(db: Db, basis: TallyBasis = currentBasis(db)): { 
     return day || localDate(new Date(iso), basis.timeZone);
   };
   let callCount = 0;
-  for (const [leadId, source, startedAt, durationSec, outcome] of s.allCalls.iterate()) {
+  for (const [leadId, source, startedAt, durationSec, outcome, marked] of s.allCalls.iterate()) {
     callCount++;
     const day = dayOf(startedAt);
-    const key = `${day}\u0000${source}\u0000${outcome}\u0000${isConversation(outcome, durationSec, basis.conversationSeconds) ? 1 : 0}`;
+    const key = `${day}\u0000${source}\u0000${outcome}\u0000${isConversation({ outcome, durationSec, conversation: marked === 1 }, basis.conversationSeconds) ? 1 : 0}`;
     calls.set(key, (calls.get(key) ?? 0) + 1);
     leadDays.set(`${day}\u0000${leadId}`, source);
     const half = halfHourOf(startedAt);

@@ -2,6 +2,7 @@ import { KomaError } from '../../../../shared/contract';
 import { enqueue } from '../../core/outbox';
 import type { FeatureHandlers } from '../../core/registry';
 import { readSetting, settingSpecs } from '../../core/settingsStore';
+import { logPendingCall } from '../calls/logCall';
 import { requireLead, type LeadRecord } from './rows';
 import { changeLead, type LeadChange } from './statusChange';
 
@@ -23,10 +24,15 @@ function requireOpen(lead: LeadRecord): void {
   }
 }
 
-/** Decisions the rep takes on a lead outside a call log: each one transaction, each recorded. */
+/**
+ * Decisions the rep takes on a lead outside a call log: each one transaction, each recorded. A
+ * decision made while the call form held a call takes that call along and logs it first, in the
+ * same transaction: the decision never loses the call, and a refused decision logs nothing.
+ */
 export const decisionHandlers: FeatureHandlers = {
   'lead.skip': (input, ctx) =>
     ctx.db.transaction(() => {
+      logPendingCall(ctx, input.leadId, input.call);
       const lead = requireLead(ctx.db, input.leadId);
       requireOpen(lead);
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
@@ -37,6 +43,7 @@ export const decisionHandlers: FeatureHandlers = {
 
   'lead.recycle': (input, ctx) =>
     ctx.db.transaction(() => {
+      logPendingCall(ctx, input.leadId, input.call);
       const lead = requireLead(ctx.db, input.leadId);
       requireOpen(lead);
       if (Date.parse(input.until) <= ctx.clock.now().getTime()) {
@@ -53,6 +60,7 @@ export const decisionHandlers: FeatureHandlers = {
 
   'lead.exclude': (input, ctx) =>
     ctx.db.transaction(() => {
+      logPendingCall(ctx, input.leadId, input.call);
       const lead = requireLead(ctx.db, input.leadId);
       requireOpen(lead);
       changeLead(

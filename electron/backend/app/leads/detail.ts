@@ -38,6 +38,7 @@ interface TimelineRecord {
   b: string | null;
   c: string | null;
   n: number | null;
+  m: number | null;
 }
 
 /** How many timeline entries the prep screen shows; older history stays in the store. */
@@ -56,20 +57,22 @@ const statements = perDatabase((db: Db) => ({
   timeline: db.prepare<{ companyId: string; limit: number }, TimelineRecord>(`
     WITH company_leads AS (SELECT id, full_name FROM leads WHERE company_id = @companyId)
     SELECT * FROM (
-      SELECT 'call' AS kind, c.started_at AS at, c.id, c.lead_id, cl.full_name AS lead_name, c.outcome AS a, c.notes AS b, c.next_action AS c, c.duration_sec AS n
+      SELECT 'call' AS kind, c.started_at AS at, c.id, c.lead_id, cl.full_name AS lead_name, c.outcome AS a, c.notes AS b, c.next_action AS c, c.duration_sec AS n, c.conversation AS m
         FROM calls c JOIN company_leads cl ON cl.id = c.lead_id
       UNION ALL
-      SELECT 'behaviour', e.occurred_at, e.id, e.lead_id, cl.full_name, e.kind, NULL, NULL, NULL
+      SELECT 'behaviour', e.occurred_at, e.id, e.lead_id, cl.full_name, e.kind, NULL, NULL, NULL, NULL
         FROM behaviour_events e JOIN company_leads cl ON cl.id = e.lead_id
       UNION ALL
-      SELECT 'hearing', h.created_at, h.id, h.lead_id, cl.full_name, NULL, NULL, NULL, h.version
+      SELECT 'hearing', h.created_at, h.id, h.lead_id, cl.full_name, NULL, NULL, NULL, h.version, NULL
         FROM hearings h JOIN company_leads cl ON cl.id = h.lead_id
       UNION ALL
-      SELECT 'handoff', ho.created_at, ho.id, ho.lead_id, cl.full_name, ho.state, NULL, NULL, NULL
+      SELECT 'handoff', ho.created_at, ho.id, ho.lead_id, cl.full_name, ho.state, NULL, NULL, NULL, NULL
         FROM handoffs ho JOIN company_leads cl ON cl.id = ho.lead_id
       UNION ALL
-      SELECT 'exit', x.at, x.id, x.lead_id, cl.full_name, x.kind, x.reason, NULL, NULL
-        FROM lead_exits x JOIN company_leads cl ON cl.id = x.lead_id
+      -- A call's own queue exit ('called') is the call itself: one entry per call. Decisions
+      -- (recycle, exclude, qualify, skip, restore) are entries of their own, with or without a call.
+      SELECT 'exit', x.at, x.id, x.lead_id, cl.full_name, x.kind, x.reason, NULL, NULL, NULL
+        FROM lead_exits x JOIN company_leads cl ON cl.id = x.lead_id WHERE x.kind <> 'called'
     ) ORDER BY at DESC, id DESC LIMIT @limit`),
 }));
 
@@ -77,7 +80,7 @@ function timelineItem(r: TimelineRecord): TimelineItem {
   const common = { at: r.at, id: r.id, leadId: r.lead_id, leadName: r.lead_name };
   switch (r.kind) {
     case 'call':
-      return { kind: 'call', ...common, outcome: r.a as CallOutcome, notes: r.b ?? '', nextAction: r.c, durationSec: r.n };
+      return { kind: 'call', ...common, outcome: r.a as CallOutcome, notes: r.b ?? '', nextAction: r.c, durationSec: r.n, conversation: r.m === 1 };
     case 'behaviour':
       return { kind: 'behaviour', ...common, event: r.a ?? '' };
     case 'hearing':

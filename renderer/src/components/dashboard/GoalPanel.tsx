@@ -34,6 +34,11 @@ export function GoalPanel({ goal }: { goal: GoalPlanView }) {
             ? t(`dashboard.goal.sentence.not_enough_data.${sentence.missing}`)
             : t(`dashboard.goal.sentence.${sentence.key}`)}
       </p>
+      {goal.assumed.length > 0 && (
+        <p className="hint goal-assumed">
+          {t('loop.goal.assumed', { stages: goal.assumed.map((stage) => `${t(`dashboard.goal.stage.${stage}`)} ${percent(goal.targets[stage])}`).join(t('loop.listSeparator')) })}
+        </p>
+      )}
       {bottleneck && bottleneckRate !== null && (
         <p className="bottleneck">
           {t('dashboard.goal.bottleneck', { stage: t(`dashboard.goal.stage.${bottleneck}`), rate: percent(bottleneckRate), target: percent(goal.targets[bottleneck]) })}
@@ -79,6 +84,7 @@ export function GoalPanel({ goal }: { goal: GoalPlanView }) {
               <th scope="row">{t(`dashboard.goal.stage.${stage}`)}</th>
               <td className="numeric">
                 <RateValue rate={goal.rates[stage]} />
+                {goal.assumed.includes(stage) && <span className="hint"> ({t('loop.goal.assumedMark')})</span>}
               </td>
               <td className="numeric">{percent(goal.targets[stage])}</td>
             </tr>

@@ -9,6 +9,7 @@ import { addMinutes, defaultLengthMinutes, toInstant, toLocal } from './appointm
 import { PackagePreview } from './PackagePreview';
 import { previewPackage } from './previewPackage';
 import { summaryDraft } from './summaryLines';
+import { PendingCallNote, usePendingCall } from '../work/PendingCallNote';
 
 type FieldKey = 'fieldRepId' | 'date' | 'start' | 'end' | 'place' | 'meetingUrl' | 'summary' | 'overrideReason';
 
@@ -33,6 +34,9 @@ export function HandoffForm() {
   const create = useHandoffDialogStore((state) => state.create);
   const update = useHandoffDialogStore((state) => state.update);
   const creating = target?.kind === 'create';
+  // A handoff made during a call takes the call on the form along; notes without an outcome stop it.
+  const pendingLeadId = target?.kind === 'create' ? target.leadId : null;
+  const blocked = usePendingCall(pendingLeadId) === 'needs_outcome';
 
   const [initial] = useState(() => {
     const local = toLocal(handoff?.appointmentAt ?? null, handoff?.appointmentEnd ?? null);
@@ -185,10 +189,11 @@ export function HandoffForm() {
         )}
       </div>
       {content && <PackagePreview content={content} />}
+      <PendingCallNote leadId={pendingLeadId} />
       <div className="dialog-actions">
         <ModalCancelButton>{t('handoffs.dialog.cancel')}</ModalCancelButton>
         {creating && (
-          <button type="button" disabled={busy} onClick={() => submit('draft')}>
+          <button type="button" disabled={busy || blocked} onClick={() => submit('draft')}>
             {t('handoffs.dialog.saveDraft')}
           </button>
         )}
@@ -197,7 +202,7 @@ export function HandoffForm() {
             {t('handoffs.dialog.save')}
           </button>
         )}
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || blocked}>
           {busy
             ? t('handoffs.dialog.saving')
             : creating

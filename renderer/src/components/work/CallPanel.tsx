@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { fromDateTimeInput, toDateTimeInput } from '../../lib/localTime';
+import { canBeConversation } from '../../lib/callForm';
 import { telHref } from '../../lib/links';
 import { useWorkStore } from '../../stores/StoresContext';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -25,7 +26,7 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
   const { t } = useTranslation();
   const format = useDateFormat();
   const headingId = useId();
-  const ids = { callback: useId(), callbackError: useId(), notes: useId(), nextAction: useId(), nextActionAt: useId() };
+  const ids = { callback: useId(), callbackError: useId(), notes: useId(), nextAction: useId(), nextActionAt: useId(), conversationHint: useId() };
   const form = useWorkStore((state) => state.form);
   const decision = useWorkStore((state) => state.decision);
   const logging = useWorkStore((state) => state.logging);
@@ -52,6 +53,21 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
       {closed && <p className="hint">{t('work.call.closedLead', { status: t(`status.${lead.status}`) })}</p>}
       <fieldset className="call-form" disabled={closed}>
         <OutcomePicker leadId={lead.id} outcome={form.outcome} />
+        <div className="field conversation-mark">
+          <label className="choice">
+            <input
+              type="checkbox"
+              aria-describedby={ids.conversationHint}
+              disabled={!canBeConversation(form.outcome)}
+              checked={(form.conversation ?? false) && canBeConversation(form.outcome)}
+              onChange={(event) => editForm({ conversation: event.target.checked })}
+            />
+            {t('loop.conversation.label')}
+          </label>
+          <p id={ids.conversationHint} className="hint">
+            {t('loop.conversation.hint')}
+          </p>
+        </div>
         {form.outcome === 'callback_requested' && (
           <div className="field">
             <label htmlFor={ids.callback}>{t('work.call.callbackAt')}</label>

@@ -4,6 +4,7 @@ import { excludeReasons, type ExcludeReason } from '../../../../shared/contract/
 import { useWorkStore } from '../../stores/StoresContext';
 import { Modal, ModalCancelButton } from '../common/Modal';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { PendingCallNote, usePendingCall } from './PendingCallNote';
 
 /** Exclude without a call; the reason is mandatory. */
 export function ExcludeDialog() {
@@ -14,6 +15,8 @@ export function ExcludeDialog() {
   const exclude = useWorkStore((state) => state.exclude);
   const closeDialog = useWorkStore((state) => state.closeDialog);
   const acting = useWorkStore((state) => state.acting);
+  const leadId = useWorkStore((state) => state.detail?.lead.id ?? null);
+  const pending = usePendingCall(leadId);
   const problem = useWorkStore((state) => state.actionProblem);
   return (
     <Modal title={t('work.dialog.excludeTitle')} closeLabel={t('work.dialog.close')} onClose={closeDialog}>
@@ -38,10 +41,11 @@ export function ExcludeDialog() {
         <label htmlFor={ids.note}>{t('work.dialog.note')}</label>
         <input id={ids.note} type="text" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
         <p className="hint">{t('work.dialog.excludeHint')}</p>
+        <PendingCallNote leadId={leadId} />
         {problem && <ProblemAlert problem={problem} />}
         <div className="dialog-actions">
           <ModalCancelButton>{t('work.dialog.cancel')}</ModalCancelButton>
-          <button type="submit" className="primary danger" disabled={acting || !reason}>
+          <button type="submit" className="primary danger" disabled={acting || !reason || pending === 'needs_outcome'}>
             {t('work.dialog.excludeConfirm')}
           </button>
         </div>

@@ -5,6 +5,7 @@ import { fromDateInput, toDateInput } from '../../lib/localTime';
 import { useRulesStore, useWorkStore } from '../../stores/StoresContext';
 import { Modal, ModalCancelButton } from '../common/Modal';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { PendingCallNote, usePendingCall } from './PendingCallNote';
 import { recycleReasonLabel } from './labels';
 
 /** Recycle without a call: a reason and a recontact date, defaulted per reason by the queue rules. */
@@ -19,6 +20,8 @@ export function RecycleDialog() {
   const recycleDefault = useWorkStore((state) => state.recycleDefault);
   const closeDialog = useWorkStore((state) => state.closeDialog);
   const acting = useWorkStore((state) => state.acting);
+  const leadId = useWorkStore((state) => state.detail?.lead.id ?? null);
+  const pending = usePendingCall(leadId);
   const problem = useWorkStore((state) => state.actionProblem);
   const rules = useRulesStore((state) => state.queueRules);
   const until = edited ?? (rules ? recycleDefault(reason) : null);
@@ -51,10 +54,11 @@ export function RecycleDialog() {
         <label htmlFor={ids.note}>{t('work.dialog.note')}</label>
         <input id={ids.note} type="text" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
         <p className="hint">{t('work.dialog.recycleHint')}</p>
+        <PendingCallNote leadId={leadId} />
         {problem && <ProblemAlert problem={problem} />}
         <div className="dialog-actions">
           <ModalCancelButton>{t('work.dialog.cancel')}</ModalCancelButton>
-          <button type="submit" className="primary" disabled={acting || !until}>
+          <button type="submit" className="primary" disabled={acting || !until || pending === 'needs_outcome'}>
             {t('work.dialog.recycleConfirm')}
           </button>
         </div>

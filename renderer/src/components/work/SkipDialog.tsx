@@ -5,6 +5,7 @@ import { useRulesStore, useWorkStore } from '../../stores/StoresContext';
 import type { SkipReason } from '../../stores/workStore';
 import { Modal, ModalCancelButton } from '../common/Modal';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { PendingCallNote, usePendingCall } from './PendingCallNote';
 
 /** K: leave this lead for now, saying why; the workspace moves on to the next lead. */
 export function SkipDialog() {
@@ -15,6 +16,8 @@ export function SkipDialog() {
   const skip = useWorkStore((state) => state.skip);
   const closeDialog = useWorkStore((state) => state.closeDialog);
   const acting = useWorkStore((state) => state.acting);
+  const leadId = useWorkStore((state) => state.detail?.lead.id ?? null);
+  const pending = usePendingCall(leadId);
   const problem = useWorkStore((state) => state.actionProblem);
   const skipMinutes = useRulesStore((state) => state.queueRules?.skipMinutes ?? null);
   return (
@@ -38,10 +41,11 @@ export function SkipDialog() {
         <label htmlFor={noteId}>{t('work.dialog.note')}</label>
         <input id={noteId} type="text" maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
         {skipMinutes !== null && <p className="hint">{t('work.dialog.skipHint', { minutes: skipMinutes })}</p>}
+        <PendingCallNote leadId={leadId} />
         {problem && <ProblemAlert problem={problem} />}
         <div className="dialog-actions">
           <ModalCancelButton>{t('work.dialog.cancel')}</ModalCancelButton>
-          <button type="submit" className="primary" disabled={acting}>
+          <button type="submit" className="primary" disabled={acting || pending === 'needs_outcome'}>
             {t('work.dialog.skipConfirm')}
           </button>
         </div>

@@ -30,7 +30,8 @@ function headline(t: TFunction, item: TimelineItem): string {
 }
 
 /**
- * Everything that happened with the company's leads, newest first: calls with notes, behaviour, hearings, handoffs, exits.
+ * Everything that happened with the company's leads, newest first: one entry per call (outcome,
+ * duration, notes), behaviour, hearings, handoffs, and decisions as entries of their own.
  * Memoised: the pane re-renders on every checklist tick and decision, the timeline only when a new one arrives.
  */
 export const Timeline = memo(function Timeline({ timeline, currentLeadId }: { timeline: readonly TimelineItem[]; currentLeadId: string }) {
@@ -49,9 +50,14 @@ export const Timeline = memo(function Timeline({ timeline, currentLeadId }: { ti
               <div className="timeline-head">
                 <time dateTime={item.at}>{format.dateTime(item.at)}</time>
                 <span className="timeline-what">{headline(t, item)}</span>
-                {item.kind === 'call' && item.durationSec !== null && item.durationSec > 0 && (
-                  <span className="hint">{t('work.timeline.duration', { minutes: Math.floor(item.durationSec / 60), seconds: item.durationSec % 60 })}</span>
+                {item.kind === 'call' && (
+                  <span className="hint">
+                    {item.durationSec === null
+                      ? t('loop.history.unknownDuration')
+                      : t('work.timeline.duration', { minutes: Math.floor(item.durationSec / 60), seconds: item.durationSec % 60 })}
+                  </span>
                 )}
+                {item.kind === 'call' && item.conversation && <span className="badge conversation">{t('loop.history.conversation')}</span>}
                 {item.leadId !== currentLeadId && <span className="timeline-who">{item.leadName}</span>}
               </div>
               {item.kind === 'call' && item.notes && <p className="timeline-notes">{item.notes}</p>}

@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { at, leadDetail, mondayTen, renderWork, workApi } from './workFixtures';
+
+// Issue 11: a decision made while the call form holds a call takes the call along, or asks.
+const lead = () => screen.getByRole('region', { name: 'Current lead' });
+const callLog = () => within(lead()).getByRole('region', { name: 'Call log' });
+
+async function openFirstLead(api: ReturnType<typeof workApi>) {
+  const app = renderWork(api);
+  await screen.findByRole('table', { name: 'Call list' });
+  await app.user.keyboard('n');
+  await within(lead()).findByRole('heading', { level: 2, name: 'Person 1' });
+  return app;
+}
+
+const formCall = (patch: object = {}) => ({
+  startedAt: mondayTen.toISOString(),
+  endedAt: mondayTen.toISOString(),
+  outcome: 'connected',
+  notes: '',
+  nextAction: '',
+  nextActionAt: null,
+  callbackAt: null,
+  conversation: false,
+  ...patch,
+});
+
+describe('the open call is never lost', () => {
+  it('a skip made with an outcome and notes on the form logs that call with it, then the next lead starts empty', async () => {
+    const api = workApi([leadDetail(1), leadDetail(2)]);
+    const { user } = await openFirstLead(api);
+    await user.keyboard('1');
+    await user.type(within(callLog()).getByRole('textbox', { name: /Call notes/ }), '受付で担当者不在、来週再架電');
+    await user.keyboard('{Escape}k');
+    const dialog = screen.getByRole('dialog', { name: 'Skip this lead' });
+    expect(dialog).toHaveTextContent('This call (Connected) is logged first.');
+    await user.click(within(dialog).getByRole('button', { name: 'Skip and next' }));
+
+    await within(lead()).findByRole('heading', { level: 2, name: 'Person 2' });
+    expect(api['lead.skip']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'not_now', note: '', call: formCall({ notes: '受付で担当者不在、来週再架電' }) });
+    expect(api['calls.log']).not.toHaveBeenCalled();
+    expect(within(callLog()).getByRole('radio', { name: 'Connected' })).not.toBeChecked();
+  });
+
+  it('an exclusion with a call on the form sends the call with it and empties the form', async () => {
+    const api = workApi([leadDetail(1)]);
+    const { user } = await openFirstLead(api);
+    await user.keyboard('8');
+    await user.click(within(lead()).getByRole('button', { name: 'Exclude…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Exclude' });
+    expect(dialog).toHaveTextContent('This call (Not interested) is logged first.');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Exclude reason' }), 'Student');
+    await user.click(within(dialog).getByRole('button', { name: 'Exclude' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api['lead.exclude']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'student', note: '', call: formCall({ outcome: 'not_interested' }) });
+    expect(within(callLog()).getByRole('radio', { name: 'Not interested' })).not.toBeChecked();
+  });
+
+  it('notes without an outcome: the dialog asks (choose an outcome or discard) and sends nothing until then', async () => {
+    const api = workApi([leadDetail(1)]);
+    const { user } = await openFirstLead(api);
+    await user.type(within(callLog()).getByRole('textbox', { name: /Call notes/ }), '決裁者は部長');
+    await user.keyboard('{Escape}');
+    await user.click(within(lead()).getByRole('button', { name: 'Recycle…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Recycle' });
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('The call notes have no outcome.');
+    expect(within(dialog).getByRole('button', { name: 'Recycle' })).toBeDisabled();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Discard notes' }));
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Recycle' })).toBeEnabled());
+    expect(api['callDraft.discard']).toHaveBeenCalledWith({ leadId: 'lead-1' });
+    await user.click(within(dialog).getByRole('button', { name: 'Recycle' }));
+    await waitFor(() => expect(api['lead.recycle']).toHaveBeenCalledWith(expect.objectContaining({ leadId: 'lead-1', call: null })));
+  });
+
+  it('the 有効会話 mark travels with the call and cannot be set for a call nobody answered', async () => {
+    const api = workApi([leadDetail(1), leadDetail(2)]);
+    const { user } = await openFirstLead(api);
+    const mark = within(callLog()).getByRole('checkbox', { name: 'Real conversation' });
+    expect(mark).toBeDisabled();
+    await user.keyboard('7');
+    await user.click(mark);
+    await user.click(within(callLog()).getByLabelText('Callback date and time'));
+    await user.keyboard('2025-04-08T11:00');
+    await user.keyboard('{Escape}2');
+    expect(mark).toBeDisabled();
+    expect(mark).not.toBeChecked();
+    await user.keyboard('1{Control>}{Enter}{/Control}');
+    await within(lead()).findByRole('heading', { level: 2, name: 'Person 2' });
+    expect(api['calls.log']).toHaveBeenCalledWith(expect.objectContaining({ outcome: 'connected', conversation: true }));
+  });
+});
+
+describe('history', () => {
+  it('one entry per call with its outcome, duration (or "length unknown") and notes; decisions on their own', async () => {
+    const api = workApi([
+      leadDetail(1, {
+        timeline: [
+          { kind: 'exit', at: at(-5), id: 'x1', leadId: 'lead-1', leadName: 'Person 1', exit: 'recycled', reason: 'no_budget' },
+          { kind: 'call', at: at(-6), id: 'c2', leadId: 'lead-1', leadName: 'Person 1', outcome: 'connected', notes: '予算なし', durationSec: null, nextAction: null, conversation: true },
+          { kind: 'call', at: at(-60), id: 'c1', leadId: 'lead-1', leadName: 'Person 1', outcome: 'no_answer', notes: '', durationSec: 34, nextAction: null },
+        ],
+      }),
+    ]);
+    await openFirstLead(api);
+    const items = within(within(lead()).getByRole('region', { name: 'Timeline' })).getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    expect(items.map((item) => item.querySelector('.timeline-what')?.textContent)).toEqual(['Recycled (No budget)', 'Call: Connected', 'Call: No answer']);
+    expect(items[1]).toHaveTextContent('length unknown');
+    expect(items[1]).toHaveTextContent('real conversation');
+    expect(items[1]).toHaveTextContent('予算なし');
+    expect(items[2]).toHaveTextContent('0 min 34 s');
+  });
+});
