@@ -11,7 +11,7 @@ const at = (m: number) => new Date(temp.clock.now().getTime() + m * minute).toIS
 const db = () => temp.backend.context.db;
 const calls = (leadId: string) =>
   db().prepare('SELECT outcome, notes, duration_sec AS durationSec, conversation FROM calls WHERE lead_id = ? ORDER BY started_at').all(leadId);
-const exits = (leadId: string) => db().prepare('SELECT kind, reason, call_id IS NOT NULL AS withCall FROM lead_exits WHERE lead_id = ? ORDER BY at, id').all(leadId);
+const exits = (leadId: string) => db().prepare('SELECT kind, reason, call_id IS NOT NULL AS withCall FROM lead_exits WHERE lead_id = ? ORDER BY at, id').all(leadId) as { kind: string; reason: string; withCall: number }[];
 const outboxOps = () => db().prepare('SELECT entity, op FROM outbox ORDER BY seq').all() as { entity: string; op: string }[];
 const draft = (leadId: string) => db().prepare('SELECT 1 FROM call_drafts WHERE lead_id = ?').get(leadId);
 

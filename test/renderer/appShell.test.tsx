@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KomaApi } from '../../shared/contract/api';
 import type { ImportJob } from '../../shared/contract/imports';
@@ -67,7 +67,20 @@ describe('the app shell', () => {
   it('tells the user what to do when the page token is refused', async () => {
     renderApp({ 'app.info': () => fail('unauthorized', 'token refused') });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('This page’s access token was not accepted');
-    expect(alert).toHaveTextContent('Reopen the URL that `npm run start:browser` printed.');
+    expect(alert).toHaveTextContent('This page cannot connect to Koma');
+    expect(alert).toHaveTextContent('Restart Koma and continue in the page it opens.');
+  });
+
+  it('backend unreachable: says to restart Koma (no developer command) and retries on request', async () => {
+    let up = false;
+    const info = vi.fn(() => (up ? ok(appInfo(3)) : Promise.reject(new Error('connect ECONNREFUSED'))));
+    const { user } = renderApp({ 'app.info': info, 'callList.page': pagedCallList(3) }, { language: 'ja' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Komaに接続できません。Komaを再起動してください');
+    expect(document.body.textContent).not.toMatch(/npm run/);
+    up = true;
+    await user.click(within(alert).getByRole('button', { name: '再試行' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(info).toHaveBeenCalledTimes(2);
   });
 });

@@ -2,6 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { KomaApi } from '../../shared/contract/api';
 import { recycleDate } from '../../shared/domain/queue/retry';
+import { defaultQualificationCriteria } from '../../shared/contract/hearing';
+import { defaultScoringRules } from '../../shared/contract/scoringRules';
 import { fail, ok } from './fakeApi';
 import { at, leadDetail, mondayTen, renderWork, testRules, workApi } from './workFixtures';
 
@@ -70,8 +72,12 @@ describe('the call workspace', () => {
     expect(within(callLog()).getByRole('radio', { name: 'No answer' })).not.toBeChecked();
   });
 
-  it('starts the call with S: dials the tel: link and runs the timer', async () => {
-    const api = workApi([leadDetail(1, { lead: { phone: '+81 3-1234-0001' } })]);
+  it('starts the call with S: dials the tel: link (the rep chose dialling) and runs the timer', async () => {
+    const api = workApi([leadDetail(1, { lead: { phone: '+81 3-1234-0001' } })], {
+      'settings.get': vi.fn<KomaApi['settings.get']>(() =>
+        ok({ queueRules: testRules, scoringRules: defaultScoringRules, qualificationCriteria: defaultQualificationCriteria, profile: { repName: '', dialMode: 'tel' } }),
+      ),
+    });
     const { user, dial } = await openFirstLead(api);
     await user.keyboard('s');
     expect(dial).toHaveBeenCalledWith('tel:+81312340001');

@@ -41,13 +41,13 @@ export function createHttpSend(options: HttpTransportOptions): SendCommand {
       return failure({
         code: 'internal',
         hint: 'backend_unreachable',
-        message: 'The Koma backend is not running. Start it with `npm run start:browser` and open the URL it prints.',
+        message: 'No answer from Koma on this address: Koma is not running.',
       });
     }
     if (response.status === 403) {
       return failure({
         code: 'unauthorized',
-        message: 'The backend refused this page’s access token. Reopen the URL that `npm run start:browser` printed.',
+        message: 'Koma refused this page’s access token (it was opened from an earlier start of Koma).',
       });
     }
     if (response.status !== 200) {

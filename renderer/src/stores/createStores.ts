@@ -10,6 +10,7 @@ import { createDashboardStore } from './dashboardStore';
 import { createSyncStores, type SyncOptions } from './syncStore';
 import { createRulesStore } from './rulesStore';
 import { createWorkStore, type WorkOptions } from './workStore';
+import { dialModeOf } from './dialMode';
 import { createHearingHandoffStores } from './hearingHandoffStores';
 
 export interface StoresOptions {
@@ -53,7 +54,16 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
   const takePendingCall = (leadId: string) => work.getState().takePendingCall(leadId);
   const hearingHandoff = createHearingHandoffStores(client, { app, callList, takePendingCall }, { saveFile: options.saveFile ?? saveFileWithLink, hearingSaveDebounceMs: options.hearingSaveDebounceMs, searchDebounceMs: options.searchDebounceMs });
   // A hearing typed just before "save and next" must land in the version the call seals.
-  const work = createWorkStore(client, { callList, rules, beforeLog: () => hearingHandoff.hearing.getState().flush() }, options.work);
+  const work = createWorkStore(
+    client,
+    {
+      callList,
+      rules,
+      beforeLog: () => hearingHandoff.hearing.getState().flush(),
+      dialMode: () => dialModeOf(hearingHandoff.profile.getState().profile, app.getState().info?.mode ?? null),
+    },
+    options.work,
+  );
   // A lead handed off leaves the list: the workspace moves on to the next one, as after a logged call.
   hearingHandoff.handoffDialog.subscribe((state, previous) => {
     const created = state.done?.kind === 'created' ? state.done.handoff : null;

@@ -55,6 +55,8 @@ export interface PlannerState {
   thisWeekStart: string | null;
   loading: boolean;
   problem: Problem | null;
+  /** The week asked for last could not be loaded: the screen shows that, not the previous week as if it were this one. */
+  loadFailed: boolean;
   running: RunningSlot | null;
   /** The slot that just ended, for the toast (and the desktop notification). */
   ended: EndedSlot | null;
@@ -134,7 +136,7 @@ export function createPlannerStore(client: KomaClient, onSourceFilter: (source: 
       try {
         const view = await request();
         if (mine !== latest) return true;
-        set({ week: view, loading: false, problem: null, ...(isThisWeek ? { thisWeekStart: view.weekStart } : {}) });
+        set({ week: view, loading: false, problem: null, loadFailed: false, ...(isThisWeek ? { thisWeekStart: view.weekStart } : {}) });
         syncRunning(view);
         return true;
       } catch (error) {
@@ -165,12 +167,14 @@ export function createPlannerStore(client: KomaClient, onSourceFilter: (source: 
       thisWeekStart: null,
       loading: false,
       problem: null,
+      loadFailed: false,
       running: null,
       ended: null,
       notifications: options.notifier.permission(),
 
       async load(weekStart = null) {
-        await show(() => client.invoke('planner.week', { weekStart }), weekStart === null);
+        // A failed change keeps the week on screen; a failed load of the week does not.
+        if (!(await show(() => client.invoke('planner.week', { weekStart }), weekStart === null))) set({ loadFailed: true });
       },
 
       async showRelative(weeks) {

@@ -9,13 +9,14 @@ import { buildLogCall, emptyCallForm, pendingCallOf, type DecisionForm, type For
 import { telHref } from '../lib/links';
 import { toProblem, type Problem } from '../lib/problem';
 import type { LeadSource } from '../../../shared/contract/leads';
+import type { DialMode } from '../../../shared/contract/profile';
 import type { CallListStore } from './callListStore';
 import type { RulesStore } from './rulesStore';
 
 export interface WorkOptions {
   /** The rep's clock: call start and end, default recycle dates. */
   now: () => Date;
-  /** Hands a `tel:` link to the softphone. */
+  /** Hands a `tel:` link to the softphone (only when S dials; see dialMode.ts). */
   dial: (href: string) => void;
   /** The call draft is saved once typing pauses this long. */
   draftDelayMs: number;
@@ -44,6 +45,11 @@ export interface WorkState {
   openingId: string | null;
   problem: Problem | null;
   notice: 'queue_empty' | 'logged_queue_empty' | null;
+  /**
+   * Bumped each time the loop moves on to a lead by itself (N, save and next, skip): the header
+   * takes the focus and the lead is announced. Opening a lead from the list leaves the focus there.
+   */
+  arrival: number;
   form: CallDraft;
   decision: DecisionForm;
   formError: FormError | null;
@@ -121,7 +127,7 @@ const fresh = {
  */
 export function createWorkStore(
   client: KomaClient,
-  deps: { callList: CallListStore; rules: RulesStore; beforeLog?: () => Promise<void> },
+  deps: { callList: CallListStore; rules: RulesStore; beforeLog?: () => Promise<void>; dialMode?: () => DialMode },
   overrides: Partial<WorkOptions> = {},
 ): WorkStore {
   const options: WorkOptions = { now: () => new Date(), dial: dialWithLink, ...defaultWorkOptions, ...overrides };
@@ -253,6 +259,7 @@ export function createWorkStore(
         const { leadId } = ahead ? { leadId: ahead } : await client.invoke('queue.next', { excludeLeadId: fromId, source: deps.callList.getState().source });
         if (leadId) {
           await open(leadId);
+          if (isCurrent(leadId)) set({ arrival: get().arrival + 1 });
         } else {
           set({ notice: emptyNotice });
           await refreshDetail();
@@ -322,6 +329,7 @@ export function createWorkStore(
       openingId: null,
       problem: null,
       notice: null,
+      arrival: 0,
       logging: false,
       prep: null,
       dialog: null,
@@ -335,8 +343,9 @@ export function createWorkStore(
       startCall() {
         const { detail, form } = get();
         if (!detail || detail.lead.doNotCall) return;
+        // In timer mode the rep dials on their own phone: no tel: link, no OS prompt.
         const href = telHref(detail.lead.phone);
-        if (href) options.dial(href);
+        if (href && (deps.dialMode?.() ?? 'tel') === 'tel') options.dial(href);
         if (!form.startedAt) updateForm({ ...form, startedAt: options.now().toISOString() });
       },
       setOutcome(outcome) {
@@ -384,8 +393,10 @@ export function createWorkStore(
           return;
         }
         set({ ...fresh, logging: false });
-        if (next && ticket === openTicket) show(next);
-        else if (!next) {
+        if (next && ticket === openTicket) {
+          show(next);
+          set({ arrival: get().arrival + 1 });
+        } else if (!next) {
           set({ notice: 'logged_queue_empty' });
           await refreshDetail();
         }

@@ -13,7 +13,9 @@ export function CallList() {
   const titleId = useId();
   const grid = useRef<CallListGridHandle>(null);
   const problem = useCallListStore((state) => state.problem);
-  const noMatches = useCallListStore((state) => state.total === 0);
+  // An empty list is only said to be empty when it was loaded, not when loading it failed.
+  const noMatches = useCallListStore((state) => state.total === 0 && state.problem === null);
+  const reload = useCallListStore((state) => state.reload);
   const source = useCallListStore((state) => state.source);
   return (
     <section className="call-list" aria-labelledby={titleId}>
@@ -23,7 +25,7 @@ export function CallList() {
         {source && <span className="badge source-filter">{t('work.sourceFilter', { source: t(`source.${source}`) })}</span>}
       </div>
       <CallListSearch onLeave={() => grid.current?.focusRows()} />
-      {problem && <ProblemAlert problem={problem} />}
+      {problem && <ProblemAlert problem={problem} onRetry={reload} />}
       <CallListGrid labelledBy={titleId} ref={grid} />
       {noMatches && <p className="no-matches">{t('callList.noMatches')}</p>}
     </section>

@@ -5,6 +5,7 @@ import { rowAt } from '../../lib/pageCache';
 import { useCallListStore, useWorkStore } from '../../stores/StoresContext';
 import { CallListRow } from './CallListRow';
 import { callListColumns, callListRowHeight, columnLabel } from './columns';
+import { isComposing } from '../../lib/keys';
 
 /** Rows rendered beyond the visible ones, so a quick flick does not show blank space. */
 const overscan = 10;
@@ -101,7 +102,7 @@ export function CallListGrid({ labelledBy, ref }: { labelledBy: string; ref?: Re
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || isComposing(event)) return;
     const page = Math.max(1, items.length - 2 * overscan);
     const moves: Record<string, number> = {
       ArrowDown: activeIndex + 1,

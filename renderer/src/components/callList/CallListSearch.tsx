@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCallListStore } from '../../stores/StoresContext';
+import { isComposing } from '../../lib/keys';
 
 /** The search box; ↓ (or Enter) moves on to the matching rows, so a lead is found and opened without the mouse. */
 export function CallListSearch({ onLeave }: { onLeave: () => void }) {
@@ -24,7 +25,7 @@ export function CallListSearch({ onLeave }: { onLeave: () => void }) {
         aria-keyshortcuts="/"
         onChange={(event) => setSearchText(event.target.value)}
         onKeyDown={(event) => {
-          if ((event.key === 'ArrowDown' || event.key === 'Enter') && !event.nativeEvent.isComposing) {
+          if ((event.key === 'ArrowDown' || event.key === 'Enter') && !isComposing(event)) {
             event.preventDefault();
             onLeave();
           }

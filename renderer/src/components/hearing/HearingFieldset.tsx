@@ -11,6 +11,9 @@ interface HearingFieldsetProps {
   children: ReactNode;
 }
 
+/** The workspace key that jumps to each section (useWorkShortcuts.ts). */
+const sectionKeys: Record<BantItem, string> = { budget: 'B', authority: 'A', need: 'E', timeline: 'T' };
+
 /**
  * One BANT item: its fields and whether the prospect actually confirmed it. An item is confirmed
  * only with what was heard: ticking 確認済み on an empty item is refused with a message, and a
@@ -22,8 +25,10 @@ export function HearingFieldset({ section, confirmed, hasContent, onConfirmed, c
   const [refused, setRefused] = useState(false);
   const needsContent = !hasContent && (confirmed || refused);
   return (
-    <fieldset className={`hearing-section${confirmed ? ' is-confirmed' : ''}`}>
-      <legend>{t(`hearing.sections.${section}`)}</legend>
+    <fieldset className={`hearing-section${confirmed ? ' is-confirmed' : ''}`} data-shortcut-target={`bant-${section}`}>
+      <legend>
+        {t(`hearing.sections.${section}`)} <kbd aria-hidden="true">{sectionKeys[section]}</kbd>
+      </legend>
       <label className="confirm-toggle">
         <input
           type="checkbox"

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { isComposing } from '../../lib/keys';
 
 interface TagListFieldProps {
   label: string;
@@ -54,7 +55,7 @@ export function TagListField({ label, inputLabel, placeholder, addLabel, emptyLa
           onChange={(event) => setText(event.target.value)}
           onKeyDown={(event) => {
             // Enter adds the tag; during IME composition it only confirms the conversion.
-            if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+            if (event.key === 'Enter' && !isComposing(event)) {
               event.preventDefault();
               add();
             }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavStore } from '../../stores/StoresContext';
 import { views } from './views';
+import { isComposing } from '../../lib/keys';
 
 /** Tabs for the screens; Alt+1…Alt+9 switch from anywhere, so the call flow never needs the mouse. */
 export function AppNav() {
@@ -10,7 +11,7 @@ export function AppNav() {
   const show = useNavStore((state) => state.show);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (!event.altKey || event.ctrlKey || event.metaKey || isComposing(event)) return;
       const index = Number(event.key) - 1;
       const view = views[index];
       if (Number.isInteger(index) && view) {

@@ -23,6 +23,7 @@ export function PlannerView() {
   const hintId = useId();
   const week = usePlannerStore((s) => s.week);
   const problem = usePlannerStore((s) => s.problem);
+  const loadFailed = usePlannerStore((s) => s.loadFailed);
   const assign = usePlannerStore((s) => s.assign);
   const setTarget = usePlannerStore((s) => s.setTarget);
   const format = useSlotFormat(week?.workWeek.timeZone ?? defaultWorkWeek.timeZone);
@@ -37,9 +38,11 @@ export function PlannerView() {
     void planner.load(planner.week?.weekStart ?? null);
   }, [stores]);
 
-  if (!week) {
+  const retry = () => void stores.planner.getState().load(stores.planner.getState().week?.weekStart ?? null);
+  // A week that could not be loaded is not drawn: an empty or stale grid would read as the plan.
+  if (!week || (loadFailed && problem)) {
     return problem ? (
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} onRetry={retry} />
     ) : (
       <p role="status" className="loading">
         {t('app.loading')}

@@ -6,6 +6,7 @@ import { isBetween, moveCell, type Cell, type DayColumn } from './gridModel';
 import { SlotCell } from './SlotCell';
 import type { GridSelection } from './useGridSelection';
 import type { SlotFormat } from './useSlotFormat';
+import { isComposing } from '../../lib/keys';
 
 interface WeekGridProps {
   label: string;
@@ -46,7 +47,7 @@ export function WeekGrid({ label, describedBy, columns, rows, selection, format,
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || isComposing(event)) return;
     const moved = moveCell(focus, event.key, columns.length, rows);
     if (moved) {
       event.preventDefault();

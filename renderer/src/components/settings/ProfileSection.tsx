@@ -20,7 +20,7 @@ export function ProfileSection() {
   const shown = repName ?? profile?.repName ?? '';
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void save({ repName: shown.trim() });
+    void save({ ...profile, repName: shown.trim() });
   };
   return (
     <section className="settings-section" aria-labelledby={headingId}>

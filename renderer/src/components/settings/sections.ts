@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { BackupSection } from './BackupSection';
 import { CrmConnectionSection } from './CrmConnectionSection';
+import { DialModeSection } from './DialModeSection';
 import { FieldRepsSection } from './FieldRepsSection';
 import { KpiSettingsSection } from './KpiSettingsSection';
 import { ProfileSection } from './ProfileSection';
@@ -15,6 +16,7 @@ import { WorkWeekSection } from './WorkWeekSection';
  */
 export const settingsSections: readonly { id: string; Component: ComponentType }[] = [
   { id: 'profile', Component: ProfileSection },
+  { id: 'dialMode', Component: DialModeSection },
   { id: 'queueRules', Component: QueueRulesSection },
   { id: 'scoringRules', Component: ScoringRulesSection },
   { id: 'qualification', Component: QualificationSection },

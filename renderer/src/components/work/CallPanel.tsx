@@ -5,6 +5,7 @@ import { fromDateTimeInput, toDateTimeInput } from '../../lib/localTime';
 import { canBeConversation } from '../../lib/callForm';
 import { telHref } from '../../lib/links';
 import { useWorkStore } from '../../stores/StoresContext';
+import { useDialMode } from './useDialMode';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { CallTimer } from './CallTimer';
 import { DecisionPicker } from './DecisionPicker';
@@ -35,6 +36,7 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
   const draftSavedAt = useWorkStore((state) => state.draftSavedAt);
   const draftProblem = useWorkStore((state) => state.draftProblem);
   const startCall = useWorkStore((state) => state.startCall);
+  const dialMode = useDialMode();
   const editForm = useWorkStore((state) => state.editForm);
   const saveAndNext = useWorkStore((state) => state.saveAndNext);
   const discardDraft = useWorkStore((state) => state.discardDraft);
@@ -46,7 +48,7 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
       <div className="call-panel-head">
         <h3 id={headingId}>{t('work.call.heading')}</h3>
         <CallTimer startedAt={form.startedAt} />
-        <button type="button" aria-keyshortcuts="S" disabled={closed || lead.doNotCall || !telHref(lead.phone)} onClick={startCall}>
+        <button type="button" aria-keyshortcuts="S" disabled={closed || lead.doNotCall || (dialMode === 'tel' && !telHref(lead.phone))} onClick={startCall}>
           {t('work.call.start')} <kbd aria-hidden="true">S</kbd>
         </button>
       </div>

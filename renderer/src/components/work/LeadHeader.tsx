@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { telHref } from '../../lib/links';
@@ -16,6 +16,12 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
   const format = useDateFormat();
   const now = useWorkStore((state) => state.now);
   const nameId = useId();
+  const nameRef = useRef<HTMLHeadingElement>(null);
+  const arrival = useWorkStore((state) => state.arrival);
+  // The loop moved on by itself: the keyboard lands on the new lead's name (no scroll of the shell).
+  useEffect(() => {
+    if (arrival > 0) nameRef.current?.focus({ preventScroll: true });
+  }, [arrival]);
   const { lead, company, queue, score } = detail;
   const href = telHref(lead.phone);
   const overdue = overdueText(t, queue.reason, now());
@@ -23,7 +29,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
   return (
     <div className="lead-header" role="group" aria-labelledby={nameId}>
       <div className="lead-identity">
-        <h2 id={nameId} className="lead-name">
+        <h2 id={nameId} ref={nameRef} tabIndex={-1} className="lead-name">
           {lead.fullName}
         </h2>
         {role && <span className="lead-role">{role}</span>}

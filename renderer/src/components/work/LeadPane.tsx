@@ -14,11 +14,16 @@ export function LeadPane() {
   const opening = useWorkStore((state) => state.openingId !== null);
   const problem = useWorkStore((state) => state.problem);
   const notice = useWorkStore((state) => state.notice);
+  const arrived = useWorkStore((state) => state.arrival > 0);
   return (
     <section className="lead-pane" aria-label={t('work.leadRegion')} aria-busy={opening}>
       {problem && <ProblemAlert problem={problem} />}
       <p role="status" className="work-notice">
         {opening ? t('work.opening') : notice === 'queue_empty' ? t('work.queueEmpty') : notice === 'logged_queue_empty' ? t('work.loggedQueueEmpty') : ''}
+      </p>
+      {/* Read out after N, save and next, or a skip: which lead the keyboard is on now. */}
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {!opening && arrived && detail ? t('loop.announce.opened', { name: detail.lead.fullName, company: detail.company.name }) : ''}
       </p>
       {detail ? (
         <>

@@ -21,6 +21,8 @@ export function WorkView() {
   useWorkShortcuts();
   useEffect(() => {
     void stores.rules.getState().load();
+    // What S does (dial or only time) is the rep's profile setting.
+    if (!stores.profile.getState().profile) void stores.profile.getState().load();
     const flush = () => void stores.work.getState().flush();
     window.addEventListener('pagehide', flush);
     return () => {

@@ -1,11 +1,31 @@
 /** Elements the workspace shortcuts move focus to, marked with `data-shortcut-target`. */
-export type ShortcutTarget = 'search' | 'list' | 'notes' | 'prepNotes' | 'callbackAt' | 'recycleReason' | 'excludeReason';
+export type ShortcutTarget =
+  | 'search'
+  | 'list'
+  | 'notes'
+  | 'prepNotes'
+  | 'callbackAt'
+  | 'recycleReason'
+  | 'excludeReason'
+  | 'bant-budget'
+  | 'bant-authority'
+  | 'bant-need'
+  | 'bant-timeline';
 
-/** Focuses the element marked for a shortcut; false when it is not on screen. */
+const focusable = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Focuses the element marked for a shortcut — or, for a group such as a BANT section, its first
+ * control — without scrolling the app shell (the nearest scroll area brings it into view);
+ * false when it is not on screen.
+ */
 export function focusShortcutTarget(target: ShortcutTarget): boolean {
-  const element = document.querySelector<HTMLElement>(`[data-shortcut-target="${target}"]`);
-  element?.focus();
-  return element !== null;
+  const marked = document.querySelector<HTMLElement>(`[data-shortcut-target="${target}"]`);
+  if (!marked) return false;
+  const element = marked.matches(focusable) || marked.tabIndex >= 0 ? marked : (marked.querySelector<HTMLElement>(focusable) ?? marked);
+  element.focus({ preventScroll: true });
+  element.scrollIntoView?.({ block: 'nearest' });
+  return true;
 }
 
 /** Focuses it once React has rendered the state change that shows it. */

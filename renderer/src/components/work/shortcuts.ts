@@ -10,6 +10,8 @@ export type ShortcutAction =
   | 'start'
   | 'notes'
   | 'prepNotes'
+  | 'hearing'
+  | 'bantSections'
   | 'recycle'
   | 'exclude'
   | 'save'
@@ -27,6 +29,8 @@ export const workShortcuts: readonly { keys: readonly string[]; action: Shortcut
   { keys: ['S'], action: 'start' },
   { keys: ['M'], action: 'notes' },
   { keys: ['P'], action: 'prepNotes' },
+  { keys: ['B'], action: 'hearing' },
+  { keys: ['A', 'E', 'T'], action: 'bantSections' },
   { keys: ['R'], action: 'recycle' },
   { keys: ['X'], action: 'exclude' },
   { keys: ['Ctrl', 'Enter'], action: 'save' },

@@ -2,8 +2,19 @@ import { useEffect } from 'react';
 import { useStores } from '../../stores/StoresContext';
 import { focusShortcutTarget, focusShortcutTargetSoon, isTextEntry, type ShortcutTarget } from './shortcutTargets';
 import { outcomeForKey } from './shortcuts';
+import { isComposing } from '../../lib/keys';
 
-const focusKeys: Readonly<Record<string, ShortcutTarget>> = { '/': 'search', l: 'list', m: 'notes', p: 'prepNotes' };
+const focusKeys: Readonly<Record<string, ShortcutTarget>> = {
+  '/': 'search',
+  l: 'list',
+  m: 'notes',
+  p: 'prepNotes',
+  // The BANT hearing: B opens it at Budget; A, E (nEed: N is "next") and T jump to the other sections.
+  b: 'bant-budget',
+  a: 'bant-authority',
+  e: 'bant-need',
+  t: 'bant-timeline',
+};
 
 /**
  * The workspace's keyboard: one key per step of the call loop (see shortcuts.ts). Single keys stay
@@ -14,7 +25,7 @@ export function useWorkShortcuts(): void {
   const stores = useStores();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.isComposing) return;
+      if (event.defaultPrevented || isComposing(event)) return;
       if (document.querySelector('[aria-modal="true"]')) return;
       const work = stores.work.getState();
       const typing = isTextEntry(event.target);
