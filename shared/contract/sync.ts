@@ -191,6 +191,24 @@ const scalar = z.union([z.string().max(32_000), z.number(), z.boolean(), z.null(
 /** What the backend shows may be longer than what it accepts back. */
 const shownScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/**
+ * What an outbox item is about, as fields — the renderer writes the sentence in the rep's language
+ * and time zone (never prose built in the backend). `at` is an instant; reasons and outcomes are codes.
+ */
+export const syncSubjectSchema = z.object({
+  kind: z.enum(['call', 'status', 'do_not_call', 'handoff', 'other']),
+  leadName: z.string().nullable(),
+  companyName: z.string().nullable(),
+  /** When it happened: the call's start, the status change, the handoff's creation. */
+  at: z.string().nullable(),
+  outcome: z.string().nullable(),
+  status: z.string().nullable(),
+  reason: z.string().nullable(),
+  doNotCall: z.boolean().nullable(),
+  correction: z.boolean(),
+});
+export type SyncSubject = z.infer<typeof syncSubjectSchema>;
+
 export const syncItemSchema = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -202,8 +220,9 @@ export const syncItemSchema = z.object({
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
   createdAt: z.string(),
-  /** One line for the list: who, what, when. */
+  /** One line for logs and support (English, UTC): the screen builds its own from `subject`. */
   summary: z.string(),
+  subject: syncSubjectSchema.optional(),
   /** The payload's fields the rep may correct, by dotted path. */
   editable: z.array(z.object({ path: z.string(), value: shownScalar })),
 });

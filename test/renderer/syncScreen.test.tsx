@@ -42,7 +42,7 @@ describe('the sync screen', () => {
     const backend = syncBackend({ items: [refused(1, 'Task: INVALID_FIELD'), refused(2, 'Task: INVALID_FIELD')] });
     const { user } = renderSyncApp(backend.api);
     const region = await openSyncScreen(user);
-    await user.click(await within(region).findByRole('button', { name: '山田 太郎 2: call, connected を再送' }));
+    await user.click(await within(region).findByRole('button', { name: '山田 太郎 2（株式会社サクラテック） への架電: 通話できた（09:02） を再送' }));
     expect(backend.api['sync.retry']).toHaveBeenCalledWith({ ids: ['item-2'] });
     expect(await within(region).findByText('1 件を送信待ちに戻しました')).toBeInTheDocument();
 
@@ -55,7 +55,7 @@ describe('the sync screen', () => {
     const backend = syncBackend({ items: [refused(1, 'Task: STRING_TOO_LONG: Description')] });
     const { user } = renderSyncApp(backend.api);
     const region = await openSyncScreen(user);
-    await user.click(await within(region).findByRole('button', { name: '山田 太郎 1: call, connected を修正' }));
+    await user.click(await within(region).findByRole('button', { name: '山田 太郎 1（株式会社サクラテック） への架電: 通話できた（09:01） を修正' }));
     const dialog = screen.getByRole('dialog', { name: '送信内容を修正' });
     expect(within(dialog).getByText('Task: STRING_TOO_LONG: Description')).toBeInTheDocument();
 

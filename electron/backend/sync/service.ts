@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KomaError } from '../../../shared/contract';
-import type { SyncConflict, SyncItem, SyncSettings, SyncStatus, syncSettingsSaveInput } from '../../../shared/contract/sync';
+import type { SyncConflict, SyncItem, SyncSettings, SyncStatus, SyncSubject, syncSettingsSaveInput } from '../../../shared/contract/sync';
 import type { BackendContext } from '../core/context';
 import { itemBackoff, probeBackoff, type BackoffPolicy } from './backoff';
 import { listConflicts, openConflictCount, resolveConflict } from './conflicts';
@@ -80,6 +80,44 @@ function summaryOf(row: OutboxRow, payload: unknown, leadName: (id: string) => s
   }
 }
 
+/** The lead an outbox row is about: the row's own id for a lead, the payload's leadId otherwise. */
+function leadIdOf(row: OutboxRow): string {
+  if (row.entity === 'lead') return row.entity_id;
+  const leadId = (JSON.parse(row.payload) as { leadId?: unknown }).leadId;
+  return typeof leadId === 'string' ? leadId : row.entity_id;
+}
+
+/** The item's subject as fields, for the renderer to word (see syncSubjectSchema). */
+function subjectOf(row: OutboxRow, payload: unknown, lead: (id: string) => { fullName: string; companyName: string } | undefined): SyncSubject {
+  const p = payload as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const leadId = row.entity === 'lead' ? row.entity_id : str(p.leadId);
+  const ref = leadId ? lead(leadId) : undefined;
+  const base: SyncSubject = {
+    kind: 'other',
+    leadName: ref?.fullName ?? str(p.leadName),
+    companyName: ref?.companyName ?? str(p.companyName),
+    at: null,
+    outcome: null,
+    status: null,
+    reason: null,
+    doNotCall: null,
+    correction: false,
+  };
+  switch (`${row.entity}/${row.op}`) {
+    case 'call/upsert':
+      return { ...base, kind: 'call', at: str(p.startedAt), outcome: str(p.outcome) };
+    case 'lead/status':
+      return { ...base, kind: 'status', at: str(p.changedAt), status: str(p.status), reason: str(p.recycleReason) ?? str(p.excludeReason) };
+    case 'lead/do_not_call':
+      return { ...base, kind: 'do_not_call', at: str(p.changedAt), doNotCall: p.doNotCall === true };
+    case 'handoff/upsert':
+      return { ...base, kind: 'handoff', at: str(p.createdAt), correction: p.correction === true };
+    default:
+      return base;
+  }
+}
+
 export function createSyncService(ctx: BackendContext, options: SyncOptions, logError: (message: string, error: unknown) => void): SyncService {
   const { db, clock } = ctx;
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
@@ -149,11 +187,12 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
   });
 
   const leadNames = (ids: string[]) => {
-    const names = new Map([...leadRefs(db, ids).values()].map((r) => [r.leadId, r.fullName]));
-    return (id: string) => names.get(id) ?? id;
+    const refs = leadRefs(db, ids);
+    const name = (id: string) => refs.get(id)?.fullName ?? id;
+    return Object.assign(name, { ref: (id: string) => refs.get(id) });
   };
 
-  function toItem(row: OutboxRow, leadName: (id: string) => string): SyncItem {
+  function toItem(row: OutboxRow, leadName: ReturnType<typeof leadNames>): SyncItem {
     const payload = JSON.parse(row.payload) as unknown;
     return {
       id: row.id,
@@ -167,6 +206,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       nextAttemptAt: row.next_attempt_at,
       createdAt: row.created_at,
       summary: summaryOf(row, payload, leadName),
+      subject: subjectOf(row, payload, leadName.ref),
       editable: scalarLeaves(payload).filter((leaf) => isEditablePath(row.entity, row.op, leaf.path)),
     };
   }
@@ -209,7 +249,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
 
     items(state, limit) {
       const rows = listRows(db, state === 'all' ? null : state, limit);
-      const names = leadNames(rows.filter((r) => r.entity === 'lead').map((r) => r.entity_id));
+      const names = leadNames(rows.map(leadIdOf));
       const counts = outboxCounts(db);
       return {
         items: rows.map((r) => toItem(r, names)),
@@ -246,7 +286,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       }
       db.transaction(() => replacePayload(db, row, next, clock.now()))();
       engine.kick();
-      return toItem(findRow(db, id)!, leadNames([row.entity_id]));
+      return toItem(findRow(db, id)!, leadNames([leadIdOf(row)]));
     },
 
     async syncNow() {

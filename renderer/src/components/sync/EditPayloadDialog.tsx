@@ -7,6 +7,8 @@ import { ProblemAlert } from '../common/ProblemAlert';
 import { buildPatch, editFields, initialValue, type FieldError, type FieldValue } from './payloadForm';
 import { PayloadField } from './PayloadField';
 import { kindLabel } from './syncLabels';
+import { subjectText } from './subjectText';
+import { useSyncFormat } from './useSyncFormat';
 
 /** Correcting an item the CRM refused: its editable fields, checked here and by the backend, then queued again. */
 export function EditPayloadDialog() {
@@ -16,6 +18,7 @@ export function EditPayloadDialog() {
 
 function EditPayloadForm({ item }: { item: SyncItem }) {
   const { t } = useTranslation();
+  const format = useSyncFormat();
   const cancel = useSyncStore((s) => s.cancelEdit);
   const save = useSyncStore((s) => s.saveEdit);
   const busy = useSyncStore((s) => s.busy);
@@ -47,7 +50,7 @@ function EditPayloadForm({ item }: { item: SyncItem }) {
     <Modal title={t('sync.edit.title')} closeLabel={t('sync.edit.close')} onClose={cancel}>
       <form className="sync-edit-form" onSubmit={submit} noValidate>
         <p className="sync-edit-what">
-          <span className="badge">{kindLabel(t, item)}</span> {item.summary}
+          <span className="badge">{kindLabel(t, item)}</span> {subjectText(t, item, format.when)}
         </p>
         {item.lastError && (
           <div className="sync-crm-message">

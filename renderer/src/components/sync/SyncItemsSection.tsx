@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSyncStore } from '../../stores/StoresContext';
 import { kindLabel } from './syncLabels';
+import { subjectText } from './subjectText';
 import { useSyncFormat } from './useSyncFormat';
 
 /**
@@ -15,6 +16,8 @@ export function SyncItemsSection({ state }: { state: 'attention' | 'pending' }) 
   const list = useSyncStore((s) => s[state]);
   // Items that could not reach the CRM wait for the network probe, not a time of their own.
   const probeAt = useSyncStore((s) => s.status?.nextAttemptAt ?? null);
+  // With no CRM connected nothing is sent at all: no "next attempt" to promise.
+  const noCrm = useSyncStore((s) => s.status?.connector === 'none');
   const busy = useSyncStore((s) => s.busy);
   const retry = useSyncStore((s) => s.retry);
   const startEdit = useSyncStore((s) => s.startEdit);
@@ -53,29 +56,40 @@ export function SyncItemsSection({ state }: { state: 'attention' | 'pending' }) 
                 </tr>
               </thead>
               <tbody>
-                {list.items.map((item) => (
+                {list.items.map((item) => {
+                  const summary = subjectText(t, item, format.when);
+                  return (
                   <tr key={item.id}>
                     <td>
                       <span className="badge">{kindLabel(t, item)}</span>
                     </td>
-                    <td className="sync-summary">{item.summary}</td>
+                    <td className="sync-summary">{summary}</td>
                     <td className="numeric">{item.attempts}</td>
                     <td className="sync-message">{item.lastError ?? '—'}</td>
-                    <td>{attention ? format.when(item.createdAt) : (item.nextAttemptAt ?? probeAt) ? format.when((item.nextAttemptAt ?? probeAt)!) : t('sync.screen.soon')}</td>
+                    <td>
+                      {attention
+                        ? format.when(item.createdAt)
+                        : noCrm
+                          ? t('loop.sync.waitingForCrm')
+                          : (item.nextAttemptAt ?? probeAt)
+                            ? format.when((item.nextAttemptAt ?? probeAt)!)
+                            : t('sync.screen.soon')}
+                    </td>
                     {attention && (
                       <td className="sync-row-actions">
-                        <button type="button" disabled={busy} aria-label={t('sync.screen.retryItem', { summary: item.summary })} onClick={() => void retry([item.id])}>
+                        <button type="button" disabled={busy} aria-label={t('sync.screen.retryItem', { summary })} onClick={() => void retry([item.id])}>
                           {t('sync.screen.retry')}
                         </button>
                         {item.editable.length > 0 && (
-                          <button type="button" disabled={busy} aria-label={t('sync.screen.editItem', { summary: item.summary })} onClick={() => startEdit(item)}>
+                          <button type="button" disabled={busy} aria-label={t('sync.screen.editItem', { summary })} onClick={() => startEdit(item)}>
                             {t('sync.screen.edit')}
                           </button>
                         )}
                       </td>
                     )}
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           </div>

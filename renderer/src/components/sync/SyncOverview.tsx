@@ -33,7 +33,7 @@ export function SyncOverview() {
             {status.pending > 0 && (
               <div>
                 <dt>{t('sync.screen.nextAttempt')}</dt>
-                <dd>{status.nextAttemptAt ? format.when(status.nextAttemptAt) : t('sync.screen.soon')}</dd>
+                <dd>{status.connector === 'none' ? t('loop.sync.waitingForCrm') : status.nextAttemptAt ? format.when(status.nextAttemptAt) : t('sync.screen.soon')}</dd>
               </div>
             )}
           </dl>

@@ -66,6 +66,18 @@ export const callLoopJa = {
     announce: {
       opened: '{{name}}（{{company}}）を開きました',
     },
+    sync: {
+      who: '{{lead}}（{{company}}）',
+      unknownLead: '（削除されたリード）',
+      call: '{{who}} への架電: {{outcome}}（{{at}}）',
+      status: '{{who}} の状態: {{status}}（{{at}}）',
+      statusWithReason: '{{who}} の状態: {{status}}・{{reason}}（{{at}}）',
+      doNotCallOn: '{{who}} を架電禁止に設定（{{at}}）',
+      doNotCallOff: '{{who}} の架電禁止を解除（{{at}}）',
+      handoff: '{{who}} のトスアップ（{{at}}）',
+      handoffCorrection: '{{who}} のトスアップの修正（{{at}}）',
+      waitingForCrm: 'CRMに接続すると送信します',
+    },
   },
 } as const;
 
@@ -129,6 +141,18 @@ export const callLoopEn: Messages<typeof callLoopJa> = {
     },
     announce: {
       opened: 'Opened {{name}} ({{company}})',
+    },
+    sync: {
+      who: '{{lead}} ({{company}})',
+      unknownLead: '(a removed lead)',
+      call: 'Call to {{who}}: {{outcome}} ({{at}})',
+      status: '{{who}}: status {{status}} ({{at}})',
+      statusWithReason: '{{who}}: status {{status}}, {{reason}} ({{at}})',
+      doNotCallOn: '{{who}} set to do not call ({{at}})',
+      doNotCallOff: '{{who}} no longer do not call ({{at}})',
+      handoff: 'Handoff of {{who}} ({{at}})',
+      handoffCorrection: 'Correction to the handoff of {{who}} ({{at}})',
+      waitingForCrm: 'Sent once a CRM is connected',
     },
   },
 };
