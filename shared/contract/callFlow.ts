@@ -64,6 +64,8 @@ export const leadDetailSchema = z.object({
     doNotCall: z.boolean(),
     timeZone: z.string(),
     createdAt: z.string(),
+    /** Free text about this person (the CSV's 説明 / 備考 / Description column lands here). */
+    notes: z.string().optional(),
   }),
   score: z.object({ attribute: z.number(), behaviour: z.number(), total: z.number(), breakdown: z.array(scorePartSchema) }),
   queue: z.object({ bucket: z.number().int(), reason: queueReasonSchema, withinCallingHours: z.boolean(), age: leadAgeSchema }),
@@ -145,6 +147,7 @@ export const callFlowCommands = {
   leadId: z.object({ leadId: id }).strict(),
   saveDraft: z.object({ leadId: id, draft: callDraftSchema }).strict(),
   savePrepNotes: z.object({ companyId: id, notes: note }).strict(),
+  saveLeadNotes: z.object({ leadId: id, notes: note }).strict(),
   setChecklist: z.object({ companyId: id, item: z.enum(prepChecklistItems), checked: z.boolean() }).strict(),
   skip: z.object({ leadId: id, reason: z.enum(skipReasons), note: z.string().max(500).default(''), call: pendingCallSchema.nullable().default(null) }).strict(),
   recycle: z.object({ leadId: id, reason: recycleReasonSchema, until: isoInstant, note: z.string().max(500).default(''), call: pendingCallSchema.nullable().default(null) }).strict(),

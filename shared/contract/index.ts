@@ -61,6 +61,7 @@ export const contract = {
   'callDraft.save': command(callFlowCommands.saveDraft, savedAt),
   'callDraft.discard': command(callFlowCommands.leadId, empty),
   'prep.saveNotes': command(callFlowCommands.savePrepNotes, savedAt),
+  'lead.saveNotes': command(callFlowCommands.saveLeadNotes, savedAt),
   'prep.setChecklist': command(callFlowCommands.setChecklist, z.object({ checklist: prepChecklistSchema })),
   'settings.get': command(
     empty,

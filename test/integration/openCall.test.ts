@@ -142,3 +142,13 @@ describe('history', () => {
     ]);
   });
 });
+
+describe('lead notes', () => {
+  it('a note per lead, saved and read back with the lead; an unknown lead is refused', async () => {
+    const { savedAt } = await temp.call('lead.saveNotes', { leadId: 'lead', notes: '展示会で名刺交換。情シス兼務、予算は部長決裁' });
+    expect(savedAt).toBe(temp.clock.now().toISOString());
+    expect((await temp.call('lead.get', { leadId: 'lead' })).lead.notes).toBe('展示会で名刺交換。情シス兼務、予算は部長決裁');
+    expect((await temp.call('lead.get', { leadId: 'other' })).lead.notes).toBe('');
+    expect((await temp.callError('lead.saveNotes', { leadId: 'nobody', notes: 'x' })).code).toBe('not_found');
+  });
+});

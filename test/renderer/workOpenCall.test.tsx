@@ -1,12 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { KomaApi } from '../../shared/contract/api';
+import { ok } from './fakeApi';
 import { at, leadDetail, mondayTen, renderWork, workApi } from './workFixtures';
 
 // Issue 11: a decision made while the call form holds a call takes the call along, or asks.
 const lead = () => screen.getByRole('region', { name: 'Current lead' });
 const callLog = () => within(lead()).getByRole('region', { name: 'Call log' });
 
-async function openFirstLead(api: ReturnType<typeof workApi>) {
+async function openFirstLead(api: Parameters<typeof renderWork>[0]) {
   const app = renderWork(api);
   await screen.findByRole('table', { name: 'Call list' });
   await app.user.keyboard('n');
@@ -111,5 +113,17 @@ describe('history', () => {
     expect(items[1]).toHaveTextContent('real conversation');
     expect(items[1]).toHaveTextContent('予算なし');
     expect(items[2]).toHaveTextContent('0 min 34 s');
+  });
+});
+
+describe('lead notes', () => {
+  it('shows the lead’s notes in the prep and saves what the rep types', async () => {
+    const api = { ...workApi([leadDetail(1, { lead: { notes: '展示会で名刺交換' } })]), 'lead.saveNotes': vi.fn<KomaApi['lead.saveNotes']>(() => ok({ savedAt: at(2) })) };
+    const { user } = await openFirstLead(api);
+    const box = within(lead()).getByRole('textbox', { name: 'Notes about this person' });
+    expect(box).toHaveValue('展示会で名刺交換');
+    await user.type(box, '。予算は部長決裁');
+    await waitFor(() => expect(api['lead.saveNotes']).toHaveBeenLastCalledWith({ leadId: 'lead-1', notes: '展示会で名刺交換。予算は部長決裁' }));
+    expect(await within(lead()).findByText('Saved 10:02')).toBeInTheDocument();
   });
 });

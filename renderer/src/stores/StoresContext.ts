@@ -11,6 +11,7 @@ import type { DashboardState } from './dashboardStore';
 import type { SyncSettingsState, SyncState } from './syncStore';
 import type { RulesState } from './rulesStore';
 import type { WorkState } from './workStore';
+import type { LeadNotesState } from './leadNotesStore';
 import type { FieldRepsState } from './fieldRepsStore';
 import type { HandoffDialogState } from './handoffDialogStore';
 import type { HandoffListState } from './handoffStore';
@@ -93,4 +94,8 @@ export function useSyncStore<T>(selector: (state: SyncState) => T): T {
 
 export function useSyncSettingsStore<T>(selector: (state: SyncSettingsState) => T): T {
   return useStore(useStores().syncSettings, selector);
+}
+
+export function useLeadNotesStore<T>(selector: (state: LeadNotesState) => T): T {
+  return useStore(useStores().leadNotes, selector);
 }

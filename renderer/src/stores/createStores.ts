@@ -9,8 +9,9 @@ import { createPlannerStore, type PlannerOptions } from './plannerStore';
 import { createDashboardStore } from './dashboardStore';
 import { createSyncStores, type SyncOptions } from './syncStore';
 import { createRulesStore } from './rulesStore';
-import { createWorkStore, type WorkOptions } from './workStore';
+import { createWorkStore, defaultWorkOptions, type WorkOptions } from './workStore';
 import { dialModeOf } from './dialMode';
+import { createLeadNotesStore } from './leadNotesStore';
 import { createHearingHandoffStores } from './hearingHandoffStores';
 
 export interface StoresOptions {
@@ -87,6 +88,7 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     imports,
     rules,
     work,
+    leadNotes: createLeadNotesStore(client, options.work?.prepDelayMs ?? defaultWorkOptions.prepDelayMs),
     planner,
     dashboard,
     ...createSyncStores(client, options.sync),

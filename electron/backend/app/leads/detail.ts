@@ -53,6 +53,7 @@ const statements = perDatabase((db: Db) => ({
   ),
   events: db.prepare<[string], { kind: string; occurred_at: string }>('SELECT kind, occurred_at FROM behaviour_events WHERE lead_id = ?'),
   draft: db.prepare<[string], { draft: string }>('SELECT draft FROM call_drafts WHERE lead_id = ?'),
+  saveNotes: db.prepare<[string, string, string]>('UPDATE leads SET notes = ?, notes_saved_at = ? WHERE id = ?'),
   // Every lead at the company: what a colleague heard last month is prep for today's call.
   timeline: db.prepare<{ companyId: string; limit: number }, TimelineRecord>(`
     WITH company_leads AS (SELECT id, full_name FROM leads WHERE company_id = @companyId)
@@ -125,6 +126,7 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
       doNotCall: lead.do_not_call === 1,
       timeZone: lead.time_zone,
       createdAt: lead.created_at,
+      notes: lead.notes,
     },
     score,
     queue: {
@@ -153,4 +155,14 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
 
 export const leadDetailHandlers: FeatureHandlers = {
   'lead.get': (input, ctx) => ctx.db.transaction(() => leadDetail(ctx, input.leadId))(),
+
+  /** The lead's own notes: local to Koma (not sent to the CRM), so no outbox row and no version bump. */
+  'lead.saveNotes': (input, ctx) => {
+    const savedAt = ctx.clock.now().toISOString();
+    ctx.db.transaction(() => {
+      requireLead(ctx.db, input.leadId);
+      statements(ctx.db).saveNotes.run(input.notes, savedAt, input.leadId);
+    })();
+    return { savedAt };
+  },
 };

@@ -28,13 +28,14 @@ export interface LeadRecord {
   crm_id: string | null;
   created_at: string;
   version: number;
+  notes: string;
 }
 
 const statements = perDatabase((db: Db) => ({
   byId: db.prepare<[string], LeadRecord>(
     `SELECT id, company_id, full_name, title, department, phone, email, source, stage, status, attribute_score,
             behaviour_score, score, attempts, last_contact_at, next_call_at, recycle_reason, recycle_until,
-            exclude_reason, do_not_call, time_zone, crm_id, created_at, version
+            exclude_reason, do_not_call, time_zone, crm_id, created_at, version, notes
      FROM leads WHERE id = ?`,
   ),
 }));

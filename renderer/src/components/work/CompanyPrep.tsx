@@ -3,6 +3,7 @@ import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { Colleagues } from './Colleagues';
 import { CompanyFacts } from './CompanyFacts';
 import { PrepChecklist } from './PrepChecklist';
+import { LeadNotes } from './LeadNotes';
 import { PrepNotes } from './PrepNotes';
 import { Timeline } from './Timeline';
 
@@ -12,6 +13,7 @@ export function CompanyPrep({ detail }: { detail: LeadDetail }) {
   return (
     <section className="prep-column" aria-label={t('work.prep.heading')}>
       <CompanyFacts company={detail.company} />
+      <LeadNotes lead={detail.lead} />
       <PrepNotes />
       <PrepChecklist company={detail.company} />
       <Colleagues colleagues={detail.colleagues} />
