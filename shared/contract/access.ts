@@ -15,6 +15,7 @@ export const readCommands = [
   'callList.page',
   'queue.next',
   'lead.get',
+  'leads.search',
   'hearing.get',
   'handoff.get',
   'handoff.list',

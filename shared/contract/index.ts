@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appInfoOutput } from './app';
-import { callListInput, callListOutput } from './leads';
+import { callListInput, callListOutput, leadSearchInput, leadSearchOutput } from './leads';
 import { callFlowCommands, leadDetailSchema, logCallInput, prepChecklistSchema, queueNextOutput } from './callFlow';
 import {
   exportFileSchema,
@@ -62,6 +62,7 @@ export const contract = {
   'callDraft.discard': command(callFlowCommands.leadId, empty),
   'prep.saveNotes': command(callFlowCommands.savePrepNotes, savedAt),
   'lead.saveNotes': command(callFlowCommands.saveLeadNotes, savedAt),
+  'leads.search': command(leadSearchInput, leadSearchOutput),
   'prep.setChecklist': command(callFlowCommands.setChecklist, z.object({ checklist: prepChecklistSchema })),
   'settings.get': command(
     empty,

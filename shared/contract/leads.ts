@@ -90,3 +90,27 @@ export const callListOutput = z.object({
   firstKey: queueKeySchema.nullable().optional(),
   lastKey: queueKeySchema.nullable().optional(),
 });
+
+/** Search across every lead, whatever its status (the call list holds only the callable ones). */
+export const leadSearchInput = z
+  .object({
+    search: z.string().trim().max(200).default(''),
+    status: leadStatusSchema.nullable().default(null),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export const leadSearchOutput = z.object({
+  rows: z.array(
+    z.object({
+      id: z.string(),
+      fullName: z.string(),
+      title: z.string().nullable(),
+      phone: z.string().nullable(),
+      status: leadStatusSchema,
+      companyName: z.string(),
+      lastContactAt: z.string().nullable(),
+    }),
+  ),
+});
+export type LeadSearchRow = z.infer<typeof leadSearchOutput>['rows'][number];

@@ -152,3 +152,16 @@ describe('lead notes', () => {
     expect((await temp.callError('lead.saveNotes', { leadId: 'nobody', notes: 'x' })).code).toBe('not_found');
   });
 });
+
+describe('every lead can be found', () => {
+  it('searches all leads whatever their status, with a status filter', async () => {
+    await temp.call('lead.exclude', { leadId: 'other', reason: 'competitor' });
+    const listed = await temp.call('callList.page', { search: '佐藤' });
+    expect(listed.rows).toEqual([]);
+    const all = await temp.call('leads.search', { search: '佐藤' });
+    expect(all.rows).toEqual([expect.objectContaining({ id: 'other', fullName: '佐藤 花子', companyName: '北斗物流株式会社', status: 'excluded' })]);
+    expect((await temp.call('leads.search', { search: '', status: 'excluded' })).rows.map((r) => r.id)).toEqual(['other']);
+    expect((await temp.call('leads.search', { search: '', status: 'new' })).rows.map((r) => r.id)).toEqual(['lead']);
+    expect((await temp.call('leads.search', { search: '北斗', status: 'new' })).rows).toEqual([]);
+  });
+});

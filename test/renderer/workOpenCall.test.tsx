@@ -127,3 +127,26 @@ describe('lead notes', () => {
     expect(await within(lead()).findByText('Saved 10:02')).toBeInTheDocument();
   });
 });
+
+describe('every lead has a page', () => {
+  it('F searches all leads with a status filter; opening an excluded lead shows its page with restore', async () => {
+    const excluded = leadDetail(9, { lead: { fullName: '佐藤 花子', status: 'excluded', excludeReason: 'competitor' }, company: { name: '北斗物流株式会社' } });
+    const search = vi.fn<KomaApi['leads.search']>(async (input) =>
+      ok({ rows: input.status === 'qualified' ? [] : [{ id: 'lead-9', fullName: '佐藤 花子', title: null, phone: null, status: 'excluded' as const, companyName: '北斗物流株式会社', lastContactAt: null }] }),
+    );
+    const api = { ...workApi([leadDetail(1), excluded]), 'leads.search': search };
+    const { user } = await openFirstLead(api);
+    await user.keyboard('f');
+    const dialog = screen.getByRole('dialog', { name: 'Search all leads' });
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Search by name, company, phone or email' }), '佐藤');
+    await waitFor(() => expect(search).toHaveBeenLastCalledWith({ search: '佐藤', status: null, limit: 50 }));
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Status' }), 'Qualified');
+    expect(await within(dialog).findByText('No leads match.')).toBeInTheDocument();
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Status' }), 'Excluded');
+    await user.click(await within(dialog).findByRole('button', { name: /佐藤 花子/ }));
+    await within(lead()).findByRole('heading', { level: 2, name: '佐藤 花子' });
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(lead()).getByRole('button', { name: 'Restore' })).toBeInTheDocument();
+    expect(within(lead()).getByRole('region', { name: 'Timeline' })).toBeInTheDocument();
+  });
+});

@@ -10,6 +10,7 @@ import { importHandlers } from './imports/handlers';
 import { kpiHandlers } from './kpi/handlers';
 import { decisionHandlers } from './leads/decisions';
 import { leadDetailHandlers } from './leads/detail';
+import { leadSearchHandlers } from './leadSearch/handlers';
 import { plannerHandlers } from './planner/handlers';
 import { prepHandlers } from './prep/handlers';
 import { queueHandlers } from './queue/handlers';
@@ -28,6 +29,7 @@ export const featureHandlers: readonly FeatureHandlers[] = [
   importHandlers,
   queueHandlers,
   leadDetailHandlers,
+  leadSearchHandlers,
   decisionHandlers,
   callHandlers,
   prepHandlers,

@@ -12,6 +12,7 @@ import type { SyncSettingsState, SyncState } from './syncStore';
 import type { RulesState } from './rulesStore';
 import type { WorkState } from './workStore';
 import type { LeadNotesState } from './leadNotesStore';
+import type { LeadSearchState } from './leadSearchStore';
 import type { FieldRepsState } from './fieldRepsStore';
 import type { HandoffDialogState } from './handoffDialogStore';
 import type { HandoffListState } from './handoffStore';
@@ -98,4 +99,8 @@ export function useSyncSettingsStore<T>(selector: (state: SyncSettingsState) => 
 
 export function useLeadNotesStore<T>(selector: (state: LeadNotesState) => T): T {
   return useStore(useStores().leadNotes, selector);
+}
+
+export function useLeadSearchStore<T>(selector: (state: LeadSearchState) => T): T {
+  return useStore(useStores().leadSearch, selector);
 }

@@ -12,6 +12,7 @@ import { createRulesStore } from './rulesStore';
 import { createWorkStore, defaultWorkOptions, type WorkOptions } from './workStore';
 import { dialModeOf } from './dialMode';
 import { createLeadNotesStore } from './leadNotesStore';
+import { createLeadSearchStore } from './leadSearchStore';
 import { createHearingHandoffStores } from './hearingHandoffStores';
 
 export interface StoresOptions {
@@ -88,6 +89,7 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     imports,
     rules,
     work,
+    leadSearch: createLeadSearchStore(client, options.searchDebounceMs ?? defaultStoresOptions.searchDebounceMs),
     leadNotes: createLeadNotesStore(client, options.work?.prepDelayMs ?? defaultWorkOptions.prepDelayMs),
     planner,
     dashboard,

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { useStores, useWorkStore } from '../../stores/StoresContext';
+import { useLeadSearchStore, useStores, useWorkStore } from '../../stores/StoresContext';
 import { CallList } from '../callList/CallList';
 import { DoNotCallDialog } from './DoNotCallDialog';
 import { ExcludeDialog } from './ExcludeDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { LeadPane } from './LeadPane';
+import { LeadSearchDialog } from './LeadSearchDialog';
 import { RecycleDialog } from './RecycleDialog';
 import { SkipDialog } from './SkipDialog';
 import { useWorkShortcuts } from './useWorkShortcuts';
@@ -18,6 +19,7 @@ import './work.css';
 export function WorkView() {
   const stores = useStores();
   const dialog = useWorkStore((state) => state.dialog);
+  const searching = useLeadSearchStore((state) => state.open);
   useWorkShortcuts();
   useEffect(() => {
     void stores.rules.getState().load();
@@ -39,6 +41,7 @@ export function WorkView() {
       {dialog === 'recycle' && <RecycleDialog />}
       {dialog === 'exclude' && <ExcludeDialog />}
       {dialog === 'doNotCall' && <DoNotCallDialog />}
+      {searching && <LeadSearchDialog />}
     </div>
   );
 }

@@ -6,6 +6,7 @@ export type ShortcutAction =
   | 'listMove'
   | 'listOpen'
   | 'search'
+  | 'findAny'
   | 'list'
   | 'start'
   | 'notes'
@@ -25,6 +26,7 @@ export const workShortcuts: readonly { keys: readonly string[]; action: Shortcut
   { keys: ['↑', '↓'], action: 'listMove' },
   { keys: ['Enter'], action: 'listOpen' },
   { keys: ['/'], action: 'search' },
+  { keys: ['F'], action: 'findAny' },
   { keys: ['L'], action: 'list' },
   { keys: ['S'], action: 'start' },
   { keys: ['M'], action: 'notes' },

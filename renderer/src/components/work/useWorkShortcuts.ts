@@ -54,6 +54,8 @@ export function useWorkShortcuts(): void {
         void work.next();
       } else if (key === 's') {
         work.startCall();
+      } else if (key === 'f') {
+        stores.leadSearch.getState().show();
       } else if (key === 'k') {
         work.openDialog('skip');
       } else if (key === '?') {

@@ -16,8 +16,6 @@ export const callLoopJa = {
     conversation: {
       label: '有効会話',
       hint: '短い通話でも、担当者と中身のある会話ができた場合はチェックしてください。',
-      duration: '通話時間（分）',
-      durationHint: 'Komaで計測していない通話の長さ（電話機の履歴など）。空欄なら不明として記録します。',
     },
     goal: {
       assumed: '{{stages}}はまだ実績がないため、目標値で逆算しています。',
@@ -26,20 +24,12 @@ export const callLoopJa = {
     history: {
       unknownDuration: '通話時間不明',
       conversation: '有効会話',
-      decision: '判断: {{decision}}',
     },
     leadNotes: {
-      heading: 'リードのメモ',
       label: 'このリードについてのメモ',
       hint: 'CSVの「説明」「備考」列もここに入ります。',
       saving: '保存中…',
       saved: '保存しました {{time}}',
-    },
-    leadPage: {
-      notCallable: 'このリードは架電リストにありません（{{status}}）。',
-      logAnyway: 'それでも架電を記録',
-      logAnywayHint: '復元してから架電を記録します。リストには戻ります。',
-      companyLeads: 'この会社のリード（{{count}}件）',
     },
     search: {
       heading: 'すべてのリードを検索',
@@ -49,8 +39,6 @@ export const callLoopJa = {
       results_one: '{{count}}件',
       results_other: '{{count}}件',
       none: '該当するリードはありません。',
-      open: '開く',
-      loadFailed: 'リードを検索できませんでした。',
     },
     dial: {
       heading: 'S キーの動作',
@@ -59,9 +47,7 @@ export const callLoopJa = {
       hint: 'ソフトフォンがない環境で「tel:」を開くと、OSの確認画面にキーボード操作が奪われます。',
     },
     connection: {
-      title: 'Komaに接続できません。Komaを再起動してください',
       retry: '再試行',
-      loadFailed: '読み込めませんでした。表示している内容は最新ではありません。',
     },
     announce: {
       opened: '{{name}}（{{company}}）を開きました',
@@ -92,8 +78,6 @@ export const callLoopEn: Messages<typeof callLoopJa> = {
     conversation: {
       label: 'Real conversation',
       hint: 'Tick when you had a real conversation with the person, however short the call.',
-      duration: 'Call length (minutes)',
-      durationHint: 'For a call not timed in Koma (from the phone’s log). Leave empty if unknown.',
     },
     goal: {
       assumed: 'Not measured yet, worked out at the target rate: {{stages}}.',
@@ -102,20 +86,12 @@ export const callLoopEn: Messages<typeof callLoopJa> = {
     history: {
       unknownDuration: 'length unknown',
       conversation: 'real conversation',
-      decision: 'Decision: {{decision}}',
     },
     leadNotes: {
-      heading: 'Notes on this lead',
       label: 'Notes about this person',
       hint: 'The CSV’s Description / Notes column is imported here.',
       saving: 'Saving…',
       saved: 'Saved {{time}}',
-    },
-    leadPage: {
-      notCallable: 'This lead is not on the call list ({{status}}).',
-      logAnyway: 'Log a call anyway',
-      logAnywayHint: 'Restores the lead, then logs the call. The lead returns to the list.',
-      companyLeads: 'Leads at this company ({{count}})',
     },
     search: {
       heading: 'Search all leads',
@@ -125,8 +101,6 @@ export const callLoopEn: Messages<typeof callLoopJa> = {
       results_one: '{{count}} lead',
       results_other: '{{count}} leads',
       none: 'No leads match.',
-      open: 'Open',
-      loadFailed: 'Could not search the leads.',
     },
     dial: {
       heading: 'What S does',
@@ -135,9 +109,7 @@ export const callLoopEn: Messages<typeof callLoopJa> = {
       hint: 'Without a softphone, opening a tel: link shows an OS prompt that takes the keyboard.',
     },
     connection: {
-      title: 'Cannot connect to Koma. Please restart Koma',
       retry: 'Retry',
-      loadFailed: 'Could not load. What is shown is not up to date.',
     },
     announce: {
       opened: 'Opened {{name}} ({{company}})',
