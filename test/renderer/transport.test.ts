@@ -42,11 +42,11 @@ describe('the HTTP transport (browser mode)', () => {
   });
 
   it.each([
-    { name: '403', reply: () => response(403, 'Forbidden', 'Forbidden'), code: 'unauthorized', kind: 'unauthorized', message: /Reopen the URL that `npm run start:browser` printed/ },
+    { name: '403', reply: () => response(403, 'Forbidden', 'Forbidden'), code: 'unauthorized', kind: 'unauthorized', message: /refused this page’s access token/ },
     { name: '500', reply: () => response(500, 'boom', 'Internal Server Error'), code: 'internal', kind: 'internal', message: /500 Internal Server Error/ },
     { name: 'a body that is not JSON', reply: () => response(200, '<html>'), code: 'internal', kind: 'internal', message: /not JSON/ },
     { name: 'a body that is not a Result', reply: () => response(200, { hello: 1 }), code: 'internal', kind: 'internal', message: /unknown shape/ },
-    { name: 'a network failure', reply: () => Promise.reject(new TypeError('Failed to fetch')), code: 'internal', kind: 'backend_unreachable', message: /backend is not running/ },
+    { name: 'a network failure', reply: () => Promise.reject(new TypeError('Failed to fetch')), code: 'internal', kind: 'backend_unreachable', message: /Koma is not running/ },
   ])('maps $name to a typed CommandError', async ({ reply, code, kind, message }) => {
     const error = await thrown(httpClient(vi.fn<typeof globalThis.fetch>(async () => reply())).invoke('app.info', {}));
     expect(error.code).toBe(code);
