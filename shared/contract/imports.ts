@@ -21,6 +21,8 @@ export const importFields = [
   'source',
   'website',
   'address',
+  /** Free text about the person (説明 / 備考 / Description / Notes): lands in the lead's notes. */
+  'notes',
 ] as const;
 export const importFieldSchema = z.enum(importFields);
 export type ImportField = z.infer<typeof importFieldSchema>;

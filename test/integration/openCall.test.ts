@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { base64Of, importCsv } from '../helpers/imports';
 import { seedLeads } from '../helpers/seedLeads';
 import { createTempBackend, type TempBackend } from '../helpers/tempBackend';
 
@@ -150,6 +151,20 @@ describe('lead notes', () => {
     expect((await temp.call('lead.get', { leadId: 'lead' })).lead.notes).toBe('展示会で名刺交換。情シス兼務、予算は部長決裁');
     expect((await temp.call('lead.get', { leadId: 'other' })).lead.notes).toBe('');
     expect((await temp.callError('lead.saveNotes', { leadId: 'nobody', notes: 'x' })).code).toBe('not_found');
+  });
+});
+
+describe('notes from the CSV', () => {
+  it('the 備考 column lands in the lead notes; a re-import fills empty notes only', async () => {
+    const csv = (note: string) => `会社名,氏名,電話番号,備考\r\n株式会社ミドリ電機,高橋 一郎,03-5555-0101,${note}\r\n`;
+    const preview = await temp.call('import.preview', { fileName: 'leads.csv', contentBase64: base64Of(csv('展示会で名刺交換')) });
+    expect(preview.mapping.notes).toBe(3);
+    await importCsv(temp, 'leads.csv', csv('展示会で名刺交換'));
+    const leadId = (await temp.call('leads.search', { search: '高橋' })).rows[0]!.id;
+    expect((await temp.call('lead.get', { leadId })).lead.notes).toBe('展示会で名刺交換');
+    await temp.call('lead.saveNotes', { leadId, notes: '決裁者は部長' });
+    await importCsv(temp, 'leads.csv', csv('古いメモ'));
+    expect((await temp.call('lead.get', { leadId })).lead.notes).toBe('決裁者は部長');
   });
 });
 

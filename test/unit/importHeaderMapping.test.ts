@@ -50,7 +50,9 @@ describe('autoMapHeaders', () => {
       ['ＣＯＭＰＡＮＹ　ＮＡＭＥ', ' email* ', '従業員数（人）', '電話番号(代表)', 'ｊｏｂ ｔｉｔｌｅ', 'Ｗｅｂ サイト', '【必須】氏名'],
       { companyName: 'ＣＯＭＰＡＮＹ　ＮＡＭＥ', email: ' email* ', employees: '従業員数（人）', phone: '電話番号(代表)', title: 'ｊｏｂ ｔｉｔｌｅ', website: 'Ｗｅｂ サイト', fullName: '【必須】氏名' },
     ],
-    ['unknown headers stay unmapped', ['備考', 'Lead Status', 'Create Date'], {}],
+    ['unknown headers stay unmapped', ['Lead Status', 'Create Date'], {}],
+    ['説明 / 備考 / Description feed the lead notes', ['会社名', '備考'], { companyName: '会社名', notes: '備考' }],
+    ['Description in a HubSpot export', ['Company Name', 'Description'], { companyName: 'Company Name', notes: 'Description' }],
     ['a column feeds one field only, the first one that names it', ['会社名', '会社名', '氏名'], { companyName: '会社名', fullName: '氏名' }],
   ])('%s', (_name, headers, expected) => {
     expect(mappedFields(headers)).toEqual(expected);

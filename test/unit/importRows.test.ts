@@ -118,6 +118,7 @@ describe('validateRow', () => {
         corporateNumber: null,
         companyPhone: null,
         nameReading: null,
+        notes: null,
       } satisfies ImportedLead,
     });
   });

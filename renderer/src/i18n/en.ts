@@ -110,6 +110,7 @@ export const en: KomaMessages = {
     source: 'Lead source',
     website: 'Website',
     address: 'Address',
+    notes: 'Notes (description)',
   },
   encoding: {
     'utf-8': 'UTF-8',

@@ -115,6 +115,7 @@ export const ja = {
     source: 'リードソース',
     website: 'Webサイト',
     address: '住所',
+    notes: 'メモ（説明・備考）',
   },
   encoding: {
     'utf-8': 'UTF-8',

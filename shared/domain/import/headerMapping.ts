@@ -28,6 +28,7 @@ export const headerAliases: Readonly<Record<ImportField, readonly string[]>> = {
   source: ['リードソース', '流入経路', '流入元', '獲得経路', 'ソース', 'Lead Source', 'Original Source', 'Source'],
   website: ['Webサイト', 'ウェブサイト', 'ウェブサイトURL', 'ホームページ', 'HP', 'URL', 'Website', 'Web Site', 'Website URL', 'Homepage', 'Company Website'],
   address: ['住所', '所在地', '本社所在地', '会社住所', '町名・番地', 'Address', 'Street', 'Street Address'],
+  notes: ['説明', '備考', 'メモ', '摘要', 'Description', 'Notes', 'Note', 'Comments'],
 };
 
 /** Words that make a column a reading (longest first): フリガナ, よみがな, カナ, ヨミ, 読み, Furigana, Kana, Yomi, Reading. */

@@ -45,6 +45,7 @@ export const fieldMaxLength: Readonly<Record<ImportField, number>> = {
   source: 200,
   website: 2048,
   address: 500,
+  notes: 5000,
 };
 
 /** The reason for a value over its field's limit: the generic sentence, the field and the limit, parseable by the renderer. */

@@ -32,6 +32,7 @@ export interface ImportedLead {
   source: LeadSource | null;
   website: string | null;
   address: string | null;
+  notes: string | null;
 }
 
 export type RowCheck = { ok: true; lead: ImportedLead } | { ok: false; reasons: string[] };
@@ -112,6 +113,7 @@ export function validateRow(cells: RowCells): RowCheck {
       source: leadSourceOf(cells.source),
       website: textOf(cells.website),
       address: textOf(cells.address),
+      notes: textOf(cells.notes),
     },
   };
 }

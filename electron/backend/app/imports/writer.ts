@@ -85,9 +85,11 @@ const statements = perDatabase((db: Db) => ({
   mobileElsewhere: db.prepare<{ key: string; companyId: string }, { id: string }>(importLookups.mobileElsewhere),
   insertLead: db.prepare(`
     INSERT INTO leads (id, company_id, last_name, first_name, full_name, name_key, name_reading, title, department, email, email_key,
-      phone, phone_key, source, search_text, import_id, created_at, updated_at)
+      phone, phone_key, source, search_text, import_id, notes, created_at, updated_at)
     VALUES (@id, @companyId, @lastName, @firstName, @fullName, @nameKey, @nameReading, @title, @department, @email, @emailKey,
-      @phone, @phoneKey, @source, @searchText, @importId, @now, @now)`),
+      @phone, @phoneKey, @source, @searchText, @importId, @notes, @now, @now)`),
+  // A re-import fills empty notes only: what the rep wrote about the person is never overwritten.
+  fillNotes: db.prepare("UPDATE leads SET notes = @notes WHERE id = @id AND notes = ''"),
   updateLead: db.prepare(`
     UPDATE leads SET last_name = @lastName, first_name = @firstName, full_name = @fullName, name_key = @nameKey,
       name_reading = @nameReading, title = @title, department = @department, email = @email, email_key = @emailKey,
@@ -242,6 +244,7 @@ export function writeImport(db: Db, write: ImportWrite): WriteCounts {
       searchText: searchText(company, merged),
       now: write.now,
     });
+    if (lead.notes) s.fillNotes.run({ id: existing.id, notes: lead.notes });
     return existing.id;
   }
 
@@ -264,6 +267,7 @@ export function writeImport(db: Db, write: ImportWrite): WriteCounts {
       source: lead.source ?? 'other',
       searchText: searchText(company, lead),
       importId: write.importId,
+      notes: lead.notes ?? '',
       now: write.now,
     });
     return id;
