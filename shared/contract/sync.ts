@@ -39,7 +39,7 @@ export const salesforceSettingsSchema = z
     loginUrl: safeUrl,
     /** The External Client App's consumer key; there is no secret (PKCE). */
     clientId: z.string().trim().max(300),
-    apiVersion: z.string().regex(/^v\d{2,3}\.0$/, 'like v62.0'),
+    apiVersion: z.string().regex(/^v\d{2,3}\.0$/, 'like v67.0'),
     /** The loopback port of the callback URL registered on the app: http://127.0.0.1:PORT/callback. 0 picks a free port (only for servers that accept any loopback port). */
     callbackPort: z.number().int().min(0).max(65535),
     /** The external id field Koma upserts by, on Lead, Contact, Account, Opportunity and Task. */
@@ -105,7 +105,7 @@ export const defaultSyncSettings: SyncSettings = {
   salesforce: {
     loginUrl: 'https://login.salesforce.com',
     clientId: '',
-    apiVersion: 'v62.0',
+    apiVersion: 'v67.0',
     callbackPort: 17170,
     externalIdField: 'Koma_Id__c',
     opportunity: {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fieldsOf, matches, parseSoql, SoqlError } from './soqlFake';
 
@@ -53,6 +53,13 @@ export interface FakeOptions {
   /** Fields the org does not have, per sObject: any request naming one is refused (INVALID_FIELD). */
   unknownFields?: Record<string, string[]>;
   externalIdField?: string;
+  /**
+   * Records per query answer. Salesforce returns up to 2,000 at a time but "the returned batch can
+   * include fewer records than the limit … based on the size and complexity of records queried",
+   * with done false and a nextRecordsUrl (REST API Developer Guide, Query:
+   * https://developer.salesforce.com/docs/platform/api-rest/guide/resources-query.html). Default 2000.
+   */
+  queryBatchSize?: number;
 }
 
 export type FakeRecord = Record<string, unknown> & { Id: string };
@@ -69,7 +76,10 @@ export interface FakeStats {
 }
 
 export interface FakeSalesforce {
+  /** The login host (OAuth authorize, token, revoke); REST calls here are refused. */
   readonly url: string;
+  /** The org's instance host, as the token answer's instance_url: REST and SOAP live here only. */
+  readonly instanceUrl: string;
   readonly userId: string;
   readonly orgId: string;
   readonly options: FakeOptions;
@@ -82,6 +92,8 @@ export interface FakeSalesforce {
   /** A change made in Salesforce itself (a rep or field sales editing), stamped now. */
   insert(sobject: string, fields: Record<string, unknown>): string;
   update(sobject: string, id: string, fields: Record<string, unknown>): void;
+  /** A bulk load or mass update (Data Loader, a mass owner change): every record stamped at `at`. */
+  stampAll(sobject: string, ids: readonly string[], at: string): void;
   expireSessions(): void;
   /** The refresh tokens Salesforce would accept now. */
   validRefreshTokens(): string[];
@@ -344,7 +356,36 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     return { status: 200, json: commit(null, planned, body.allOrNone === true, false) };
   }
 
-  function query(q: string): { status: number; json: unknown } {
+  /** The rest of each open query result, by query locator (REST API, Query More Results). */
+  const locators = new Map<string, { from: string; rows: Record<string, unknown>[]; total: number }>();
+  let locatorSeq = 0;
+
+  /**
+   * One batch of a query result: at most queryBatchSize records; when more remain, done is false
+   * and nextRecordsUrl names the locator to read them with (REST API Developer Guide, Query and
+   * Query More Results: https://developer.salesforce.com/docs/platform/api-rest/guide/resources-query-more-results.html).
+   * totalSize is the size of the whole result, not of the batch.
+   */
+  function batchOf(version: string, from: string, rows: Record<string, unknown>[], total: number): { status: number; json: unknown } {
+    const size = options.queryBatchSize ?? 2000;
+    const records = rows.slice(0, size);
+    const rest = rows.slice(size);
+    if (rest.length === 0) return { status: 200, json: { totalSize: total, done: true, records } };
+    const locator = `01gFAKE${(++locatorSeq).toString(36).padStart(8, '0')}-${total - rest.length}`;
+    locators.set(locator, { from, rows: rest, total });
+    return { status: 200, json: { totalSize: total, done: false, nextRecordsUrl: `/services/data/${version}/query/${locator}`, records } };
+  }
+
+  function queryMore(version: string, locator: string): { status: number; json: unknown } {
+    const open = locators.get(locator);
+    // A locator is read once: the next batch carries a new one (Query More Results).
+    if (!open) return { status: 400, json: [{ errorCode: 'INVALID_QUERY_LOCATOR', message: 'invalid query locator' }] };
+    locators.delete(locator);
+    stats.queries++;
+    return batchOf(version, open.from, open.rows, open.total);
+  }
+
+  function query(version: string, q: string): { status: number; json: unknown } {
     let parsed;
     try {
       parsed = parseSoql(q);
@@ -365,10 +406,10 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     });
     const limited = parsed.limit === null ? rows : rows.slice(0, parsed.limit);
     const records = limited.map((r) => ({
-      attributes: { type: parsed.from, url: `/services/data/v62.0/sobjects/${parsed.from}/${r.Id}` },
+      attributes: { type: parsed.from, url: `/services/data/${version}/sobjects/${parsed.from}/${r.Id}` },
       ...Object.fromEntries(parsed.fields.map((f) => [f, ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'].includes(f) ? sfDateTime(String(r[f])) : (r[f] ?? null)])),
     }));
-    return { status: 200, json: { totalSize: records.length, done: true, records } };
+    return batchOf(version, parsed.from, records, records.length);
   }
 
   function token(form: URLSearchParams): { status: number; json: unknown } {
@@ -381,7 +422,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
         ...(refresh ? { refresh_token: refresh } : {}),
         signature: randomBytes(16).toString('base64'),
         scope: 'api refresh_token',
-        instance_url: url,
+        instance_url: instanceUrl,
         id: `${url}/id/${orgId}/${userId}`,
         token_type: 'Bearer',
         issued_at: String(Date.now()),
@@ -483,8 +524,11 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     json(404, { error: 'unknown control' });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const here = new URL(req.url ?? '/', url);
+  /** Whether a request's Content-Type is the media type the endpoint takes (parameters such as charset aside). */
+  const contentTypeIs = (req: IncomingMessage, type: string) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === type;
+
+  async function handle(req: IncomingMessage, res: ServerResponse, host: 'login' | 'instance'): Promise<void> {
+    const here = new URL(req.url ?? '/', host === 'login' ? url : instanceUrl);
     const path = here.pathname;
     const body = await readBody(req);
     if (path.startsWith('/__fake/')) return control(req, res, path, body);
@@ -492,9 +536,15 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       req.socket.destroy();
       return;
     }
-    if (path === '/services/oauth2/authorize' && req.method === 'GET') return authorize(here.searchParams, res);
+    // The login host serves the OAuth endpoints; the org's data lives on its instance, whose
+    // address the token answer gives as instance_url (OAuth 2.0 Web Server Flow:
+    // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_oauth_web_server_flow.htm).
+    if (host === 'login' && path === '/services/oauth2/authorize' && req.method === 'GET') return authorize(here.searchParams, res);
     if (path === '/services/oauth2/token' && req.method === 'POST') {
-      const { status, json } = token(new URLSearchParams(body));
+      // The token request is an HTML form post: application/x-www-form-urlencoded (same page).
+      const { status, json } = contentTypeIs(req, 'application/x-www-form-urlencoded')
+        ? token(new URLSearchParams(body))
+        : { status: 400, json: { error: 'invalid_request', error_description: 'must use application/x-www-form-urlencoded' } };
       await sleep(latency());
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(json));
       return;
@@ -505,8 +555,8 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       res.writeHead(200).end();
       return;
     }
-    const rest = /^\/services\/data\/v\d+\.\d\/(.*)$/.exec(path);
-    if (!rest) {
+    const rest = /^\/services\/data\/(v\d+\.\d)\/(.*)$/.exec(path);
+    if (!rest || host !== 'instance') {
       res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]));
       return;
     }
@@ -519,11 +569,26 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !accessTokens.has(auth.slice(7))) return send(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
 
-    const resource = rest[1]!;
+    const version = rest[1]!;
+    const resource = rest[2]!;
     const upsertMatch = /^composite\/sobjects\/([A-Za-z_]+)\/([A-Za-z_]+)$/.exec(resource);
-    const route = upsertMatch && req.method === 'PATCH' ? 'upsert' : resource === 'composite/sobjects' && req.method === 'PATCH' ? 'update' : resource === 'query' && req.method === 'GET' ? 'query' : null;
+    const moreMatch = /^query\/([A-Za-z0-9]+-\d+)$/.exec(resource);
+    const route =
+      upsertMatch && req.method === 'PATCH'
+        ? 'upsert'
+        : resource === 'composite/sobjects' && req.method === 'PATCH'
+          ? 'update'
+          : (resource === 'query' || moreMatch) && req.method === 'GET'
+            ? 'query'
+            : null;
     if (!route) return send(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     const sobject = upsertMatch?.[1] ?? null;
+    // A request body must say what it is: "415 The entity in the request is in a format that's not
+    // supported by the specified method" (REST API Developer Guide, Status Codes and Error Responses:
+    // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm).
+    if (route !== 'query' && !contentTypeIs(req, 'application/json')) {
+      return send(415, [{ errorCode: 'UNSUPPORTED_MEDIA_TYPE', message: `Content type '${req.headers['content-type'] ?? ''}' not supported` }]);
+    }
 
     const before = takeFault(route, sobject, ['status500', 'status503', 'status429', 'invalidSession', 'requestLimit', 'hang']);
     if (before) {
@@ -554,7 +619,13 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       }
     }
     const result =
-      route === 'upsert' ? upsert(sobject!, upsertMatch![2]!, parsedBody) : route === 'update' ? update(parsedBody) : query(here.searchParams.get('q') ?? '');
+      route === 'upsert'
+        ? upsert(sobject!, upsertMatch![2]!, parsedBody)
+        : route === 'update'
+          ? update(parsedBody)
+          : moreMatch
+            ? queryMore(version, moreMatch[1]!)
+            : query(version, here.searchParams.get('q') ?? '');
     const after = result.status === 200 ? takeFault(route, sobject, ['dropAfterStore', 'malformed']) : null;
     await sleep(latency());
     if (after?.kind === 'dropAfterStore') {
@@ -568,23 +639,30 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     send(result.status, result.json);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify([{ errorCode: 'FAKE_BUG', message: String(error) }]));
+  const listen = async (host: 'login' | 'instance', port: number): Promise<{ server: Server; url: string }> => {
+    const server = createServer((req, res) => {
+      handle(req, res, host).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify([{ errorCode: 'FAKE_BUG', message: String(error) }]));
+      });
     });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  };
+  const login = await listen('login', options.port ?? 0);
+  const instance = await listen('instance', 0);
+  const url = login.url;
+  const instanceUrl = instance.url;
 
   const fake: FakeSalesforce = {
     url,
+    instanceUrl,
     userId,
     orgId,
     options,
@@ -606,13 +684,25 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       if (!existing) throw new Error(`no ${sobject} ${id}`);
       save(sobject, fields, existing);
     },
+    stampAll: (sobject, ids, at) => {
+      for (const id of ids) {
+        const existing = table(sobject).get(id);
+        if (!existing) throw new Error(`no ${sobject} ${id}`);
+        Object.assign(existing, { LastModifiedDate: at, SystemModstamp: at });
+      }
+    },
     expireSessions: () => accessTokens.clear(),
     validRefreshTokens: () => [...refreshTokens],
     stats: () => structuredClone(stats),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
+        let open = 2;
+        const closed = () => {
+          if (--open === 0) resolve();
+        };
+        login.server.close(closed);
+        instance.server.close(closed);
       }),
   };
   return fake;

@@ -48,7 +48,7 @@ describe('signing in', () => {
     const dbFile = readFileSync(join(h.dataDir, 'koma.sqlite3'));
     expect(dbFile.includes(Buffer.from(refreshToken!))).toBe(false);
     const session = h.backend.context.db.prepare("SELECT value FROM sync_state WHERE key = 'salesforce.session'").get() as { value: string };
-    expect(JSON.parse(session.value)).toMatchObject({ userId: h.fake.userId, orgId: h.fake.orgId, instanceUrl: h.fake.url });
+    expect(JSON.parse(session.value)).toMatchObject({ userId: h.fake.userId, orgId: h.fake.orgId, instanceUrl: h.fake.instanceUrl });
   });
 
   it('ignores a callback that does not carry its state, and keeps waiting', async () => {

@@ -63,6 +63,32 @@ describe('pulling the rep’s leads', () => {
     expect(h.fake.stats().queries).toBe(4);
   });
 
+  it('pulls 10,000 leads stamped in the same second in full, in a bounded number of pulls, the CRM answering 100 records at a time', async () => {
+    h = await createSyncHarness({ fakeOptions: { queryBatchSize: 100 } });
+    await h.signIn();
+    // A Data Loader load: ten thousand of the rep's leads, all stamped in one second.
+    const ids = Array.from({ length: 10_000 }, (_, i) => crmLead({ LastName: `一括${i}`, Phone: `03-${String(1000 + (i % 9000)).padStart(4, '0')}-${String(i).padStart(4, '0')}` }));
+    h.fake.stampAll('Lead', ids, new Date(Math.floor(Date.now() / 1000) * 1000 - 120_000).toISOString());
+    const pulled = () => (db().prepare('SELECT count(DISTINCT crm_id) AS n FROM leads WHERE crm_id IS NOT NULL').get() as { n: number }).n;
+    const lastPullAt = () => db().prepare("SELECT value FROM sync_state WHERE key = 'pull.last_at'").get();
+
+    const counts: number[] = [];
+    for (let pull = 0; pull < 8 && lastPullAt() === undefined; pull++) {
+      await engine().pullNow();
+      counts.push(pulled());
+    }
+    // 10 pages of 200 a pull: 2,000 more each time, never the same 2,000 again; the pull that ran
+    // out of pages is not recorded as a completed pull, the one that reached the end is.
+    expect(counts).toEqual([2_000, 4_000, 6_000, 8_000, 10_000, 10_000]);
+    expect(lastPullAt()).toBeDefined();
+
+    // A change made afterwards arrives with the next pull.
+    const later = crmLead({ LastName: '後から' });
+    h.clock.advance(15 * minute);
+    await engine().pullNow();
+    expect(localLead(later)?.full_name).toContain('後から');
+  });
+
   it('takes a Lead Koma created back without a duplicate or a conflict', async () => {
     await signedIn(1);
     await logCall(h, 'lead-0000');

@@ -56,9 +56,22 @@ export type RunOutcome = 'sent' | 'idle' | 'offline' | 'paused' | 'not_ready' | 
 export const pauseSchema = z.object({ reason: z.enum(pauseReasons), message: z.string(), until: z.string().nullable() });
 export type Pause = z.infer<typeof pauseSchema>;
 
-const cursorSchema = z.object({ modstamp: z.string(), id: z.string() });
+/**
+ * Where the last pull left off: the last record read, in (SystemModstamp, Id) order. `continuing`
+ * when that pull ran out of its page budget before the end: the next one goes on from exactly there.
+ */
+const cursorSchema = z.object({ modstamp: z.string(), id: z.string(), continuing: z.boolean().default(false) });
+type StoredCursor = z.infer<typeof cursorSchema>;
 const pullOverlapMs = 60_000;
 const instantSchema = z.string();
+
+/** The later of two keyset positions (by stamp, then Id); an overlap cursor (no Id) sorts first. */
+export function furthest(a: PullCursor | null, b: PullCursor | null): PullCursor | null {
+  if (!a || !b) return a ?? b;
+  const at = Date.parse(a.modstamp) - Date.parse(b.modstamp);
+  if (at !== 0) return at > 0 ? a : b;
+  return a.id >= b.id ? a : b;
+}
 
 /**
  * The sync engine: takes the outbox in order, hands batches to the connector, and writes each
@@ -237,7 +250,11 @@ export class SyncEngine {
     return last === null || this.now().getTime() - Date.parse(last) >= this.deps.settings().pullMinutes * 60_000;
   }
 
-  /** The rep's leads, then field sales' answers; each page merged with its cursor in one transaction. */
+  /**
+   * The rep's leads, then field sales' answers; each page merged with its cursor in one transaction.
+   * A pull that ran out of its page budget is not a completed pull: the last pull time stays, so
+   * the next pass goes on where this one stopped.
+   */
   private async pull(): Promise<void> {
     const connector = this.deps.connector();
     const puller = connector?.pull;
@@ -248,33 +265,40 @@ export class SyncEngine {
     const leads = await this.pullPages<CrmLead>(stateKeys.leadsCursor, puller.pageSize, (c) => puller.leadsSince(c, signal), (rows) =>
       mergeLeads(ctx, rows, settings.salesforce, this.now()),
     );
-    if (!leads) return;
+    if (leads === 'failed') return;
     const answers = await this.pullPages<CrmAnswer>(stateKeys.answersCursor, puller.pageSize, (c) => puller.answersSince(c, signal), (rows) =>
       mergeAnswers(ctx.db, rows, this.now()),
     );
-    if (!answers) return;
+    if (answers === 'failed' || leads === 'continuing' || answers === 'continuing') return;
     const at = this.now().toISOString();
     this.db.transaction(() => writeState(this.db, stateKeys.lastPullAt, at, at))();
   }
 
-  /** False when the pull stopped early (stopping, or the CRM failed; the error is recorded). */
+  /**
+   * Pages of one pull, keyset-paged on (SystemModstamp, Id): 'done' at the end of the changes,
+   * 'continuing' when the page budget ran out first, 'failed' when it stopped early (stopping, or
+   * the CRM failed; the error is recorded).
+   */
   private async pullPages<T extends { modstamp: string; crmId: string }>(
     key: string,
     pageSize: number,
     fetch: (cursor: PullCursor | null) => Promise<T[]>,
     merge: (rows: T[]) => void,
-  ): Promise<boolean> {
+  ): Promise<'done' | 'continuing' | 'failed'> {
     const stored = readState(this.db, key, cursorSchema);
-    // Each pull starts a little before where the last one ended: Salesforce stamps whole seconds
-    // and stamps a change when its transaction starts, so a record changed again in the same second,
-    // or committed late, would otherwise slip behind the cursor. Re-reading a record is harmless.
-    let cursor: PullCursor | null = stored ? { modstamp: new Date(Date.parse(stored.modstamp) - pullOverlapMs).toISOString(), id: '' } : null;
+    // A new run starts a little before where the last one ended: Salesforce stamps whole seconds
+    // and stamps a change when its transaction starts, so a record committed late would otherwise
+    // slip behind the cursor. Only the run's first page re-reads that overlap; every later page
+    // goes on from the furthest point reached, so a run through thousands of records stamped in the
+    // same second never rewinds. A run that was cut short by its budget goes on without overlap.
+    const floor: PullCursor | null = stored ? { modstamp: stored.modstamp, id: stored.id } : null;
+    let cursor: PullCursor | null = !stored ? null : stored.continuing ? floor : { modstamp: new Date(Date.parse(stored.modstamp) - pullOverlapMs).toISOString(), id: '' };
     for (let page = 0; page < this.deps.pullPages; page++) {
       let rows: T[];
       try {
         rows = await fetch(cursor);
       } catch (error) {
-        if (error instanceof SyncAbortedError || this.stopped) return false;
+        if (error instanceof SyncAbortedError || this.stopped) return 'failed';
         const stop = this.asRequestError(error);
         const now = this.now();
         this.db.transaction(() => {
@@ -282,20 +306,22 @@ export class SyncEngine {
           writeState(this.db, stateKeys.lastError, stop.message, now.toISOString());
         })();
         this.noteNetwork(stop, now);
-        return false;
+        return 'failed';
       }
-      if (this.stopped) return false;
+      if (this.stopped) return 'failed';
       this.network.markOnline();
       const last = rows.at(-1);
-      const next = last ? { modstamp: last.modstamp, id: last.crmId } : cursor;
+      const next = furthest(last ? { modstamp: last.modstamp, id: last.crmId } : cursor, floor);
+      const done = rows.length < pageSize;
+      const continuing = !done && page === this.deps.pullPages - 1;
       this.db.transaction(() => {
         merge(rows);
-        if (next) writeState(this.db, key, next, this.now().toISOString());
+        if (next) writeState(this.db, key, { ...next, continuing } satisfies StoredCursor, this.now().toISOString());
       })();
+      if (done) return 'done';
       cursor = next;
-      if (rows.length < pageSize) return true;
     }
-    return true;
+    return 'continuing';
   }
 
   /** When the loop should look again: the next due retry, probe, pause end or pull, within idleMs. */

@@ -8,7 +8,8 @@ import { japaneseIdentity } from './0007-japanese-identity';
 import { queueSeek } from './0008-queue-seek';
 import { kpiTallies } from './0009-kpi-tallies';
 import { honestCallsLeadNotes } from './0010-honest-calls-lead-notes';
+import { salesforceApiVersion } from './0011-salesforce-api-version';
 import type { Migration } from './types';
 
 /** In order; a migration's position is its schema version. Append only. */
-export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes];
+export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion];

@@ -18,7 +18,15 @@ const saveResults = z.array(
 );
 export type SaveResult = z.infer<typeof saveResults>[number];
 
-const queryResult = z.object({ totalSize: z.number(), done: z.boolean(), records: z.array(z.record(z.string(), z.unknown())) });
+const queryResult = z.object({
+  totalSize: z.number(),
+  done: z.boolean(),
+  nextRecordsUrl: z.string().optional(),
+  records: z.array(z.record(z.string(), z.unknown())),
+});
+
+/** A query locator's address on the same instance and API: anything else is not followed. */
+const nextRecordsPath = /^\/services\/data\/v\d+\.\d\/query\/[A-Za-z0-9]+-\d+$/;
 
 export interface ApiDeps {
   session: SalesforceSession;
@@ -112,10 +120,23 @@ export class SalesforceApi {
     return this.results(await this.request('PATCH', `${this.base()}/composite/sobjects`, body, signal), records.length);
   }
 
+  /**
+   * Every record of a query. Salesforce may answer in batches smaller than the LIMIT, with done
+   * false and a nextRecordsUrl for the rest (REST API, Query / Query More Results): they are read
+   * until done, one request each.
+   */
   async query(soql: string, signal: AbortSignal): Promise<Record<string, unknown>[]> {
-    const parsed = queryResult.safeParse(await this.request('GET', `${this.base()}/query?${new URLSearchParams({ q: soql }).toString()}`, undefined, signal));
-    if (!parsed.success) throw new SyncRequestError('transient', 'BAD_RESPONSE', 'Salesforce answered a query without records');
-    return parsed.data.records;
+    const records: Record<string, unknown>[] = [];
+    let path = `${this.base()}/query?${new URLSearchParams({ q: soql }).toString()}`;
+    for (;;) {
+      const parsed = queryResult.safeParse(await this.request('GET', path, undefined, signal));
+      if (!parsed.success) throw new SyncRequestError('transient', 'BAD_RESPONSE', 'Salesforce answered a query without records');
+      records.push(...parsed.data.records);
+      if (parsed.data.done) return records;
+      const next = parsed.data.nextRecordsUrl;
+      if (!next || !nextRecordsPath.test(next)) throw new SyncRequestError('transient', 'BAD_RESPONSE', 'Salesforce answered a partial query result without a usable nextRecordsUrl');
+      path = next;
+    }
   }
 
   private results(value: unknown, expected: number): SaveResult[] {

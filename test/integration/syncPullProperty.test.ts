@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import type { Fault } from '../fakes/fakeSalesforce';
+import { minute } from '../fakes/repActions';
+import { createSyncHarness } from '../fakes/syncHarness';
+
+/**
+ * Random bulk stamps (a Data Loader load, a mass owner change: many leads stamped in one second)
+ * read back under random query faults and random answer batch sizes: once the faults stop, every
+ * lead the rep owns is in Koma exactly once, with its latest values, and nothing else is.
+ * KOMA_PROPERTY_RUNS=200 runs it harder locally.
+ */
+const runs = Number(process.env.KOMA_PROPERTY_RUNS ?? 8);
+
+const queryFaults = ['status500', 'status503', 'hang', 'dropAfterStore', 'malformed', 'invalidSession'] as const satisfies readonly Fault['kind'][];
+
+const scenario = fc.record({
+  batchSize: fc.integer({ min: 1, max: 250 }),
+  /** Groups of leads sharing a stamp: [how many, seconds before now]. */
+  groups: fc.array(fc.record({ size: fc.integer({ min: 1, max: 450 }), secondsAgo: fc.integer({ min: 0, max: 300 }) }), { minLength: 1, maxLength: 5 }),
+  /** Leads of other owners mixed in: never pulled. */
+  others: fc.integer({ min: 0, max: 30 }),
+  faults: fc.array(fc.record({ kind: fc.constantFrom(...queryFaults), afterPulls: fc.integer({ min: 0, max: 4 }) }), { maxLength: 6 }),
+  /** Leads edited in Salesforce between pulls. */
+  edits: fc.array(fc.nat(), { maxLength: 10 }),
+});
+
+it(`every owned lead is pulled exactly once, whatever the stamps and faults (${runs} runs)`, async () => {
+  await fc.assert(
+    fc.asyncProperty(scenario, async (s) => {
+      const h = await createSyncHarness({ fakeOptions: { queryBatchSize: s.batchSize }, sync: { requestTimeoutMs: 150 } });
+      try {
+        await h.signIn();
+        const now = Math.floor(Date.now() / 1000) * 1000;
+        const owned: string[] = [];
+        let n = 0;
+        for (const g of s.groups) {
+          const ids = Array.from({ length: g.size }, () => h.fake.insert('Lead', { LastName: `一括${n++}`, Company: '株式会社テスト', Status: 'Working', OwnerId: h.fake.userId }));
+          h.fake.stampAll('Lead', ids, new Date(now - g.secondsAgo * 1000).toISOString());
+          owned.push(...ids);
+        }
+        for (let i = 0; i < s.others; i++) h.fake.insert('Lead', { LastName: `他人${i}`, Company: '他社', OwnerId: '005000000000002AAA' });
+
+        const db = h.backend.context.db;
+        const lastPullAt = () => (db.prepare("SELECT value FROM sync_state WHERE key = 'pull.last_at'").get() as { value: string } | undefined)?.value;
+        let pulls = 0;
+        const pull = async () => {
+          for (const f of s.faults.filter((x) => x.afterPulls === pulls)) h.fake.addFaults({ kind: f.kind, on: 'query' });
+          if (!(await h.call('sync.status', {})).signedIn) await h.signIn();
+          await h.backend.sync.engine.pullNow();
+          pulls++;
+          h.clock.advance(61 * minute);
+        };
+        for (const [i, pick] of s.edits.entries()) {
+          await pull();
+          if (i % 2 === 0) h.fake.update('Lead', owned[pick % owned.length]!, { Title: `編集${i}` });
+        }
+        h.fake.clearFaults();
+        // Bounded: one pull per 2,000 leads, one for the faults' interruptions, one to finish.
+        const bound = pulls + Math.ceil(owned.length / 2_000) + s.faults.length + 2;
+        while (pulls < bound) {
+          const before = lastPullAt();
+          await pull();
+          const after = lastPullAt();
+          if (after !== undefined && after !== before) break;
+        }
+        expect(pulls).toBeLessThanOrEqual(bound);
+
+        const rows = db.prepare('SELECT crm_id, title FROM leads WHERE crm_id IS NOT NULL').all() as { crm_id: string; title: string | null }[];
+        expect(rows.length).toBe(owned.length);
+        expect(new Set(rows.map((r) => r.crm_id))).toEqual(new Set(owned));
+        const crm = new Map(h.fake.records('Lead').map((r) => [r.Id, r]));
+        for (const r of rows) expect(r.title).toBe((crm.get(r.crm_id)!.Title as string | undefined) ?? null);
+      } finally {
+        await h.close();
+      }
+    }),
+    { numRuns: runs },
+  );
+}, 600_000);
