@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { buildOrg, checkFields, describeOf, leadStatusRecords, type FakeObject, type OrgOptions } from './fakeOrg';
 import { fieldsOf, matches, parseSoql, SoqlError } from './soqlFake';
 
 /**
@@ -52,6 +53,14 @@ export interface FakeOptions {
   latencyMs?: number | { min: number; max: number };
   /** Fields the org does not have, per sObject: any request naming one is refused (INVALID_FIELD). */
   unknownFields?: Record<string, string[]>;
+  /** Koma's custom fields exist (default); false: an org where the admin has not created them. */
+  komaFields?: boolean;
+  /** Fields the rep may read but not edit (field-level security), per sObject. */
+  readOnlyFields?: Record<string, string[]>;
+  /** Objects the rep may not create or edit. */
+  readOnlyObjects?: string[];
+  leadStatuses?: OrgOptions['leadStatuses'];
+  stageNames?: string[];
   externalIdField?: string;
   /**
    * Records per query answer. Salesforce returns up to 2,000 at a time but "the returned batch can
@@ -70,6 +79,7 @@ export interface FakeStats {
   upserts: Record<string, number>;
   updates: number;
   queries: number;
+  describes: number;
   revoked: number;
   created: Record<string, number>;
   faultsApplied: number;
@@ -84,6 +94,8 @@ export interface FakeSalesforce {
   readonly orgId: string;
   readonly options: FakeOptions;
   addFaults(...faults: Fault[]): void;
+  /** Changes the org (fields, permissions, picklists) as an admin would between two requests. */
+  setOptions(patch: Partial<FakeOptions>): void;
   clearFaults(): void;
   pendingFaults(): Fault[];
   setDown(down: boolean): void;
@@ -102,17 +114,6 @@ export interface FakeSalesforce {
 }
 
 const prefixes: Record<string, string> = { Account: '001', Contact: '003', Lead: '00Q', Opportunity: '006', Task: '00T', User: '005' };
-const required: Record<string, string[]> = {
-  Account: ['Name'],
-  Contact: ['LastName'],
-  Lead: ['LastName', 'Company'],
-  Opportunity: ['Name', 'StageName', 'CloseDate'],
-  Task: [],
-};
-/** Fields Salesforce lets you set on create only. */
-const createOnly: Record<string, string[]> = { Task: ['TaskSubtype'] };
-const references: Record<string, string[]> = { AccountId: ['Account'], ContactId: ['Contact'], WhoId: ['Lead', 'Contact'], WhatId: ['Account', 'Opportunity'] };
-const systemFields = ['Id', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp', 'CreatedById', 'LastModifiedById', 'IsDeleted'];
 
 type RecordError = { statusCode: string; message: string; fields: string[] };
 type Save = { id: string | null; success: boolean; errors: RecordError[]; created?: boolean };
@@ -152,6 +153,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     upserts: {},
     updates: 0,
     queries: 0,
+    describes: 0,
     revoked: 0,
     created: {},
     faultsApplied: 0,
@@ -214,34 +216,88 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     return errors;
   }
 
-  function unknownField(sobject: string, names: string[]): string | null {
-    const missing = options.unknownFields?.[sobject] ?? [];
-    return names.find((n) => missing.includes(n)) ?? null;
+  /** The org's schema, rebuilt when the options change (an admin adding a field between two tests). */
+  let org = buildOrg(orgOptions());
+  // The org's users: the signed-in rep and a field sales team (005…002 to 005…009), so an
+  // OwnerId names a user that exists.
+  for (let n = 1; n <= 9; n++) {
+    const id = `005${String(n).padStart(12, '0')}AAA`;
+    table('User').set(id, { Id: id, IsActive: true, Name: n === 1 ? '高橋 健' : `営業 ${n}` });
+  }
+  const seedLeadStatuses = () => {
+    const t = table('LeadStatus');
+    t.clear();
+    for (const r of leadStatusRecords(orgOptions())) t.set(String(r.Id), r as FakeRecord);
+  };
+  seedLeadStatuses();
+  const setOptions = (patch: Partial<FakeOptions>) => {
+    Object.assign(options, patch);
+    org = buildOrg(orgOptions());
+    seedLeadStatuses();
+  };
+  function orgOptions(): OrgOptions {
+    return {
+      externalIdField: ext,
+      komaFields: options.komaFields ?? true,
+      ...(options.unknownFields ? { unknownFields: options.unknownFields } : {}),
+      ...(options.readOnlyFields ? { readOnlyFields: options.readOnlyFields } : {}),
+      ...(options.readOnlyObjects ? { readOnlyObjects: options.readOnlyObjects } : {}),
+      ...(options.leadStatuses ? { leadStatuses: options.leadStatuses } : {}),
+      ...(options.stageNames ? { stageNames: options.stageNames } : {}),
+    };
   }
 
-  /** Validates one record for create or update; null when it can be saved. */
+  /**
+   * The first name the object does not have. A relationship (`Account`, `Who`) counts as its
+   * reference field's relationshipName. Unknown names make the whole request fail with
+   * INVALID_FIELD "No such column", as Salesforce answers.
+   */
+  function unknownField(sobject: string, names: string[]): string | null {
+    const object = org.get(sobject);
+    if (!object) return names[0] ?? null;
+    const known = new Set(object.fields.flatMap((f) => [f.name, ...(f.relationshipName ? [f.relationshipName] : [])]));
+    return names.find((n) => !known.has(n.split('.')[0]!)) ?? null;
+  }
+
+  /**
+   * A relationship given by the parent's external id ({ "Account": { "Koma_Id__c": "c-1" } }), as
+   * the Bulk API's Relationship Fields in Records describes
+   * (https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/datafiles_xml_rel_fields.htm),
+   * resolved to the parent's Id. Refused on a polymorphic field (Who, What: "the referenced object
+   * … can be one of several different types", SOQL and SOSL Reference, Understanding Relationship
+   * Fields and Polymorphic Fields): an external id alone cannot say which object it names.
+   */
+  function resolveRelationships(object: FakeObject, record: Record<string, unknown>): RecordError | null {
+    for (const f of object.fields) {
+      const rel = f.relationshipName;
+      if (!rel || !(rel in record)) continue;
+      const ref = record[rel];
+      delete record[rel];
+      if (f.polymorphicForeignKey) {
+        return { statusCode: 'INVALID_FIELD', message: `${rel}: a polymorphic relationship cannot be set by external id; give ${f.name} as a Salesforce Id`, fields: [f.name] };
+      }
+      const keys = typeof ref === 'object' && ref !== null ? Object.entries(ref as Record<string, unknown>).filter(([k]) => k !== 'attributes') : [];
+      if (keys.length !== 1 || keys[0]![0] !== ext) return { statusCode: 'INVALID_FIELD', message: `${rel}: give exactly one external id field`, fields: [f.name] };
+      const parent = findByExternalId(f.referenceTo[0]!, String(keys[0]![1]));
+      if (parent.length !== 1) return { statusCode: 'INVALID_FIELD', message: `Foreign key external ID: ${String(keys[0]![1])} not found for field ${ext} in entity ${f.referenceTo[0]}`, fields: [f.name] };
+      record[f.name] = parent[0]!.Id;
+    }
+    return null;
+  }
+
+  /** Validates one record for create or update against the org's describe; null when it can be saved. */
   function check(sobject: string, record: Record<string, unknown>, existing: FakeRecord | null): RecordError | null {
-    if (existing) {
-      const refused = Object.keys(record).filter((f) => (createOnly[sobject] ?? []).includes(f));
-      if (refused.length > 0) {
-        return {
-          statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
-          message: `Unable to create/update fields: ${refused.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-          fields: refused,
-        };
-      }
-    } else {
-      const missing = (required[sobject] ?? []).filter((f) => record[f] === undefined || record[f] === null || record[f] === '');
-      if (missing.length > 0) return { statusCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing };
+    const object = org.get(sobject);
+    if (!object) return { statusCode: 'INVALID_TYPE', message: `sObject type '${sobject}' is not supported`, fields: [] };
+    const relationship = resolveRelationships(object, record);
+    if (relationship) return relationship;
+    const fieldError = checkFields(object, record, existing !== null);
+    if (fieldError) return fieldError;
+    for (const f of object.fields) {
+      const value = record[f.name];
+      if (f.type !== 'reference' || value === undefined || value === null) continue;
+      if (!exists(value, f.referenceTo)) return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id`, fields: [f.name] };
     }
-    for (const [field, types] of Object.entries(references)) {
-      const value = record[field];
-      if (value !== undefined && value !== null && !exists(value, types)) {
-        return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id`, fields: [field] };
-      }
-    }
-    const system = Object.keys(record).filter((f) => systemFields.includes(f) && f !== 'Id');
-    if (system.length > 0) return { statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${system.join(', ')}`, fields: system };
     return null;
   }
 
@@ -274,7 +330,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
 
   function upsert(sobject: string, field: string, body: { allOrNone?: boolean; records?: Record<string, unknown>[] }): { status: number; json: unknown } {
     if (!prefixes[sobject]) return { status: 404, json: [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist` }] };
-    if (field === 'Id' || field !== ext) {
+    if (field === 'Id' || field !== ext || !org.get(sobject)?.fields.some((f) => f.name === field && f.externalId)) {
       return { status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `Provided external ID field does not exist or is not accessible: ${field}` }] };
     }
     const records = body.records;
@@ -518,7 +574,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       return json(200, {});
     }
     if (path === '/__fake/options' && req.method === 'POST') {
-      Object.assign(options, JSON.parse(body) as FakeOptions);
+      setOptions(JSON.parse(body) as FakeOptions);
       return json(200, {});
     }
     json(404, { error: 'unknown control' });
@@ -573,6 +629,13 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     const resource = rest[2]!;
     const upsertMatch = /^composite\/sobjects\/([A-Za-z_]+)\/([A-Za-z_]+)$/.exec(resource);
     const moreMatch = /^query\/([A-Za-z0-9]+-\d+)$/.exec(resource);
+    const describeMatch = /^sobjects\/([A-Za-z_]+)\/describe$/.exec(resource);
+    if (describeMatch && req.method === 'GET') {
+      // sObject Describe: the object's fields and their properties, as this user may use them.
+      const object = org.get(describeMatch[1]!);
+      stats.describes++;
+      return object ? send(200, describeOf(object)) : send(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    }
     const route =
       upsertMatch && req.method === 'PATCH'
         ? 'upsert'
@@ -666,6 +729,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     userId,
     orgId,
     options,
+    setOptions,
     addFaults: (...more) => {
       faults.push(...more.map((f) => ({ ...f, count: f.count ?? 1 })));
     },

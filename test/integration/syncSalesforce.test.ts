@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../fakes/fakeSalesforce';
+import { expectExactlyOnce } from '../fakes/exactlyOnce';
 import { addFieldRep, byKomaId, handOff, logCall, minute, qualifiedHearing, seedSyncLeads } from '../fakes/repActions';
 import { createSyncHarness, salesforceSettingsFor, type SyncHarness } from '../fakes/syncHarness';
 
@@ -73,6 +74,29 @@ describe('pushing to Salesforce', () => {
     expect(String(byKomaId(h, 'Opportunity').get(handoff.id)!.Description)).toMatch(/^\[Correction 1 from Koma\]\n訂正: 決裁者は本部長/);
     expect(db().prepare('SELECT state, corrections FROM handoffs WHERE id = ?').get(handoff.id)).toEqual({ state: 'synced', corrections: 1 });
   });
+
+  it.each(['Account', 'Contact', 'Lead', 'Opportunity', 'Task'])(
+    'a lost answer on %s: the retry, and a correction after it, succeed against the strict fake without a duplicate',
+    async (sobject) => {
+      await ready(1);
+      const rep = await addFieldRep(h);
+      await logCall(h, 'lead-0000', 'connected', '要件あり');
+      const handoff = await handOff(h, 'lead-0000', rep);
+      // Salesforce stores the records, then the answer never arrives: the retry is an update.
+      h.fake.addFaults({ kind: 'dropAfterStore', on: 'upsert', sobject });
+      await h.settle();
+      await h.call('handoff.update', { handoffId: handoff.id, summary: '訂正: 決裁者は本部長' });
+      await h.settle();
+
+      expect(rows().filter((r) => r.state !== 'done')).toEqual([]);
+      expectExactlyOnce(h);
+      const opportunity = byKomaId(h, 'Opportunity').get(handoff.id)!;
+      // ContactId was set when the Opportunity was created, and never sent on an update.
+      expect(opportunity.ContactId).toBe(byKomaId(h, 'Contact').get('lead-0000')!.Id);
+      expect(String(opportunity.Description)).toContain('訂正: 決裁者は本部長');
+      expect(byKomaId(h, 'Task').get([...byKomaId(h, 'Task').keys()][0]!)).toMatchObject({ TaskSubtype: 'Call' });
+    },
+  );
 
   it('updates the Lead: recycled with reason and date, excluded with reason, do-not-call', async () => {
     await ready(3);
@@ -264,23 +288,48 @@ describe('refusals wait for attention', () => {
     expect(byKomaId(h, 'Opportunity').size).toBe(1);
   });
 
-  it("fails only the items needing a field the org lacks, with Salesforce's message; mapping it away fixes them", async () => {
+  it('fails only the items needing a field the org lacks, naming it in plain words; mapping it away fixes them', async () => {
     await ready(1, { fakeOptions: { unknownFields: { Opportunity: ['Koma_Need__c'] } } });
     await logCall(h, 'lead-0000');
     const handoff = await handOff(h, 'lead-0000', await addFieldRep(h));
     await h.settle();
     const attention = rows().filter((r) => r.state === 'attention');
     expect(attention.map((r) => [r.entity, r.entity_id])).toEqual([['handoff', handoff.id]]);
-    expect(attention[0]!.last_error).toBe("Opportunity: INVALID_FIELD: No such column 'Koma_Need__c' on sobject of type Opportunity");
+    expect(attention[0]!.last_error).toBe('Opportunity has no field Koma_Need__c: ask your Salesforce admin to create it — see Settings → CRM connection → Setup check.');
     expect(byKomaId(h, 'Task').size).toBe(1);
+    // Named before sending: no request was spent on a record the org cannot take.
+    expect(h.fake.stats().upserts.Opportunity ?? 0).toBe(0);
 
-    const settings = salesforceSettingsFor(h.fake);
+    // A deep copy: the defaults' nested objects must not change for the tests after this one.
+    const settings = structuredClone(salesforceSettingsFor(h.fake));
     settings.salesforce.opportunity.fields.need = null;
     await h.call('sync.settings.save', { settings });
     await h.call('sync.retry', { all: true });
     await h.settle();
     expect(byKomaId(h, 'Opportunity').get(handoff.id)).toBeDefined();
     expect(byKomaId(h, 'Opportunity').get(handoff.id)!.Koma_Need__c).toBeUndefined();
+  });
+
+  it('sends the field once the admin creates it and the rep retries: the org is described again', async () => {
+    await ready(1, { fakeOptions: { unknownFields: { Opportunity: ['Koma_Need__c'] } } });
+    const handoff = await handOff(h, 'lead-0000', await addFieldRep(h));
+    await h.settle();
+    expect(rows().filter((r) => r.state === 'attention')).toHaveLength(1);
+    h.fake.setOptions({ unknownFields: {} });
+    await h.call('sync.retry', { all: true });
+    await h.settle();
+    expect(byKomaId(h, 'Opportunity').get(handoff.id)!.Koma_Need__c).toBeDefined();
+  });
+
+  it.each([
+    ['a field the rep may not edit', { readOnlyFields: { Opportunity: ['Koma_Budget_Amount__c'] } }, 'Opportunity field Koma_Budget_Amount__c is read-only for you: ask your Salesforce admin for edit access to it — see Settings → CRM connection → Setup check.'],
+    ['a stage the org lacks', { stageNames: ['Prospecting', 'Closed Won', 'Closed Lost'] }, 'Opportunity field StageName has no value "Qualification": ask your Salesforce admin to add it, or choose one of the org\'s values in Settings → CRM connection — see Settings → CRM connection → Setup check.'],
+    ['an object the rep may not create', { readOnlyObjects: ['Opportunity'] }, 'You may not create or edit Opportunity records in Salesforce: ask your Salesforce admin for create and edit access — see Settings → CRM connection → Setup check.'],
+  ])('names %s in plain words, before sending it', async (_, fakeOptions, message) => {
+    await ready(1, { fakeOptions });
+    const handoff = await handOff(h, 'lead-0000', await addFieldRep(h));
+    await h.settle();
+    expect(rows().filter((r) => r.state === 'attention').map((r) => [r.entity_id, r.last_error])).toEqual([[handoff.id, message]]);
   });
 
   it('never sends a later change of a record while an earlier one waits for attention', async () => {

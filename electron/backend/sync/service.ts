@@ -259,6 +259,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
 
     retry(ids) {
       const count = db.transaction(() => retryItems(db, ids, clock.now()))();
+      salesforce.forgetOrgSchema();
       if (count > 0) engine.kick();
       return count;
     },
@@ -290,6 +291,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     },
 
     async syncNow() {
+      salesforce.forgetOrgSchema();
       db.transaction(() => {
         makeAllDue(db, clock.now());
         // The rep asks to try again: a request-limit pause may be over early; Koma's own budget is not.
@@ -306,6 +308,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       if (input.webhookSecret === null) await secrets.delete(secretKeys.webhookSecret);
       else if (input.webhookSecret !== undefined) await secrets.set(secretKeys.webhookSecret, input.webhookSecret);
       db.transaction(() => writeSyncSettings(db, input.settings, clock.now().toISOString()))();
+      salesforce.forgetOrgSchema();
       engine.kick();
       return settingsView();
     },

@@ -4,6 +4,7 @@ import { classifyResponse } from '../classify';
 import { ConnectionResetError, exchange, parseRetryAfter, type FetchLike, type HttpResponse } from '../http';
 import type { QuotaMeter } from '../quota';
 import { SyncAbortedError, SyncRequestError } from '../types';
+import { objectDescribeSchema, type ObjectDescribe } from './describe';
 import type { SalesforceSession } from './session';
 
 /** Salesforce's error body: [{ message, errorCode, fields }]. */
@@ -137,6 +138,13 @@ export class SalesforceApi {
       if (!next || !nextRecordsPath.test(next)) throw new SyncRequestError('transient', 'BAD_RESPONSE', 'Salesforce answered a partial query result without a usable nextRecordsUrl');
       path = next;
     }
+  }
+
+  /** The object's describe: its fields and what the signed-in user may do with them. */
+  async describe(sobject: string, signal: AbortSignal): Promise<ObjectDescribe> {
+    const parsed = objectDescribeSchema.safeParse(await this.request('GET', `${this.base()}/sobjects/${encodeURIComponent(sobject)}/describe`, undefined, signal));
+    if (!parsed.success) throw new SyncRequestError('transient', 'BAD_RESPONSE', `Salesforce answered the ${sobject} describe without its fields`);
+    return parsed.data;
   }
 
   private results(value: unknown, expected: number): SaveResult[] {

@@ -16,7 +16,9 @@ import {
   type PullCursor,
 } from '../types';
 import type { RecordError, SalesforceApi, SaveResult } from './api';
-import { isRef, leadIdOf, phases, planItem, sobjectOf, taskSubtypeField, type FieldValue, type ItemPlan, type Phase } from './mapping';
+import { DescribeCache } from './describe';
+import { prepareRecord, problemMessage, type PreparedRecord } from './fieldRules';
+import { isRef, leadIdOf, phases, planItem, sobjectOf, type FieldValue, type ItemPlan, type Phase } from './mapping';
 import { answersQuery, leadsQuery } from './soql';
 import type { SalesforceSession } from './session';
 
@@ -48,9 +50,17 @@ function describe(sobject: string, errors: RecordError[]): { code: string; messa
   return { code: first.statusCode, message: `${sobject}: ${first.statusCode}: ${first.message}${fields}` };
 }
 
-/** Salesforce may refuse a create-only field when an upsert turns out to be an update (a retry). */
-function refusedSubtype(result: SaveResult): boolean {
-  return !result.success && result.errors.some((e) => e.statusCode === 'INVALID_FIELD_FOR_INSERT_UPDATE' && (e.fields?.includes(taskSubtypeField) || e.message.includes(taskSubtypeField)));
+/**
+ * An upsert that turned out to be an update (a retry after a lost answer, a correction) refuses the
+ * create-only fields it carried: the record exists, so it is written again without them.
+ */
+function refusedCreateOnly(result: SaveResult, createOnly: Record<string, unknown>): boolean {
+  const names = Object.keys(createOnly);
+  return (
+    names.length > 0 &&
+    !result.success &&
+    result.errors.some((e) => e.statusCode === 'INVALID_FIELD_FOR_INSERT_UPDATE' && names.some((n) => e.fields?.includes(n) || e.message.includes(n)))
+  );
 }
 
 /**
@@ -59,7 +69,20 @@ function refusedSubtype(result: SaveResult): boolean {
  * sObject Collections request per 200 records per phase, with allOrNone false so one bad record
  * fails only its own item. An item counts as confirmed only when every record it needs was.
  */
-export function createSalesforceConnector(deps: SalesforceConnectorDeps): Connector {
+export interface SalesforceConnector extends Connector {
+  /** Describe the org again before the next write: the rep retries after the admin changed it. */
+  forgetOrgSchema(): void;
+}
+
+export function createSalesforceConnector(deps: SalesforceConnectorDeps): SalesforceConnector {
+  const describes = new DescribeCache(
+    () => {
+      const info = deps.session.info();
+      return info ? `${info.instanceUrl} ${info.userId} ${info.signedInAt} ${deps.settings().apiVersion}` : null;
+    },
+    (sobject, signal) => deps.api.describe(sobject, signal),
+  );
+
   async function send(items: readonly OutboxItem[], signal: AbortSignal): Promise<BatchResult> {
     const settings = deps.settings();
     const results = new Map<string, ItemResult>();
@@ -140,19 +163,34 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Connec
     signal: AbortSignal,
     echoes: Map<string, LeadEcho>,
   ): Promise<void> {
-    const live = chunk.filter((w) => w.itemIds.some((id) => !results.has(id)));
-    const records = live.map((w) => resolve(w.fields, ids));
-    if (records.length === 0) return;
     const sobject = sobjectOf[phase];
-    const send = (batch: Record<string, unknown>[]) =>
-      phase === 'LeadUpdate' ? deps.api.update(sobject, batch, signal) : deps.api.upsert(sobject, settings.externalIdField, batch, signal);
-    const saved = await send(records);
-    if (phase === 'Task') {
-      const again = saved.flatMap((r, i) => (refusedSubtype(r) ? [i] : []));
-      if (again.length > 0) {
-        const second = await send(again.map((i) => withoutSubtype(records[i]!)));
-        again.forEach((i, n) => (saved[i] = second[n]!));
+    const mode = phase === 'LeadUpdate' ? 'update' : 'upsert';
+    const described = await describes.describe(sobject, signal);
+    const live: PendingWrite[] = [];
+    const prepared: PreparedRecord[] = [];
+    for (const w of chunk) {
+      if (!w.itemIds.some((id) => !results.has(id))) continue;
+      const p = prepareRecord(described, resolve(w.fields, ids), mode, mode === 'update' ? 'Id' : settings.externalIdField);
+      if (!p.ok) {
+        // The org cannot take this record as it is set up: named for the admin, no request spent.
+        for (const id of w.itemIds) results.set(id, failure(id, 'permanent', 'ORG_SETUP', problemMessage(p.problem)));
+        continue;
       }
+      live.push(w);
+      prepared.push(p.record);
+    }
+    if (live.length === 0) return;
+    const send = (batch: Record<string, unknown>[]) =>
+      mode === 'update' ? deps.api.update(sobject, batch, signal) : deps.api.upsert(sobject, settings.externalIdField, batch, signal);
+    const records = prepared.map((p) => ({ ...p.fields, ...p.createOnly }));
+    const saved = await send(records);
+    const again = saved.flatMap((r, i) => (refusedCreateOnly(r, prepared[i]!.createOnly) ? [i] : []));
+    if (again.length > 0) {
+      const second = await send(again.map((i) => prepared[i]!.fields));
+      again.forEach((i, n) => {
+        saved[i] = second[n]!;
+        records[i] = prepared[i]!.fields;
+      });
     }
     saved.forEach((result, i) => {
       const w = live[i]!;
@@ -196,6 +234,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Connec
     ready: async () => deps.session.signedIn(),
     send,
     pull,
+    forgetOrgSchema: () => describes.clear(),
   };
 }
 
@@ -209,12 +248,6 @@ function leadEcho(leadId: string, crmId: string, record: Record<string, unknown>
   delete fields.Id;
   delete fields[settings.externalIdField];
   return { leadId, crmId, fields };
-}
-
-function withoutSubtype(record: Record<string, unknown>): Record<string, unknown> {
-  const copy = { ...record };
-  delete copy[taskSubtypeField];
-  return copy;
 }
 
 function text(record: Record<string, unknown>, field: string | null): string | null {

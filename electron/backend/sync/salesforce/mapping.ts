@@ -108,8 +108,6 @@ function doNotCallPlan(p: DoNotCallPayload, ref: LeadRef, s: SalesforceSettings)
   return { steps: [step], primary: step.key };
 }
 
-/** The subtype of a logged call; Salesforce may refuse it on update (see connector.ts). */
-export const taskSubtypeField = 'TaskSubtype';
 
 function callPlan(p: CallPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
   const ext = s.externalIdField;
@@ -132,7 +130,7 @@ function callPlan(p: CallPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan
       [ext]: p.id,
       Subject: clip(`Call: ${p.outcome}${p.nextAction ? ` → ${p.nextAction}` : ''}`, 255),
       Status: 'Completed',
-      [taskSubtypeField]: 'Call',
+      TaskSubtype: 'Call',
       CallType: 'Outbound',
       CallDisposition: p.outcome,
       CallDurationInSeconds: p.durationSec,
