@@ -44,6 +44,11 @@ export const salesforceSettingsSchema = z
     callbackPort: z.number().int().min(0).max(65535),
     /** The external id field Koma upserts by, on Lead, Contact, Account, Opportunity and Task. */
     externalIdField: apiName,
+    /**
+     * A handoff converts the Lead (Salesforce's lead conversion: Account, Contact, Opportunity from
+     * the Lead), or, for orgs that do not convert, creates them beside the still-open Lead.
+     */
+    handoffMode: z.enum(['convert', 'create_beside']).default('convert'),
     opportunity: z
       .object({
         stageName: picklistValue,
@@ -108,6 +113,7 @@ export const defaultSyncSettings: SyncSettings = {
     apiVersion: 'v67.0',
     callbackPort: 17170,
     externalIdField: 'Koma_Id__c',
+    handoffMode: 'convert',
     opportunity: {
       stageName: 'Qualification',
       closeDays: 90,

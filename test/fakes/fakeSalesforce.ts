@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { convertLeadResponse, readSoap, soapFault, type ConvertAnswer } from './fakeSoap';
 import { buildOrg, checkFields, describeOf, leadStatusRecords, type FakeObject, type OrgOptions } from './fakeOrg';
 import { fieldsOf, matches, parseSoql, SoqlError } from './soqlFake';
 
@@ -32,7 +33,7 @@ export interface Fault {
   /** How many requests it affects (default 1). */
   count?: number;
   /** Which requests: REST kinds, or 'api' for any REST request (default); refreshInvalid is always the token endpoint. */
-  on?: 'api' | 'upsert' | 'update' | 'query';
+  on?: 'api' | 'upsert' | 'update' | 'query' | 'convert';
   sobject?: string;
   /** lockRow / validation: only these records (by Koma_Id__c); default every record of the request. */
   externalIds?: string[];
@@ -61,6 +62,8 @@ export interface FakeOptions {
   readOnlyObjects?: string[];
   leadStatuses?: OrgOptions['leadStatuses'];
   stageNames?: string[];
+  /** The rep's profile has "Convert Leads" (default true). */
+  convertLeads?: boolean;
   externalIdField?: string;
   /**
    * Records per query answer. Salesforce returns up to 2,000 at a time but "the returned batch can
@@ -80,6 +83,7 @@ export interface FakeStats {
   updates: number;
   queries: number;
   describes: number;
+  converts: number;
   revoked: number;
   created: Record<string, number>;
   faultsApplied: number;
@@ -154,6 +158,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     updates: 0,
     queries: 0,
     describes: 0,
+    converts: 0,
     revoked: 0,
     created: {},
     faultsApplied: 0,
@@ -178,7 +183,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
   const findByExternalId = (sobject: string, value: string) => [...table(sobject).values()].filter((r) => r[ext] === value);
   const exists = (id: unknown, types: string[]) => typeof id === 'string' && types.some((t) => table(t).has(id));
 
-  function takeFault(route: 'upsert' | 'update' | 'query' | 'token', sobject: string | null, kinds: FaultKind[]): Fault | null {
+  function takeFault(route: 'upsert' | 'update' | 'query' | 'convert' | 'token', sobject: string | null, kinds: FaultKind[]): Fault | null {
     const fault = faults.find(
       (f) => kinds.includes(f.kind) && (f.count ?? 1) > 0 && (route === 'token' || (f.on ?? 'api') === 'api' || f.on === route) && (!f.sobject || f.sobject === sobject),
     );
@@ -289,10 +294,19 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
   function check(sobject: string, record: Record<string, unknown>, existing: FakeRecord | null): RecordError | null {
     const object = org.get(sobject);
     if (!object) return { statusCode: 'INVALID_TYPE', message: `sObject type '${sobject}' is not supported`, fields: [] };
+    // A converted Lead is read only (convertLead(): the lead becomes the Account, Contact and Opportunity).
+    if (sobject === 'Lead' && existing?.IsConverted === true) return { statusCode: 'CANNOT_UPDATE_CONVERTED_LEAD', message: 'cannot reference converted lead', fields: [] };
     const relationship = resolveRelationships(object, record);
     if (relationship) return relationship;
     const fieldError = checkFields(object, record, existing !== null);
     if (fieldError) return fieldError;
+    // A Unique field (Koma's external id is one) refuses a value another record holds.
+    for (const f of object.fields) {
+      const value = record[f.name];
+      if (!f.unique || value === undefined || value === null) continue;
+      const other = [...table(sobject).values()].find((r) => r[f.name] === value && r.Id !== existing?.Id);
+      if (other) return { statusCode: 'DUPLICATE_VALUE', message: `duplicate value found: ${f.name} duplicates value on record with id: ${other.Id}`, fields: [f.name] };
+    }
     for (const f of object.fields) {
       const value = record[f.name];
       if (f.type !== 'reference' || value === undefined || value === null) continue;
@@ -468,6 +482,77 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     return batchOf(version, parsed.from, records, records.length);
   }
 
+  /**
+   * convertLead() (SOAP API: https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_convertlead.htm):
+   * needs "Convert Leads" and create and edit on Account, Contact and Opportunity; convertedStatus
+   * must be a LeadStatus with IsConverted; a converted Lead cannot be converted again; accountId
+   * merges into that Account; the new Opportunity takes opportunityName and the default stage.
+   * The Lead is then IsConverted with its Converted…Ids (LeadConvertResult).
+   */
+  function convertLead(body: Record<string, unknown>): ConvertAnswer[] {
+    const converts = (body.leadConverts as Record<string, unknown>[] | undefined) ?? [];
+    stats.converts++;
+    const statuses = leadStatusRecords(orgOptions());
+    const today = new Date(Date.now()).toISOString().slice(0, 10);
+    return converts.map((c): ConvertAnswer => {
+      const leadId = typeof c.leadId === 'string' ? c.leadId : null;
+      const refuse = (statusCode: string, message: string, fields: string[] = []): ConvertAnswer => ({ success: false, leadId, statusCode, message, fields });
+      if (options.convertLeads === false || ['Account', 'Contact', 'Opportunity', 'Lead'].some((o) => !org.get(o)?.createable)) {
+        return refuse('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id: you need the Convert Leads permission');
+      }
+      const lead = leadId ? table('Lead').get(leadId) : undefined;
+      if (!lead) return refuse('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['leadId']);
+      if (lead.IsConverted === true) return refuse('CANNOT_UPDATE_CONVERTED_LEAD', 'This lead was already converted to the contact below', ['leadId']);
+      if (!statuses.some((st) => st.IsConverted === true && st.MasterLabel === c.convertedStatus)) return refuse('INVALID_STATUS', `invalid converted status: ${String(c.convertedStatus)}`, ['convertedStatus']);
+      const accountId = typeof c.accountId === 'string' && c.accountId.length > 0 ? c.accountId : null;
+      if (accountId && !table('Account').has(accountId)) return refuse('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['accountId']);
+      const ownerId = typeof c.ownerId === 'string' && c.ownerId.length > 0 ? c.ownerId : String(lead.OwnerId);
+      if (!table('User').has(ownerId)) return refuse('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['ownerId']);
+      const account = accountId ?? save('Account', { Name: lead.Company, OwnerId: ownerId }, null).id;
+      const contact = save('Contact', { LastName: lead.LastName, FirstName: lead.FirstName ?? null, Title: lead.Title ?? null, Email: lead.Email ?? null, Phone: lead.Phone ?? null, AccountId: account, OwnerId: ownerId }, null).id;
+      const stage = org.get('Opportunity')!.fields.find((f) => f.name === 'StageName')!.picklistValues[0]!.value;
+      const name = typeof c.opportunityName === 'string' && c.opportunityName.length > 0 ? c.opportunityName : `${String(lead.Company)}-`;
+      const opportunity = save('Opportunity', { Name: name, StageName: stage, CloseDate: today, AccountId: account, ContactId: contact, OwnerId: ownerId }, null).id;
+      save('Lead', { IsConverted: true, Status: c.convertedStatus, ConvertedAccountId: account, ConvertedContactId: contact, ConvertedOpportunityId: opportunity, ConvertedDate: today }, lead);
+      return { success: true, leadId: lead.Id, accountId: account, contactId: contact, opportunityId: opportunity };
+    });
+  }
+
+  async function soap(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
+    apiUsed++;
+    stats.apiRequests++;
+    const reply = (status: number, xml: string) => {
+      res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml);
+    };
+    // SOAP 1.1 over HTTP: text/xml and a SOAPAction header (the Partner WSDL's is empty).
+    if (!contentTypeIs(req, 'text/xml')) return reply(415, soapFault('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be text/xml'));
+    if (req.headers.soapaction === undefined) return reply(500, soapFault('INVALID_SOAP_HEADER', 'No SOAPAction header!'));
+    const parsed = readSoap(body);
+    if (!parsed) return reply(500, soapFault('INVALID_XML', 'The request is not a SOAP envelope'));
+    // The OAuth access token is the session id (SOAP API, SessionHeader).
+    if (!parsed.sessionId || !accessTokens.has(parsed.sessionId)) return reply(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'));
+    if (parsed.call !== 'convertLead') return reply(500, soapFault('INVALID_OPERATION', `not supported by this fake: ${parsed.call}`));
+    const before = takeFault('convert', null, ['status500', 'hang', 'requestLimit', 'invalidSession']);
+    if (before?.kind === 'hang') return;
+    if (before?.kind === 'status500') return reply(500, soapFault('UNKNOWN_EXCEPTION', 'An unexpected error occurred'));
+    if (before?.kind === 'requestLimit') return reply(500, soapFault('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'));
+    if (before?.kind === 'invalidSession') {
+      fake.expireSessions();
+      return reply(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'));
+    }
+    const converts = (parsed.body.leadConverts as unknown[] | undefined) ?? [];
+    if (converts.length > 200) return reply(500, soapFault('EXCEEDED_ID_LIMIT', 'convertLead: too many leads in one call'));
+    const answers = convertLead(parsed.body);
+    const after = takeFault('convert', null, ['dropAfterStore', 'malformed']);
+    await sleep(latency());
+    if (after?.kind === 'dropAfterStore') {
+      req.socket.destroy();
+      return;
+    }
+    if (after?.kind === 'malformed') return reply(200, '<soapenv:Envelope><soapenv:Body><convertLeadResp');
+    reply(200, convertLeadResponse(answers));
+  }
+
   function token(form: URLSearchParams): { status: number; json: unknown } {
     const grant = form.get('grant_type');
     const issue = (refresh: string | null) => {
@@ -611,6 +696,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       res.writeHead(200).end();
       return;
     }
+    if (host === 'instance' && /^\/services\/Soap\/u\/\d+\.\d$/.test(path) && req.method === 'POST') return soap(req, res, body);
     const rest = /^\/services\/data\/(v\d+\.\d)\/(.*)$/.exec(path);
     if (!rest || host !== 'instance') {
       res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]));

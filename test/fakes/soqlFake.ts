@@ -1,6 +1,6 @@
 /**
  * Just enough SOQL for the fake Salesforce: SELECT fields FROM type [WHERE expr] [ORDER BY f, f]
- * [LIMIT n], where expr combines `field op literal` with AND, OR and parentheses, and literals are
+ * [LIMIT n], where expr combines `field op literal` and `field IN (literal, …)` with AND, OR and parentheses, and literals are
  * 'strings' (with \' and \\ escapes), numbers, true/false/null and unquoted dateTimes. Anything
  * else is a MALFORMED_QUERY, as Salesforce would answer a query it cannot parse.
  */
@@ -8,7 +8,8 @@ export type Literal = string | number | boolean | null | { dateTime: string };
 
 export type Expr =
   | { kind: 'and' | 'or'; left: Expr; right: Expr }
-  | { kind: 'cmp'; field: string; op: '=' | '!=' | '<' | '>' | '<=' | '>='; value: Literal };
+  | { kind: 'cmp'; field: string; op: '=' | '!=' | '<' | '>' | '<=' | '>='; value: Literal }
+  | { kind: 'in'; field: string; values: Literal[] };
 
 export interface SoqlQuery {
   fields: string[];
@@ -122,6 +123,14 @@ export function parseSoql(text: string): SoqlQuery {
       return inner;
     }
     const field = ident();
+    if (isWord('IN')) {
+      pos++;
+      if (!sym('(')) throw new SoqlError('expected ( after IN');
+      const values = [literal()];
+      while (sym(',')) values.push(literal());
+      if (!sym(')')) throw new SoqlError('expected )');
+      return { kind: 'in', field, values };
+    }
     const tok = tokens[pos++];
     if (tok?.t !== 'sym' || !['=', '!=', '<', '>', '<=', '>='].includes(tok.v)) throw new SoqlError('expected an operator');
     return { kind: 'cmp', field, op: tok.v as '=', value: literal() };
@@ -181,6 +190,7 @@ function compare(a: unknown, b: Literal): number | null {
 
 export function matches(record: Record<string, unknown>, expr: Expr | null): boolean {
   if (expr === null) return true;
+  if (expr.kind === 'in') return expr.values.some((v) => matches(record, { kind: 'cmp', field: expr.field, op: '=', value: v }));
   if (expr.kind !== 'cmp') {
     return expr.kind === 'and' ? matches(record, expr.left) && matches(record, expr.right) : matches(record, expr.left) || matches(record, expr.right);
   }
@@ -208,6 +218,6 @@ export function matches(record: Record<string, unknown>, expr: Expr | null): boo
 
 export function fieldsOf(expr: Expr | null): string[] {
   if (expr === null) return [];
-  if (expr.kind === 'cmp') return [expr.field];
+  if (expr.kind === 'cmp' || expr.kind === 'in') return [expr.field];
   return [...fieldsOf(expr.left), ...fieldsOf(expr.right)];
 }

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { AppInfo } from '../../shared/contract/app';
-import { defaultSyncSettings, type SyncConflict, type SyncItem, type SyncSettings, type SyncStatus } from '../../shared/contract/sync';
+import { defaultSyncSettings, syncSettingsSchema, type SyncConflict, type SyncItem, type SyncSettings, type SyncStatus } from '../../shared/contract/sync';
 import { createClient } from '../../renderer/src/api/client';
 import { sendThroughPreload } from '../../renderer/src/api/preloadTransport';
 import { Root } from '../../renderer/src/components/Root';
@@ -141,7 +141,7 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
     }),
     'sync.settings.get': vi.fn<NonNullable<FakeApi['sync.settings.get']>>(async () => ok(view())),
     'sync.settings.save': vi.fn<NonNullable<FakeApi['sync.settings.save']>>(async (input) => {
-      state.settings = input.settings;
+      state.settings = syncSettingsSchema.parse(input.settings);
       if (input.webhookSecret === null) state.secret = null;
       else if (input.webhookSecret !== undefined) state.secret = input.webhookSecret;
       state.status = { ...state.status, connector: input.settings.connector };

@@ -43,6 +43,10 @@ describe('the CRM connection in settings', () => {
     await user.type(within(section).getByRole('textbox', { name: 'コンシューマー鍵（クライアントID）' }), 'koma-test-client');
     // An org without a timeline field: left empty, it is not sent.
     await user.clear(within(mapping).getByRole('textbox', { name: '導入時期（商談）' }));
+    // An org that does not convert leads.
+    const mode = within(section).getByRole('combobox', { name: 'トスアップの送り方' });
+    expect(mode).toHaveValue('convert');
+    await user.selectOptions(mode, 'リードは残し、取引先・取引先責任者・商談を作成する');
     await user.click(within(section).getByRole('button', { name: '保存' }));
     await waitFor(() => expect(backend.api['sync.settings.save']).toHaveBeenCalledTimes(1));
     const saved = backend.api['sync.settings.save'].mock.calls[0]![0];
@@ -54,6 +58,7 @@ describe('the CRM connection in settings', () => {
         ...defaultSyncSettings.salesforce,
         loginUrl: 'https://koma-dev.my.salesforce.com',
         clientId: 'koma-test-client',
+        handoffMode: 'create_beside',
         opportunity: {
           ...defaultSyncSettings.salesforce.opportunity,
           fields: { ...defaultSyncSettings.salesforce.opportunity.fields, budgetStatus: 'Budget_Status__c', timeline: null },

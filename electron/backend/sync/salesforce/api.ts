@@ -5,6 +5,7 @@ import { ConnectionResetError, exchange, parseRetryAfter, type FetchLike, type H
 import type { QuotaMeter } from '../quota';
 import { SyncAbortedError, SyncRequestError } from '../types';
 import { objectDescribeSchema, type ObjectDescribe } from './describe';
+import { soapFault } from './soapXml';
 import type { SalesforceSession } from './session';
 
 /** Salesforce's error body: [{ message, errorCode, fields }]. */
@@ -47,7 +48,19 @@ export interface ApiDeps {
 export class SalesforceApi {
   constructor(private readonly deps: ApiDeps) {}
 
-  private async request(method: 'GET' | 'PATCH', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+  /**
+   * One request with the session's token: renews the token once on an expired session, and turns
+   * any answer that is not a 2xx into a SyncRequestError. `errorOf` reads the API's own error
+   * format (REST's JSON array, SOAP's fault) into an HTTP status and Salesforce's error code.
+   */
+  private async call(
+    method: 'GET' | 'PATCH' | 'POST',
+    path: string,
+    body: { type: string; text: (token: string) => string; headers?: Record<string, string> } | undefined,
+    accept: string,
+    signal: AbortSignal,
+    errorOf: (status: number, text: string) => { status: number; error: { errorCode: string; message: string } | null },
+  ): Promise<string> {
     let renewed = false;
     let resent = false;
     for (;;) {
@@ -62,15 +75,16 @@ export class SalesforceApi {
           new URL(path, instanceUrl).toString(),
           {
             method,
-            headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+            headers: { Authorization: `Bearer ${token}`, Accept: accept, ...(body ? { 'Content-Type': body.type, ...body.headers } : {}) },
+            ...(body ? { body: body.text(token) } : {}),
           },
           this.deps.timeoutMs,
           signal,
         );
       } catch (error) {
-        // A reset on a reused kept-alive socket is sent once more (every request here is an
-        // idempotent upsert, update by Id or query); a second reset is the network's.
+        // A reset on a reused kept-alive socket is sent once more. Every request here is safe to
+        // repeat: an upsert, an update by Id, a query, or a lead conversion (a second conversion of
+        // a converted Lead is refused and the retry reads the Lead instead); a second reset is the network's.
         if (error instanceof ConnectionResetError && !resent) {
           resent = true;
           continue;
@@ -79,17 +93,9 @@ export class SalesforceApi {
       }
       if (signal.aborted) throw new SyncAbortedError();
       this.deps.meter.afterResponse(response.headers.get('sforce-limit-info'));
-      const errors = parseErrors(response.text);
-      const first = errors?.[0];
-      const kind = classifyResponse(response.status, first?.errorCode ?? null, true);
-      if (kind === 'ok') {
-        try {
-          return JSON.parse(response.text) as unknown;
-        } catch {
-          // The request may well have been applied; the upsert by external id makes the retry safe.
-          throw new SyncRequestError('transient', 'BAD_RESPONSE', `Salesforce answered ${response.status} with a body that is not JSON`);
-        }
-      }
+      const { status, error: first } = errorOf(response.status, response.text);
+      const kind = classifyResponse(status, first?.errorCode ?? null, true);
+      if (kind === 'ok') return response.text;
       const message = first ? `${first.errorCode}: ${first.message}` : `HTTP ${response.status}`;
       if (kind === 'auth') {
         this.deps.session.dropAccessToken();
@@ -105,6 +111,39 @@ export class SalesforceApi {
     }
   }
 
+  private async request(method: 'GET' | 'PATCH', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+    const text = await this.call(
+      method,
+      path,
+      body === undefined ? undefined : { type: 'application/json', text: () => JSON.stringify(body) },
+      'application/json',
+      signal,
+      (status, answer) => ({ status, error: parseErrors(answer)?.[0] ?? null }),
+    );
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // The request may well have been applied; the upsert by external id makes the retry safe.
+      throw new SyncRequestError('transient', 'BAD_RESPONSE', 'Salesforce answered with a body that is not JSON');
+    }
+  }
+
+  /**
+   * A SOAP API call (Partner WSDL) with the same OAuth session: the access token is the
+   * SessionHeader's sessionId (SOAP API Developer Guide, SessionHeader). `envelope` builds the
+   * request around the token. A fault becomes the status its code means: an expired
+   * session is a 401, a request limit a 403, anything else as Salesforce answered.
+   */
+  async soap(envelope: (sessionId: string) => string, signal: AbortSignal): Promise<string> {
+    const version = this.deps.apiVersion().replace(/^v/, '');
+    return this.call('POST', `/services/Soap/u/${version}`, { type: 'text/xml; charset=UTF-8', text: envelope, headers: { SOAPAction: '""' } }, 'text/xml', signal, (status, text) => {
+      const fault = soapFault(text);
+      if (!fault) return { status, error: null };
+      const mapped = fault.errorCode === 'INVALID_SESSION_ID' ? 401 : fault.errorCode === 'REQUEST_LIMIT_EXCEEDED' ? 403 : status;
+      return { status: mapped, error: fault };
+    });
+  }
+
   private base(): string {
     return `/services/data/${this.deps.apiVersion()}`;
   }
@@ -113,6 +152,11 @@ export class SalesforceApi {
   async upsert(sobject: string, externalIdField: string, records: Record<string, unknown>[], signal: AbortSignal): Promise<SaveResult[]> {
     const body = { allOrNone: false, records: records.map((r) => ({ attributes: { type: sobject }, ...r })) };
     return this.results(await this.request('PATCH', `${this.base()}/composite/sobjects/${sobject}/${externalIdField}`, body, signal), records.length);
+  }
+
+  /** sObject Collections update by Id of records of several types (each carries its attributes.type). */
+  async updateMixed(records: Record<string, unknown>[], signal: AbortSignal): Promise<SaveResult[]> {
+    return this.results(await this.request('PATCH', `${this.base()}/composite/sobjects`, { allOrNone: false, records }, signal), records.length);
   }
 
   /** sObject Collections update by Id. */

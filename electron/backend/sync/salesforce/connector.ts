@@ -16,9 +16,10 @@ import {
   type PullCursor,
 } from '../types';
 import type { RecordError, SalesforceApi, SaveResult } from './api';
+import { convertHandoffs, readConvertedStatus } from './conversion';
 import { DescribeCache } from './describe';
 import { prepareRecord, problemMessage, type PreparedRecord } from './fieldRules';
-import { isRef, leadIdOf, phases, planItem, sobjectOf, type FieldValue, type ItemPlan, type Phase } from './mapping';
+import { isRef, leadIdOf, phases, planItem, sobjectOf, type ConvertPlan, type FieldValue, type ItemPlan, type Phase } from './mapping';
 import { answersQuery, leadsQuery } from './soql';
 import type { SalesforceSession } from './session';
 
@@ -82,6 +83,23 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     },
     (sobject, signal) => deps.api.describe(sobject, signal),
   );
+  // Read with the describes: once per session, again when the rep retries.
+  let convertedStatus: { key: string | null; value: Promise<string | null> } | null = null;
+  const sessionKey = () => {
+    const info = deps.session.info();
+    return info ? `${info.instanceUrl} ${info.userId} ${info.signedInAt}` : null;
+  };
+  const convertedStatusFor = (signal: AbortSignal) => {
+    if (!convertedStatus || convertedStatus.key !== sessionKey()) {
+      const value = readConvertedStatus(deps.api, signal);
+      const entry = { key: sessionKey(), value };
+      convertedStatus = entry;
+      value.catch(() => {
+        if (convertedStatus === entry) convertedStatus = null;
+      });
+    }
+    return convertedStatus.value;
+  };
 
   async function send(items: readonly OutboxItem[], signal: AbortSignal): Promise<BatchResult> {
     const settings = deps.settings();
@@ -123,6 +141,27 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         }
       }
     }
+    const converting = new Map<string, ConvertPlan>();
+    for (const [id, plan] of plans) if (plan.convert && !results.has(id)) converting.set(id, plan.convert);
+    if (converting.size > 0) {
+      try {
+        await convertHandoffs(
+          { api: deps.api, describes, settings, signal, convertedStatus: () => convertedStatusFor(signal) },
+          converting,
+          (value) => (isRef(value) ? (ids.get(value.$ref) ?? null) : null),
+          ids,
+          results,
+        );
+      } catch (error) {
+        if (!(error instanceof SyncRequestError)) throw error;
+        // Whatever was converted is found converted by the retry, which goes on from there.
+        if (error.kind !== 'permanent') {
+          settle(plans, ids, echoes, results, true);
+          return { results: [...results.values()], stopped: error, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
+        }
+        for (const id of converting.keys()) if (!results.has(id)) results.set(id, failure(id, 'permanent', error.code, `Lead conversion: ${error.message}`));
+      }
+    }
     settle(plans, ids, echoes, results, false);
     return { results: [...results.values()] };
   }
@@ -130,7 +169,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
   /** Confirms the items whose every record was written; with `partial`, leaves the others unresolved. */
   function settle(plans: Map<string, ItemPlan>, ids: Map<string, string>, echoes: Map<string, LeadEcho>, results: Map<string, ItemResult>, partial: boolean): void {
     for (const [id, plan] of plans) {
-      if (results.has(id) || (partial && !plan.steps.every((step) => ids.has(step.key)))) continue;
+      if (results.has(id) || (partial && !(plan.steps.every((step) => ids.has(step.key)) && ids.has(plan.primary)))) continue;
       const echo = echoes.get(id);
       results.set(id, { id, ok: true, crmId: ids.get(plan.primary) ?? null, ...(echo ? { leadEcho: echo } : {}) });
     }
@@ -202,6 +241,12 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         }
         return;
       }
+      if (mode === 'update' && sobject === 'Lead' && result.errors.some((e) => e.statusCode === 'CANNOT_UPDATE_CONVERTED_LEAD')) {
+        // The Lead was converted by the handoff: its status is the converted one now, and a later
+        // change of Koma's to it has nothing left to change. Confirmed, nothing echoed.
+        ids.set(w.key, String(records[i]!.Id));
+        return;
+      }
       const { code, message } = describe(sobject, result.errors);
       const kind = result.success ? 'transient' : classifyRecordError(code);
       for (const id of w.itemIds) results.set(id, failure(id, kind, result.success ? 'NO_ID' : code, message));
@@ -234,7 +279,10 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     ready: async () => deps.session.signedIn(),
     send,
     pull,
-    forgetOrgSchema: () => describes.clear(),
+    forgetOrgSchema: () => {
+      describes.clear();
+      convertedStatus = null;
+    },
   };
 }
 

@@ -41,6 +41,26 @@ export interface ItemPlan {
   steps: Step[];
   /** The step whose Salesforce Id is the item's CRM id. */
   primary: string;
+  /** A handoff that converts its Lead, after the steps (which make sure the Lead exists). */
+  convert?: ConvertPlan;
+}
+
+/**
+ * Handoff = lead conversion (取引開始): the Lead becomes an Account (an existing one when one
+ * matches), a Contact and an Opportunity, which then gets Koma's id and the hearing.
+ */
+export interface ConvertPlan {
+  handoffId: string;
+  leadId: string;
+  /** The Lead's Salesforce Id, or the step that writes the Lead first. */
+  lead: FieldValue;
+  companyId: string;
+  companyName: string;
+  opportunityName: string;
+  ownerId: string | null;
+  /** Written by Id onto the converted Opportunity and Contact (Koma's id added by the connector). */
+  opportunity: Record<string, FieldValue>;
+  contact: Record<string, FieldValue>;
 }
 
 export function isRef(value: FieldValue): value is StepRef {
@@ -149,7 +169,69 @@ function closeDate(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): stri
   return localDate(new Date(Date.parse(p.createdAt) + s.opportunity.closeDays * 86_400_000).toISOString(), ref.timeZone);
 }
 
-function handoffPlan(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+/** The Opportunity's own fields: what the hearing and the handoff say (no links, no Koma id). */
+function opportunityFields(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): Record<string, FieldValue> {
+  const f = s.opportunity.fields;
+  const h = p.package.hearing;
+  const allConfirmed = h.budget.confirmed && h.authority.confirmed && h.need.confirmed && h.timeline.confirmed;
+  return {
+    Name: clip(`${p.companyName} ${p.leadName}`, 120),
+    Description: handoffDescription(p),
+    NextStep: p.appointmentAt ? clip(`Meeting ${p.appointmentAt}${p.place ? ` @ ${p.place}` : ''}`, 255) : null,
+    // A correction updates what Koma knows; the stage, close date and owner belong to field
+    // sales once they have the opportunity.
+    ...(p.correction
+      ? {}
+      : {
+          StageName: s.opportunity.stageName,
+          CloseDate: closeDate(p, ref, s),
+          ...known({ OwnerId: p.fieldRep?.crmUserId ?? null }),
+        }),
+    ...mapped([
+      [f.budgetStatus, h.budget.status],
+      [f.budgetAmount, h.budget.amount],
+      [f.authority, clip(authorityText(h.authority), longTextMax) || null],
+      [f.need, clip(needText(h.need), longTextMax) || null],
+      [f.timeline, clip(timelineText(h.timeline), longTextMax) || null],
+      [f.bantConfirmed, allConfirmed],
+    ]),
+  };
+}
+
+function departmentOf(p: HandoffPayload): Record<string, FieldValue> {
+  return known({ Department: p.package.contact.department ? clip(p.package.contact.department, 80) : null });
+}
+
+/** Converts the Lead; one the org has never seen is created first, by Koma's id. */
+function convertPlan(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+  const steps: Step[] = [];
+  let lead: FieldValue;
+  if (ref.crmId) {
+    lead = ref.crmId;
+  } else {
+    const step: Step = { phase: 'Lead', key: `Lead:${ref.leadId}`, fields: { [s.externalIdField]: ref.leadId, ...leadIdentity(ref) }, leadId: ref.leadId };
+    steps.push(step);
+    lead = { $ref: step.key };
+  }
+  return {
+    steps,
+    primary: `Convert:${p.id}`,
+    convert: {
+      handoffId: p.id,
+      leadId: ref.leadId,
+      lead,
+      companyId: ref.companyId,
+      companyName: clip(p.package.company.name, 255),
+      opportunityName: clip(`${p.companyName} ${p.leadName}`, 120),
+      ownerId: p.correction ? null : (p.fieldRep?.crmUserId ?? null),
+      opportunity: opportunityFields(p, ref, s),
+      contact: departmentOf(p),
+    },
+  };
+}
+
+/** Creates Account, Contact and Opportunity beside the Lead, for orgs that do not convert. */
+function createBesidePlan(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
   const ext = s.externalIdField;
   const pkg = p.package;
   const account: Step = {
@@ -169,46 +251,18 @@ function handoffPlan(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): It
   const contact: Step = {
     phase: 'Contact',
     key: `Contact:${ref.leadId}`,
-    fields: {
-      [ext]: ref.leadId,
-      AccountId: { $ref: account.key },
-      ...personFields(ref),
-      ...known({ Department: pkg.contact.department ? clip(pkg.contact.department, 80) : null }),
-    },
+    fields: { [ext]: ref.leadId, AccountId: { $ref: account.key }, ...personFields(ref), ...departmentOf(p) },
   };
-  const f = s.opportunity.fields;
-  const h = pkg.hearing;
-  const allConfirmed = h.budget.confirmed && h.authority.confirmed && h.need.confirmed && h.timeline.confirmed;
   const opportunity: Step = {
     phase: 'Opportunity',
     key: `Opportunity:${p.id}`,
-    fields: {
-      [ext]: p.id,
-      Name: clip(`${p.companyName} ${p.leadName}`, 120),
-      AccountId: { $ref: account.key },
-      ContactId: { $ref: contact.key },
-      Description: handoffDescription(p),
-      NextStep: p.appointmentAt ? clip(`Meeting ${p.appointmentAt}${p.place ? ` @ ${p.place}` : ''}`, 255) : null,
-      // A correction updates what Koma knows; the stage, close date and owner belong to field
-      // sales once they have the opportunity.
-      ...(p.correction
-        ? {}
-        : {
-            StageName: s.opportunity.stageName,
-            CloseDate: closeDate(p, ref, s),
-            ...known({ OwnerId: p.fieldRep?.crmUserId ?? null }),
-          }),
-      ...mapped([
-        [f.budgetStatus, h.budget.status],
-        [f.budgetAmount, h.budget.amount],
-        [f.authority, clip(authorityText(h.authority), longTextMax) || null],
-        [f.need, clip(needText(h.need), longTextMax) || null],
-        [f.timeline, clip(timelineText(h.timeline), longTextMax) || null],
-        [f.bantConfirmed, allConfirmed],
-      ]),
-    },
+    fields: { [ext]: p.id, AccountId: { $ref: account.key }, ContactId: { $ref: contact.key }, ...opportunityFields(p, ref, s) },
   };
   return { steps: [account, contact, opportunity], primary: opportunity.key };
+}
+
+function handoffPlan(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+  return s.handoffMode === 'convert' ? convertPlan(p, ref, s) : createBesidePlan(p, ref, s);
 }
 
 /** The plan for one parsed item; the lead is the one its payload names. */

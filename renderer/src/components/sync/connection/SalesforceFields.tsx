@@ -14,6 +14,7 @@ type FieldState = keyof typeof defaultSyncSettings.salesforce.opportunity.fieldS
 
 const opportunityFields = Object.keys(defaultSyncSettings.salesforce.opportunity.fields) as OpportunityField[];
 const leadFields = Object.keys(defaultSyncSettings.salesforce.lead.fields) as LeadField[];
+const handoffModes = ['convert', 'create_beside'] as const;
 const fieldStates = Object.keys(defaultSyncSettings.salesforce.opportunity.fieldStates) as FieldState[];
 
 /** Every path the mapping tables edit, for "reset to defaults". */
@@ -69,6 +70,17 @@ export function SalesforceFields({ values, errors, callbackUrl, onChange }: Sale
           {(control) => <input {...control} type="text" readOnly value={callbackUrl} className="sync-readonly" />}
         </FormField>
         {field('salesforce.apiVersion', t('sync.settings.apiVersion'))}
+        <FormField label={t('sync.settings.handoffMode')} hint={t('sync.settings.handoffModeHint')}>
+          {(control) => (
+            <select {...control} value={values['salesforce.handoffMode'] ?? 'convert'} onChange={(e) => onChange('salesforce.handoffMode', e.target.value)}>
+              {handoffModes.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`sync.settings.handoffModes.${mode}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
         {field('quotaPercent', t('sync.settings.quotaPercent'), { hint: t('sync.settings.quotaHint'), type: 'number' })}
         {field('pullMinutes', t('sync.settings.pullMinutes'), { type: 'number' })}
       </div>

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addFieldRep, byKomaId, handOff, qualifiedHearing, seedSyncLeads } from '../fakes/repActions';
+import { createSyncHarness, salesforceSettingsFor, type SyncHarness } from '../fakes/syncHarness';
+import type { FakeOptions } from '../fakes/fakeSalesforce';
+
+/** Handoff = lead conversion, against the fake's convertLead (SOAP) and its strict REST API. */
+let h: SyncHarness;
+afterEach(async () => h?.close());
+
+const db = () => h.backend.context.db;
+const outbox = () => h.outbox();
+const fieldRepUser = '005000000000009AAA';
+
+/** A rep whose lead came from Salesforce (pulled), with the hearing done. */
+async function leadFromSalesforce(fakeOptions: FakeOptions = {}, lead: Record<string, unknown> = {}) {
+  h = await createSyncHarness({ fakeOptions });
+  await h.signIn();
+  const crmId = h.fake.insert('Lead', { FirstName: '花子', LastName: '佐藤', Company: '北斗物流株式会社', Phone: '06-1111-2222', Title: '総務部 課長', Status: 'Working', OwnerId: h.fake.userId, ...lead });
+  await h.backend.sync.engine.pullNow();
+  const { id } = db().prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: string };
+  await h.call('hearing.save', { leadId: id, hearing: qualifiedHearing });
+  const rep = await addFieldRep(h, fieldRepUser);
+  return { crmId, leadId: id, rep };
+}
+
+function expectOneOfEach(crmId: string, handoffId: string, person: Record<string, unknown> = { LastName: '佐藤', FirstName: '花子' }) {
+  const lead = h.fake.records('Lead').find((r) => r.Id === crmId)!;
+  expect(h.fake.records('Lead')).toHaveLength(1);
+  expect(h.fake.records('Account')).toHaveLength(1);
+  expect(h.fake.records('Contact')).toHaveLength(1);
+  expect(h.fake.records('Opportunity')).toHaveLength(1);
+  const [account] = h.fake.records('Account');
+  const [contact] = h.fake.records('Contact');
+  const [opportunity] = h.fake.records('Opportunity');
+  expect(lead).toMatchObject({ IsConverted: true, Status: 'Qualified', ConvertedAccountId: account!.Id, ConvertedContactId: contact!.Id, ConvertedOpportunityId: opportunity!.Id });
+  expect(opportunity).toMatchObject({ Koma_Id__c: handoffId, AccountId: account!.Id, ContactId: contact!.Id, StageName: 'Qualification', OwnerId: fieldRepUser, Koma_BANT_Confirmed__c: true, Koma_Budget_Amount__c: 5_000_000 });
+  expect(contact).toMatchObject({ ...person, AccountId: account!.Id });
+  expect(outbox().filter((r) => r.state !== 'done')).toEqual([]);
+  expect(db().prepare('SELECT state, crm_id FROM handoffs WHERE id = ?').get(handoffId)).toEqual({ state: 'synced', crm_id: opportunity!.Id });
+}
+
+describe('a handoff converts the Lead', () => {
+  it('one Account, one Contact, one Opportunity with Koma’s id and the hearing; the Lead converted', async () => {
+    const { crmId, leadId, rep } = await leadFromSalesforce();
+    const handoff = await handOff(h, leadId, rep);
+    await h.settle();
+    expectOneOfEach(crmId, handoff.id);
+    expect(h.fake.stats().converts).toBe(1);
+    expect(String(h.fake.records('Opportunity')[0]!.Koma_Need__c)).toContain('クラウド, SSO');
+  });
+
+  it('attaches to the Account that already has the company', async () => {
+    const { crmId, leadId, rep } = await leadFromSalesforce();
+    const existing = h.fake.insert('Account', { Name: '北斗物流株式会社' });
+    const handoff = await handOff(h, leadId, rep);
+    await h.settle();
+    expectOneOfEach(crmId, handoff.id);
+    expect(h.fake.records('Account')[0]!.Id).toBe(existing);
+  });
+
+  it.each([
+    ['the conversion', { kind: 'dropAfterStore', on: 'convert' }],
+    ['the conversion, answered with garbage', { kind: 'malformed', on: 'convert' }],
+    ['the write of Koma’s ids after it', { kind: 'dropAfterStore', on: 'update' }],
+    ['the conversion, a 500', { kind: 'status500', on: 'convert' }],
+    ['an expired session on the conversion', { kind: 'invalidSession', on: 'convert' }],
+  ] as const)('a lost answer on %s: the retry finds the Lead converted and finishes, no duplicate', async (_, fault) => {
+    const { crmId, leadId, rep } = await leadFromSalesforce();
+    const handoff = await handOff(h, leadId, rep);
+    h.fake.addFaults(fault);
+    await h.settle();
+    expectOneOfEach(crmId, handoff.id);
+  });
+
+  it('a correction, and a retry of it, update the same Opportunity and leave the stage to field sales', async () => {
+    const { crmId, leadId, rep } = await leadFromSalesforce();
+    const handoff = await handOff(h, leadId, rep);
+    await h.settle();
+    h.fake.update('Opportunity', h.fake.records('Opportunity')[0]!.Id, { StageName: 'Needs Analysis' });
+    await h.call('handoff.update', { handoffId: handoff.id, summary: '訂正: 決裁者は本部長' });
+    h.fake.addFaults({ kind: 'dropAfterStore', on: 'update' });
+    await h.settle();
+    expect(h.fake.records('Opportunity')).toHaveLength(1);
+    expect(h.fake.records('Opportunity')[0]).toMatchObject({ StageName: 'Needs Analysis' });
+    expect(String(h.fake.records('Opportunity')[0]!.Description)).toContain('訂正: 決裁者は本部長');
+    expect(h.fake.stats().converts).toBe(1);
+    expect(h.fake.records('Lead').find((r) => r.Id === crmId)).toMatchObject({ IsConverted: true });
+    expect(outbox().filter((r) => r.state !== 'done')).toEqual([]);
+  });
+
+  it('creates a Lead Salesforce never saw, then converts it', async () => {
+    h = await createSyncHarness();
+    seedSyncLeads(h, 1);
+    await h.signIn();
+    await h.call('hearing.save', { leadId: 'lead-0000', hearing: qualifiedHearing });
+    const handoff = await handOff(h, 'lead-0000', await addFieldRep(h, fieldRepUser));
+    await h.settle();
+    const lead = byKomaId(h, 'Lead').get('lead-0000')!;
+    expectOneOfEach(String(lead.Id), handoff.id, { LastName: lead.LastName });
+    expect(byKomaId(h, 'Contact').get('lead-0000')).toBeDefined();
+  });
+
+  it('names a missing Convert Leads permission in plain words', async () => {
+    const { leadId, rep } = await leadFromSalesforce({ convertLeads: false });
+    await handOff(h, leadId, rep);
+    await h.settle();
+    const attention = outbox().filter((r) => r.state === 'attention');
+    expect(attention.map((r) => r.entity)).toEqual(['handoff']);
+    expect(attention[0]!.last_error).toContain('Convert Leads');
+    expect(h.fake.records('Opportunity')).toHaveLength(0);
+  });
+
+  it('creates beside the open Lead when the org does not convert (the setting)', async () => {
+    const { crmId, leadId, rep } = await leadFromSalesforce();
+    const settings = structuredClone(salesforceSettingsFor(h.fake));
+    settings.salesforce.handoffMode = 'create_beside';
+    await h.call('sync.settings.save', { settings });
+    const handoff = await handOff(h, leadId, rep);
+    await h.settle();
+    expect(h.fake.records('Lead').find((r) => r.Id === crmId)).toMatchObject({ IsConverted: false });
+    expect(byKomaId(h, 'Opportunity').get(handoff.id)).toBeDefined();
+    expect(byKomaId(h, 'Contact').get(leadId)).toBeDefined();
+    expect(h.fake.stats().converts).toBe(0);
+  });
+});
