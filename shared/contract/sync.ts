@@ -162,7 +162,29 @@ export const syncSettingsSaveInput = z
   })
   .strict();
 
-export const pauseReasons = ['request_limit', 'koma_budget'] as const;
+export const pauseReasons = ['request_limit', 'koma_budget', 'setup_incomplete'] as const;
+
+/**
+ * One item of the Salesforce setup check, as an admin would check it: what (kind, object, field),
+ * whether it holds, and when not, what is wrong (problem) and what Koma expects.
+ */
+export const setupCheckItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['apiVersion', 'objectAccess', 'externalId', 'field', 'picklistValue', 'convertedStatus', 'convertPermission', 'apiLimit']),
+  ok: z.boolean(),
+  /** Sync stays paused while a required item fails. */
+  required: z.boolean(),
+  object: z.string().nullable(),
+  field: z.string().nullable(),
+  problem: z.enum(['missing', 'readOnly', 'wrongType', 'noValue', 'notExternalId', 'denied', 'unavailable']).nullable(),
+  /** The type, value or version Koma needs. */
+  expected: z.string().nullable(),
+  /** What the org has (a type, the version list's latest, the daily limit). */
+  actual: z.string().nullable(),
+});
+export type SetupCheckItem = z.infer<typeof setupCheckItemSchema>;
+export const setupCheckSchema = z.object({ checkedAt: z.string(), ok: z.boolean(), items: z.array(setupCheckItemSchema) });
+export type SetupCheck = z.infer<typeof setupCheckSchema>;
 
 export const syncStatusSchema = z.object({
   connector: connectorKindSchema,
@@ -281,4 +303,5 @@ export const syncCommands = {
   'sync.signOut': { input: empty, output: syncStatusSchema },
   'sync.conflicts': { input: empty, output: z.object({ conflicts: z.array(syncConflictSchema) }) },
   'sync.resolveConflict': { input: z.object({ id, keep: z.enum(['local', 'crm']) }).strict(), output: z.object({ resolved: z.boolean() }) },
+  'sync.setupCheck': { input: empty, output: setupCheckSchema },
 } as const;

@@ -204,6 +204,14 @@ export function buildOrg(o: OrgOptions): Map<string, FakeObject> {
       field('SortOrder', { type: 'int', createable: false, updateable: false }),
     ],
   });
+  // UserPermissionAccess: the signed-in user's own permissions, one row (Object Reference).
+  org.set('UserPermissionAccess', {
+    name: 'UserPermissionAccess',
+    createable: false,
+    updateable: false,
+    queryable: true,
+    fields: [field('Id', { type: 'id', length: 18, createable: false, updateable: false }), field('PermissionsConvertLeads', { type: 'boolean', createable: false, updateable: false })],
+  });
   for (const [name, fields] of Object.entries(objects)) {
     const missing = o.unknownFields?.[name] ?? [];
     const readOnly = o.readOnlyFields?.[name] ?? [];

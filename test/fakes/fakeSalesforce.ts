@@ -235,10 +235,16 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     for (const r of leadStatusRecords(orgOptions())) t.set(String(r.Id), r as FakeRecord);
   };
   seedLeadStatuses();
+  const seedPermissions = () => {
+    table('UserPermissionAccess').clear();
+    table('UserPermissionAccess').set('0Up000000000001AAA', { Id: '0Up000000000001AAA', PermissionsConvertLeads: options.convertLeads !== false });
+  };
+  seedPermissions();
   const setOptions = (patch: Partial<FakeOptions>) => {
     Object.assign(options, patch);
     org = buildOrg(orgOptions());
     seedLeadStatuses();
+    seedPermissions();
   };
   function orgOptions(): OrgOptions {
     return {
@@ -697,6 +703,12 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       return;
     }
     if (host === 'instance' && /^\/services\/Soap\/u\/\d+\.\d$/.test(path) && req.method === 'POST') return soap(req, res, body);
+    if (host === 'instance' && /^\/services\/data\/?$/.test(path) && req.method === 'GET') {
+      // Versions: every API version the org serves, oldest first (REST API, Versions).
+      const versions = Array.from({ length: 67 - 31 + 1 }, (_, i) => ({ version: `${31 + i}.0`, url: `/services/data/v${31 + i}.0` }));
+      res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8' }).end(JSON.stringify(versions));
+      return;
+    }
     const rest = /^\/services\/data\/(v\d+\.\d)\/(.*)$/.exec(path);
     if (!rest || host !== 'instance') {
       res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]));
@@ -715,6 +727,11 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     const resource = rest[2]!;
     const upsertMatch = /^composite\/sobjects\/([A-Za-z_]+)\/([A-Za-z_]+)$/.exec(resource);
     const moreMatch = /^query\/([A-Za-z0-9]+-\d+)$/.exec(resource);
+    if (resource === 'limits' && req.method === 'GET') {
+      // Limits: the org's daily API requests, Max and Remaining (REST API, Limits).
+      const max = options.apiMax ?? 15_000;
+      return send(200, { DailyApiRequests: { Max: max, Remaining: Math.max(0, max - apiUsed) } });
+    }
     const describeMatch = /^sobjects\/([A-Za-z_]+)\/describe$/.exec(resource);
     if (describeMatch && req.method === 'GET') {
       // sObject Describe: the object's fields and their properties, as this user may use them.

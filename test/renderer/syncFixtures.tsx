@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { AppInfo } from '../../shared/contract/app';
-import { defaultSyncSettings, syncSettingsSchema, type SyncConflict, type SyncItem, type SyncSettings, type SyncStatus } from '../../shared/contract/sync';
+import { defaultSyncSettings, syncSettingsSchema, type SetupCheck, type SyncConflict, type SyncItem, type SyncSettings, type SyncStatus } from '../../shared/contract/sync';
 import { createClient } from '../../renderer/src/api/client';
 import { sendThroughPreload } from '../../renderer/src/api/preloadTransport';
 import { Root } from '../../renderer/src/components/Root';
@@ -92,6 +92,8 @@ export interface SyncBackendState {
   conflicts: SyncConflict[];
   settings: SyncSettings;
   secret: string | null;
+  /** What each setup check answers, in turn (the last one repeats). */
+  setupChecks: SetupCheck[];
 }
 
 const mask = (secret: string) => `whsec_…${secret.slice(-4)}`;
@@ -108,6 +110,7 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
     conflicts: [],
     settings: structuredClone(defaultSyncSettings),
     secret: null,
+    setupChecks: [],
     ...initial,
   };
   const count = (s: SyncItem['state']) => state.items.filter((i) => i.state === s).length;
@@ -135,6 +138,13 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
     }),
     'sync.now': vi.fn<NonNullable<FakeApi['sync.now']>>(async () => ok(status())),
     'sync.conflicts': vi.fn<NonNullable<FakeApi['sync.conflicts']>>(async () => ok({ conflicts: state.conflicts })),
+    'sync.setupCheck': vi.fn<NonNullable<FakeApi['sync.setupCheck']>>(async () => {
+      const check = state.setupChecks.length > 1 ? state.setupChecks.shift()! : state.setupChecks[0];
+      if (!check) return fail('conflict', 'Sign in to Salesforce first: the setup check reads the org you signed in to.');
+      const missing = check.items.some((i) => i.required && !i.ok);
+      state.status = { ...state.status, paused: missing ? { reason: 'setup_incomplete', message: 'setup', until: null } : null };
+      return ok(check);
+    }),
     'sync.resolveConflict': vi.fn<NonNullable<FakeApi['sync.resolveConflict']>>(async ({ id }) => {
       state.conflicts = state.conflicts.filter((c) => c.id !== id);
       return ok({ resolved: true });

@@ -18,5 +18,6 @@ export function createSyncHandlers(sync: SyncService): FeatureHandlers {
     'sync.signOut': () => sync.signOut(),
     'sync.conflicts': () => ({ conflicts: sync.conflicts() }),
     'sync.resolveConflict': (input) => ({ resolved: sync.resolveConflict(input.id, input.keep) }),
+    'sync.setupCheck': () => sync.setupCheck(),
   };
 }

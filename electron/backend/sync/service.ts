@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KomaError } from '../../../shared/contract';
-import type { SyncConflict, SyncItem, SyncSettings, SyncStatus, SyncSubject, syncSettingsSaveInput } from '../../../shared/contract/sync';
+import type { SetupCheck, SyncConflict, SyncItem, SyncSettings, SyncStatus, SyncSubject, syncSettingsSaveInput } from '../../../shared/contract/sync';
 import type { BackendContext } from '../core/context';
 import { itemBackoff, probeBackoff, type BackoffPolicy } from './backoff';
 import { listConflicts, openConflictCount, resolveConflict } from './conflicts';
@@ -13,12 +13,13 @@ import { QuotaMeter } from './quota';
 import { SalesforceApi } from './salesforce/api';
 import { createSalesforceConnector } from './salesforce/connector';
 import { SalesforceSession } from './salesforce/session';
+import { checkSalesforceSetup } from './salesforce/setupCheck';
 import { SignInFlow } from './salesforce/signIn';
 import { createFileSecretStore } from './secrets/fileSecretStore';
 import { secretKeys, type SecretStore } from './secrets/types';
 import { readSyncSettings, writeSyncSettings } from './settings';
 import { deleteState, readState, stateKeys, writeState } from './state';
-import type { Connector } from './types';
+import { SyncRequestError, type Connector } from './types';
 import { createWebhookConnector } from './webhook/connector';
 import { maskSecret } from './webhook/signature';
 
@@ -59,6 +60,8 @@ export interface SyncService {
   signOut(): Promise<SyncStatus>;
   conflicts(): SyncConflict[];
   resolveConflict(id: string, keep: 'local' | 'crm'): boolean;
+  /** Checks the org's setup; while a required item is missing, syncing stays paused. */
+  setupCheck(): Promise<SetupCheck>;
   start(): void;
   stop(): Promise<void>;
 }
@@ -288,6 +291,30 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       db.transaction(() => replacePayload(db, row, next, clock.now()))();
       engine.kick();
       return toItem(findRow(db, id)!, leadNames([leadIdOf(row)]));
+    },
+
+    async setupCheck() {
+      if (settings().connector !== 'salesforce' || !session.info()) throw new KomaError('conflict', 'Sign in to Salesforce first: the setup check reads the org you signed in to.');
+      salesforce.forgetOrgSchema();
+      const controller = new AbortController();
+      let check: SetupCheck;
+      try {
+        check = await checkSalesforceSetup(api, settings().salesforce, controller.signal, clock.now());
+      } catch (error) {
+        if (error instanceof SyncRequestError) throw new KomaError('conflict', `Salesforce could not be checked: ${error.message}`);
+        throw error;
+      }
+      const at = clock.now().toISOString();
+      db.transaction(() => {
+        const missing = check.items.filter((i) => i.required && !i.ok).length;
+        if (missing > 0) {
+          writeState(db, stateKeys.pause, { reason: 'setup_incomplete', message: `${missing} required item(s) of the Salesforce setup are missing: see Settings → CRM connection → Setup check.`, until: null }, at);
+        } else if (engine.pause()?.reason === 'setup_incomplete') {
+          deleteState(db, stateKeys.pause);
+        }
+      })();
+      engine.kick();
+      return check;
     },
 
     async syncNow() {

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandOutput } from '../../../shared/contract';
-import type { SyncConflict, SyncItem, SyncSettings, SyncStatus } from '../../../shared/contract/sync';
+import type { SetupCheck, SyncConflict, SyncItem, SyncSettings, SyncStatus } from '../../../shared/contract/sync';
 import type { KomaClient } from '../api/client';
 import { toProblem, type Problem } from '../lib/problem';
 
@@ -68,6 +68,11 @@ export interface SyncSettingsState {
   save(settings: SyncSettings, secret: string | null | undefined): Promise<boolean>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
+  /** The last setup check of the signed-in org, and whether one is running. */
+  setupCheck: SetupCheck | null;
+  setupChecking: boolean;
+  setupProblem: Problem | null;
+  checkSetup(): Promise<void>;
 }
 
 export type SyncSettingsStore = StoreApi<SyncSettingsState>;
@@ -226,6 +231,21 @@ export function createSyncSettingsStore(client: KomaClient, onChanged: () => Pro
     authorizeUrl: null,
     signInBusy: false,
     signInProblem: null,
+    setupCheck: null,
+    setupChecking: false,
+    setupProblem: null,
+
+    async checkSetup() {
+      set({ setupChecking: true, setupProblem: null });
+      try {
+        set({ setupCheck: await client.invoke('sync.setupCheck', {}) });
+      } catch (error) {
+        set({ setupProblem: toProblem(error) });
+      } finally {
+        set({ setupChecking: false });
+      }
+      await onChanged();
+    },
 
     async load() {
       try {

@@ -184,6 +184,11 @@ export class SalesforceApi {
     }
   }
 
+  /** A REST resource read as JSON (Versions, Limits). */
+  async get(path: string, signal: AbortSignal): Promise<unknown> {
+    return this.request('GET', path, undefined, signal);
+  }
+
   /** The object's describe: its fields and what the signed-in user may do with them. */
   async describe(sobject: string, signal: AbortSignal): Promise<ObjectDescribe> {
     const parsed = objectDescribeSchema.safeParse(await this.request('GET', `${this.base()}/sobjects/${encodeURIComponent(sobject)}/describe`, undefined, signal));

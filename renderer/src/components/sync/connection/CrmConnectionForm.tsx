@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { connectorKinds, type ConnectorKind } from '../../../../../shared/contract/sync';
 import type { CommandOutput } from '../../../../../shared/contract';
 import { bytesToBase64 } from '../../../lib/base64';
-import { useSyncSettingsStore } from '../../../stores/StoresContext';
+import { useSyncSettingsStore, useSyncStore } from '../../../stores/StoresContext';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { SalesforceFields } from './SalesforceFields';
 import { SalesforceSignIn } from './SalesforceSignIn';
+import { SetupCheckPanel } from './SetupCheckPanel';
 import { checkDraft, generateSecret, toDraft, type FieldProblem, type SettingsDraft } from './settingsDraft';
 import { WebhookFields, type SecretMode } from './WebhookFields';
 
@@ -19,6 +20,7 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
   const save = useSyncSettingsStore((s) => s.save);
   const status = useSyncSettingsStore((s) => s.status);
   const problem = useSyncSettingsStore((s) => s.problem);
+  const signedIn = useSyncStore((s) => s.status?.signedIn ?? false);
   const [initial] = useState(() => toDraft(view.settings));
   const [draft, setDraft] = useState<SettingsDraft>(initial);
   const [secretMode, setSecretMode] = useState<SecretMode>('keep');
@@ -63,6 +65,7 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
         <>
           <SalesforceFields values={draft.values} errors={shownErrors} callbackUrl={view.callbackUrl} onChange={change} />
           <SalesforceSignIn saved={view.settings.connector === 'salesforce' && !dirty} />
+          {signedIn && <SetupCheckPanel />}
         </>
       )}
       {draft.connector === 'webhook' && (

@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SetupCheckItem } from '../../../../../shared/contract/sync';
+import { useSyncSettingsStore } from '../../../stores/StoresContext';
+import { ProblemAlert } from '../../common/ProblemAlert';
+
+/** The i18n key of what to do about an item: a specific one for the item's kind when there is one. */
+function problemKey(item: SetupCheckItem): string {
+  const p = item.problem ?? 'missing';
+  if (item.kind === 'externalId' && p === 'missing') return item.object === 'Activity' ? 'missing_externalId_Activity' : 'missing_externalId';
+  if (item.kind === 'apiLimit' && p === 'unavailable') return 'unavailable_apiLimit';
+  if (item.kind === 'convertedStatus' && p === 'missing') return 'missing_convertedStatus';
+  return p;
+}
+
+/**
+ * Settings → CRM connection → Setup check: one button checks the signed-in org and lists each
+ * item as OK or what the admin should create or change. Failing items first.
+ */
+export function SetupCheckPanel() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const check = useSyncSettingsStore((s) => s.setupCheck);
+  const checking = useSyncSettingsStore((s) => s.setupChecking);
+  const problem = useSyncSettingsStore((s) => s.setupProblem);
+  const run = useSyncSettingsStore((s) => s.checkSetup);
+  const missing = check ? check.items.filter((i) => i.required && !i.ok).length : 0;
+  const items = check ? [...check.items].sort((a, b) => Number(a.ok) - Number(b.ok)) : [];
+  const label = (i: SetupCheckItem) => t(`sync.setup.items.${i.kind}`, { object: i.object ?? '', field: i.field ?? '', expected: i.expected ?? '', actual: i.actual ?? '' });
+  return (
+    <section className="sync-setup" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('sync.setup.heading')}</h4>
+      <p className="hint">{t('sync.setup.intro')}</p>
+      <button type="button" disabled={checking} onClick={() => void run()}>
+        {checking ? t('sync.setup.running') : t('sync.setup.run')}
+      </button>
+      {problem && <ProblemAlert problem={problem} />}
+      {check && (
+        <>
+          <p role="status" className={missing === 0 ? 'sync-setup-summary is-ok' : 'sync-setup-summary'}>
+            {missing === 0 ? t('sync.setup.allOk') : t('sync.setup.missing', { count: missing })}
+          </p>
+          <ul className="sync-setup-list" aria-label={t('sync.setup.heading')}>
+            {items.map((i) => (
+              <li key={i.id} className={i.ok ? 'is-ok' : i.required ? 'is-missing' : 'is-optional'}>
+                <span className="sync-setup-item">{label(i)}</span>
+                {': '}
+                <span className="sync-setup-fix">
+                  {i.ok
+                    ? t('sync.setup.ok')
+                    : `${t(`sync.setup.problems.${problemKey(i)}` as 'sync.setup.problems.missing', { expected: i.expected ?? '', actual: i.actual ?? '' })}${i.required ? '' : ` — ${t('sync.setup.optional')}`}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

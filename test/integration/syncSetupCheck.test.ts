@@ -1,0 +1,66 @@
+import { afterEach, expect, it } from 'vitest';
+import { logCall, seedSyncLeads } from '../fakes/repActions';
+import { createSyncHarness, type SyncHarness } from '../fakes/syncHarness';
+
+let h: SyncHarness;
+afterEach(async () => h?.close());
+
+it('passes on a complete org: every item ok, nothing paused', async () => {
+  h = await createSyncHarness();
+  await h.signIn();
+  const check = await h.call('sync.setupCheck', {});
+  expect(check.items.filter((i) => !i.ok)).toEqual([]);
+  expect(check.ok).toBe(true);
+  expect(check.items.map((i) => i.id)).toEqual(expect.arrayContaining(['apiVersion', 'externalId:Task', 'object:Opportunity', 'convertedStatus', 'convertPermission', 'apiLimit', 'picklist:Opportunity.StageName=Qualification']));
+  expect(check.items.find((i) => i.id === 'externalId:Task')).toMatchObject({ object: 'Activity', field: 'Koma_Id__c' });
+  expect((await h.call('sync.status', {})).paused).toBeNull();
+});
+
+it('lists what an org without Koma’s fields lacks, pauses sync instead of filling "needs attention", and resumes once the admin fixed it', async () => {
+  h = await createSyncHarness({ fakeOptions: { komaFields: false, convertLeads: false, stageNames: ['Prospecting', 'Closed Won', 'Closed Lost'] } });
+  seedSyncLeads(h, 1);
+  await h.signIn();
+  const check = await h.call('sync.setupCheck', {});
+  expect(check.ok).toBe(false);
+  const failing = check.items.filter((i) => !i.ok).map((i) => `${i.id} ${i.problem}`);
+  expect(failing).toEqual(
+    expect.arrayContaining([
+      'externalId:Lead missing',
+      'externalId:Account missing',
+      'externalId:Contact missing',
+      'externalId:Opportunity missing',
+      'externalId:Task missing',
+      'field:Opportunity.Koma_Budget_Status__c missing',
+      'field:Lead.Koma_Recycle_Until__c missing',
+      'picklist:Opportunity.StageName=Qualification noValue',
+      'convertPermission denied',
+    ]),
+  );
+  const status = await h.call('sync.status', {});
+  expect(status.paused).toMatchObject({ reason: 'setup_incomplete', until: null });
+
+  await logCall(h, 'lead-0000');
+  await h.backend.sync.engine.drain();
+  expect(h.outbox().every((r) => r.state === 'pending')).toBe(true);
+  expect(h.fake.stats().upserts).toEqual({});
+
+  h.fake.setOptions({ komaFields: true, convertLeads: true, stageNames: undefined });
+  const again = await h.call('sync.setupCheck', {});
+  expect(again.ok).toBe(true);
+  expect((await h.call('sync.status', {})).paused).toBeNull();
+  await h.settle();
+  expect(h.outbox().every((r) => r.state === 'done')).toBe(true);
+});
+
+it('names a mapped field of the wrong type', async () => {
+  h = await createSyncHarness({ fakeOptions: { unknownFields: { Opportunity: ['Koma_BANT_Confirmed__c'] } } });
+  await h.signIn();
+  const check = await h.call('sync.setupCheck', {});
+  expect(check.items.find((i) => i.id === 'field:Opportunity.Koma_BANT_Confirmed__c')).toMatchObject({ ok: false, problem: 'missing', expected: 'boolean' });
+});
+
+it('refuses to check before sign-in, in words', async () => {
+  h = await createSyncHarness();
+  const error = await h.callError('sync.setupCheck', {});
+  expect(error.message).toContain('Sign in to Salesforce first');
+});
