@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Fault, FakeRecord, FakeStats } from '../../fakes/fakeSalesforce';
+import type { Fault, FakeOptions, FakeRecord, FakeStats } from '../../fakes/fakeSalesforce';
 import { repoRoot } from './paths';
 
 /** The fake Salesforce in a process of its own, driven over its /__fake/ control routes. */
@@ -13,6 +13,8 @@ export interface FakeCrm {
   down(): Promise<void>;
   up(): Promise<void>;
   addFaults(...faults: Fault[]): Promise<void>;
+  /** Changes the org (fields, permissions, picklists), as its admin would. */
+  setOptions(patch: Partial<FakeOptions>): Promise<void>;
   records(sobject: string): Promise<FakeRecord[]>;
   stats(): Promise<FakeStats>;
   stop(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startFakeCrm(): Promise<FakeCrm> {
     down: async () => void (await control('POST', 'down')),
     up: async () => void (await control('POST', 'up')),
     addFaults: async (...faults) => void (await control('POST', 'faults', faults)),
+    setOptions: async (patch) => void (await control('POST', 'options', patch)),
     records: async (sobject) => (await control('GET', `records?type=${encodeURIComponent(sobject)}`)) as FakeRecord[],
     stats: async () => (await control('GET', 'stats')) as FakeStats,
     stop: async () => {

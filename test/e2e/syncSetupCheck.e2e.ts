@@ -1,0 +1,66 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { startFakeCrm, type FakeCrm } from './harness/fakeCrm';
+
+/**
+ * The Salesforce setup check in the real UI, against the fake Salesforce in its own process: an
+ * org without Koma's fields is listed item by item and sync pauses; once the admin created them, a
+ * new check passes and sync resumes.
+ */
+let browser: Browser;
+let app: BrowserModeApp;
+let crm: FakeCrm;
+let opened: OpenedApp;
+
+beforeAll(async () => {
+  [browser, app, crm] = await Promise.all([launchChromium(), startBrowserMode(), startFakeCrm()]);
+  await crm.setOptions({ komaFields: false });
+  opened = await openApp(browser, app);
+  await opened.page.setViewportSize({ width: 1280, height: 720 });
+});
+
+afterAll(async () => {
+  await opened?.context.close();
+  await browser?.close();
+  await app?.dispose();
+  await crm?.stop();
+});
+
+const indicatorName = async (page: Page) => (await page.getByRole('banner').getByRole('status', { name: /^同期: / }).getAttribute('aria-label')) ?? '';
+
+it('lists what an org without Koma’s fields lacks, pauses sync, and passes once the admin created them', async () => {
+  const { page, context } = opened;
+  await page.getByRole('button', { name: '設定', exact: true }).click();
+  const crmSection = page.getByRole('region', { name: 'CRM連携' });
+  await crmSection.getByRole('radio', { name: 'Salesforce' }).check();
+  await crmSection.getByRole('textbox', { name: 'ログインURL' }).fill(crm.url);
+  await crmSection.getByRole('textbox', { name: 'コンシューマー鍵（クライアントID）' }).fill('koma-test-client');
+  await crmSection.getByRole('textbox', { name: 'コールバックのポート' }).fill('0');
+  await crmSection.getByRole('button', { name: '保存' }).click();
+  await crmSection.getByRole('status').filter({ hasText: 'CRM連携の設定を保存しました' }).waitFor();
+  await crmSection.getByRole('button', { name: 'Salesforceにサインイン' }).click();
+  const authorizeUrl = (await crmSection.getByRole('link', { name: 'Salesforceのサインインページを開く' }).getAttribute('href'))!;
+  const signInPage = await context.newPage();
+  await signInPage.goto(authorizeUrl);
+  await signInPage.close();
+  await crmSection.getByRole('status').filter({ hasText: 'サインイン済み' }).waitFor({ timeout: 15_000 });
+
+  const setup = crmSection.getByRole('region', { name: '設定チェック' });
+  await setup.getByRole('button', { name: 'Salesforceの設定を確認' }).click();
+  await setup.getByRole('status').filter({ hasText: /必須の項目が \d+ 件足りません/ }).waitFor({ timeout: 15_000 });
+  const list = setup.getByRole('list', { name: '設定チェック' });
+  await list.getByRole('listitem').filter({ hasText: 'Activity の外部ID項目 Koma_Id__c: 活動（Activity）にテキスト(100)・外部ID・ユニークで作成してください' }).waitFor();
+  await list.getByRole('listitem').filter({ hasText: 'Opportunity の項目 Koma_Budget_Status__c: 作成してください' }).waitFor();
+  await list.getByRole('listitem').filter({ hasText: 'APIバージョン v67.0: OK' }).waitFor();
+  await expect.poll(() => indicatorName(page), { timeout: 15_000 }).toContain('Salesforceの設定が足りないため停止中');
+  await setup.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/sync-setup-check.png' });
+
+  // The admin creates the fields; a new check passes and sync resumes.
+  await crm.setOptions({ komaFields: true });
+  await setup.getByRole('button', { name: 'Salesforceの設定を確認' }).click();
+  await setup.getByRole('status').filter({ hasText: 'すべての項目がそろっています。同期できます。' }).waitFor({ timeout: 15_000 });
+  await expect.poll(() => indicatorName(page), { timeout: 15_000 }).not.toContain('停止中');
+  expect(opened.problems).toEqual([]);
+});
