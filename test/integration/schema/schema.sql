@@ -1,4 +1,4 @@
--- schema version 10
+-- schema version 11
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
