@@ -24,8 +24,9 @@ const urlLine = /^FAKE_SALESFORCE_URL=(http:\/\/127\.0\.0\.1:\d+)$/m;
 const startTimeoutMs = 20_000;
 
 /**
- * Bundles test/fakes/fakeSalesforceServer.ts with esbuild into a temp folder (packages left
- * external, so it runs against this checkout's node_modules) and starts it with node. Resolves
+ * Bundles test/fakes/fakeSalesforceServer.ts with esbuild into a temp folder, its packages
+ * included (node resolves a package from the bundle's own folder, which has no node_modules), and
+ * starts it with node. Resolves
  * once it prints its address.
  */
 export async function startFakeCrm(): Promise<FakeCrm> {
@@ -41,7 +42,6 @@ export async function startFakeCrm(): Promise<FakeCrm> {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      packages: 'external',
       logLevel: 'warning',
     });
     child = spawn(process.execPath, [outfile], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -37,7 +37,7 @@ export function SyncItemsSection({ state }: { state: 'attention' | 'pending' }) 
         <p className="sync-empty">{t(attention ? 'sync.screen.noAttention' : 'sync.screen.noPending')}</p>
       ) : (
         <>
-          <div className="table-scroll sync-table-scroll">
+          <div className="table-scroll sync-table-scroll" tabIndex={0}>
             <table className="data-table sync-table" aria-labelledby={headingId}>
               <thead>
                 <tr>
