@@ -1,11 +1,14 @@
 import { importFields, type ImportField, type ImportJob } from '../../shared/contract/imports';
 import { nextTurn, type TempBackend } from './tempBackend';
 
+/** Imports need only the dispatcher: a temp backend, or a sync harness. */
+type Caller = Pick<TempBackend, 'call'>;
+
 /** Enough turns of the event loop for any test-sized import; a stuck job fails the test instead of hanging it. */
 const maxPolls = 100_000;
 
 /** Polls 'import.status' until the job is done or failed, yielding to the event loop between polls. */
-export async function waitForImport(temp: TempBackend, job: ImportJob): Promise<ImportJob> {
+export async function waitForImport(temp: Caller, job: ImportJob): Promise<ImportJob> {
   let current = job;
   for (let polls = 0; polls < maxPolls; polls++) {
     if (current.phase === 'done' || current.phase === 'failed') return current;
@@ -29,7 +32,7 @@ export function mappingOf(columns: Partial<Record<ImportField, number>>): Record
  * given) — and waits for the job to finish.
  */
 export async function importCsv(
-  temp: TempBackend,
+  temp: Caller,
   fileName: string,
   content: string | Uint8Array,
   mapping?: Record<ImportField, number | null>,
@@ -41,6 +44,6 @@ export async function importCsv(
 }
 
 /** Imports the bundled sample call list and waits for it: a quick way to seed a store with leads. */
-export async function importSample(temp: TempBackend): Promise<ImportJob> {
+export async function importSample(temp: Caller): Promise<ImportJob> {
   return waitForImport(temp, await temp.call('import.startSample', {}));
 }

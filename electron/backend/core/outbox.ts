@@ -1,3 +1,4 @@
+import type { IdGenerator } from '../../../shared/domain/clock';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/perDatabase';
 import type { BackendContext } from './context';
@@ -16,8 +17,12 @@ export type OutboxEntity = 'call' | 'lead' | 'handoff' | 'hearing';
  * write and its outbox row commit or roll back together. The row id doubles as the idempotency key.
  */
 export function enqueue(ctx: BackendContext, entity: OutboxEntity, entityId: string, op: string, payload: unknown): string {
-  const id = ctx.ids.next();
-  const at = ctx.clock.now().toISOString();
-  statements(ctx.db).insert.run(id, entity, entityId, op, JSON.stringify(payload), at, at);
+  return enqueueAt(ctx.db, ctx.ids, ctx.clock.now().toISOString(), entity, entityId, op, payload);
+}
+
+/** enqueue for writers that are handed a database, ids and a time rather than the context (the import writer). */
+export function enqueueAt(db: Db, ids: IdGenerator, at: string, entity: OutboxEntity, entityId: string, op: string, payload: unknown): string {
+  const id = ids.next();
+  statements(db).insert.run(id, entity, entityId, op, JSON.stringify(payload), at, at);
   return id;
 }

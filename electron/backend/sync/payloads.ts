@@ -5,7 +5,7 @@ import { leadStatusSchema } from '../../../shared/contract/leads';
 
 /**
  * The outbox payloads as the app's writers produce them (calls/handlers.ts, leads/statusChange.ts,
- * leads/decisions.ts, handoffs/handlers.ts). Connectors parse before mapping, so a row that was
+ * leads/decisions.ts, handoffs/handlers.ts, imports/writer.ts). Connectors parse before mapping, so a row that was
  * edited into something unsendable is refused with a message instead of half-sent.
  */
 export const callPayloadSchema = z.object({
@@ -45,6 +45,25 @@ export const doNotCallPayloadSchema = z.object({
 });
 export type DoNotCallPayload = z.infer<typeof doNotCallPayloadSchema>;
 
+/**
+ * A re-import changed who the person is or how to reach them, on a lead the CRM already has:
+ * the whole of those fields as Koma now holds them (an import never blanks a field, so a null is
+ * "Koma does not know", never "clear it").
+ */
+export const leadDetailsPayloadSchema = z.object({
+  leadId: z.string(),
+  crmId: z.string().nullable(),
+  lastName: z.string().max(2_000).nullable(),
+  firstName: z.string().max(2_000).nullable(),
+  fullName: z.string().min(1).max(2_000),
+  nameReading: z.string().max(2_000).nullable(),
+  title: z.string().max(2_000).nullable(),
+  email: z.string().max(2_000).nullable(),
+  phone: z.string().max(2_000).nullable(),
+  changedAt: z.string(),
+});
+export type LeadDetailsPayload = z.infer<typeof leadDetailsPayloadSchema>;
+
 export const handoffPayloadSchema = handoffViewSchema.extend({ correction: z.boolean() });
 export type HandoffPayload = z.infer<typeof handoffPayloadSchema>;
 
@@ -52,12 +71,14 @@ export type ParsedPayload =
   | { kind: 'call'; payload: CallPayload }
   | { kind: 'lead_status'; payload: LeadStatusPayload }
   | { kind: 'do_not_call'; payload: DoNotCallPayload }
+  | { kind: 'lead_details'; payload: LeadDetailsPayload }
   | { kind: 'handoff'; payload: HandoffPayload };
 
 const schemas = {
   'call/upsert': (p: unknown): ParsedPayload => ({ kind: 'call', payload: callPayloadSchema.parse(p) }),
   'lead/status': (p: unknown): ParsedPayload => ({ kind: 'lead_status', payload: leadStatusPayloadSchema.parse(p) }),
   'lead/do_not_call': (p: unknown): ParsedPayload => ({ kind: 'do_not_call', payload: doNotCallPayloadSchema.parse(p) }),
+  'lead/details': (p: unknown): ParsedPayload => ({ kind: 'lead_details', payload: leadDetailsPayloadSchema.parse(p) }),
   'handoff/upsert': (p: unknown): ParsedPayload => ({ kind: 'handoff', payload: handoffPayloadSchema.parse(p) }),
 } as const;
 

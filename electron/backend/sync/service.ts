@@ -76,6 +76,8 @@ function summaryOf(row: OutboxRow, payload: unknown, leadName: (id: string) => s
       return `${leadName(row.entity_id)}: status ${str(p.status)}${p.recycleReason ? ` (${str(p.recycleReason)})` : ''}${p.excludeReason ? ` (${str(p.excludeReason)})` : ''}`;
     case 'lead/do_not_call':
       return `${leadName(row.entity_id)}: do not call ${p.doNotCall ? 'on' : 'off'}`;
+    case 'lead/details':
+      return `${leadName(row.entity_id)}: name and contact details`;
     case 'handoff/upsert':
       return `${str(p.leadName)} (${str(p.companyName)}): handoff${p.correction ? ' correction' : ''}`;
     default:
@@ -114,6 +116,8 @@ function subjectOf(row: OutboxRow, payload: unknown, lead: (id: string) => { ful
       return { ...base, kind: 'status', at: str(p.changedAt), status: str(p.status), reason: str(p.recycleReason) ?? str(p.excludeReason) };
     case 'lead/do_not_call':
       return { ...base, kind: 'do_not_call', at: str(p.changedAt), doNotCall: p.doNotCall === true };
+    case 'lead/details':
+      return { ...base, kind: 'details', at: str(p.changedAt) };
     case 'handoff/upsert':
       return { ...base, kind: 'handoff', at: str(p.createdAt), correction: p.correction === true };
     default:

@@ -6,6 +6,7 @@ import type { ScoringRules } from '../../../../shared/contract/scoringRules';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import { rescoreLeads } from '../../core/rescore';
+import { enqueueAt } from '../../core/outbox';
 import { decideIdentity, isMobileNumber, type StoredPerson } from '../../../../shared/domain/import/identity';
 
 export interface ImportWrite {
@@ -45,9 +46,10 @@ interface ExistingLead extends StoredPerson {
   phone: string | null;
   source: string;
   name_reading: string | null;
+  crm_id: string | null;
 }
 
-const leadColumns = 'id, last_name, first_name, full_name, name_key, email, email_key, phone, phone_key, title, department, source, name_reading';
+const leadColumns = 'id, last_name, first_name, full_name, name_key, email, email_key, phone, phone_key, title, department, source, name_reading, crm_id';
 
 /**
  * The lookups a row needs, each by an index (a test asserts the plans), so an import costs the
@@ -233,10 +235,11 @@ export function writeImport(db: Db, write: ImportWrite): WriteCounts {
       phone: lead.phone ?? existing.phone,
       source: lead.source ?? existing.source,
     };
+    const names = sameName ? { lastName: lead.lastName, firstName: lead.firstName } : { lastName: existing.last_name, firstName: existing.first_name };
     const phoneKeyMerged = lead.phone ? phoneKeyToStore : existing.phone_key;
     s.updateLead.run({
       id: existing.id,
-      ...(sameName ? { lastName: lead.lastName, firstName: lead.firstName } : { lastName: existing.last_name, firstName: existing.first_name }),
+      ...names,
       ...merged,
       nameKey: personNameKey(merged.fullName),
       emailKey: emailKey(merged.email),
@@ -245,7 +248,42 @@ export function writeImport(db: Db, write: ImportWrite): WriteCounts {
       now: write.now,
     });
     if (lead.notes) s.fillNotes.run({ id: existing.id, notes: lead.notes });
+    queueDetailsForCrm(existing, { ...names, ...merged });
     return existing.id;
+  }
+
+  /**
+   * A lead the CRM already has (it has a CRM id) whose person details the file changed: the change
+   * goes to the CRM like any edit, its outbox row in this same transaction. Nothing is queued when
+   * the file says what Koma already knew, so re-importing a list causes no traffic.
+   */
+  function queueDetailsForCrm(
+    existing: ExistingLead,
+    next: { lastName: string | null; firstName: string | null; fullName: string; nameReading: string | null; title: string | null; email: string | null; phone: string | null },
+  ): void {
+    if (existing.crm_id === null) return;
+    const before = {
+      lastName: existing.last_name,
+      firstName: existing.first_name,
+      fullName: existing.full_name,
+      nameReading: existing.name_reading,
+      title: existing.title,
+      email: existing.email,
+      phone: existing.phone,
+    };
+    if ((Object.keys(before) as (keyof typeof before)[]).every((k) => before[k] === next[k])) return;
+    enqueueAt(db, write.ids, write.now, 'lead', existing.id, 'details', {
+      leadId: existing.id,
+      crmId: existing.crm_id,
+      lastName: next.lastName,
+      firstName: next.firstName,
+      fullName: next.fullName,
+      nameReading: next.nameReading,
+      title: next.title,
+      email: next.email,
+      phone: next.phone,
+      changedAt: write.now,
+    });
   }
 
   function insertLead(lead: ImportedLead, company: CompanyRef, phoneKeyToStore: string | null): string {

@@ -1,6 +1,6 @@
 import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
-import type { CallPayload, DoNotCallPayload, HandoffPayload, LeadStatusPayload, ParsedPayload } from '../payloads';
+import type { CallPayload, DoNotCallPayload, HandoffPayload, LeadDetailsPayload, LeadStatusPayload, ParsedPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, longTextMax, needText, timelineText } from './description';
 
 /**
@@ -128,6 +128,14 @@ function doNotCallPlan(p: DoNotCallPayload, ref: LeadRef, s: SalesforceSettings)
   return { steps: [step], primary: step.key };
 }
 
+/**
+ * A re-import's change of the person (name, title, email, phone) as the file now has it. The
+ * reading (フリガナ) stays in Koma: Lead has no standard field for it.
+ */
+function detailsPlan(p: LeadDetailsPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+  const step = leadStep(ref, s.externalIdField, personFields(p));
+  return { steps: [step], primary: step.key };
+}
 
 function callPlan(p: CallPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
   const ext = s.externalIdField;
@@ -274,6 +282,8 @@ export function planItem(parsed: ParsedPayload, ref: LeadRef, settings: Salesfor
       return statusPlan(parsed.payload, ref, settings);
     case 'do_not_call':
       return doNotCallPlan(parsed.payload, ref, settings);
+    case 'lead_details':
+      return detailsPlan(parsed.payload, ref, settings);
     case 'handoff':
       return handoffPlan(parsed.payload, ref, settings);
   }

@@ -24,6 +24,8 @@ export function subjectText(t: TFunction, item: Pick<SyncItem, 'entity' | 'op' |
     }
     case 'do_not_call':
       return t(subject.doNotCall ? 'loop.sync.doNotCallOn' : 'loop.sync.doNotCallOff', { who, at });
+    case 'details':
+      return t('loop.sync.details', { who, at });
     case 'handoff':
       return t(subject.correction ? 'loop.sync.handoffCorrection' : 'loop.sync.handoff', { who, at });
     case 'other':

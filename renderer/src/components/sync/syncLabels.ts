@@ -7,6 +7,7 @@ const kindKeys = {
   'handoff/upsert': 'handoffUpsert',
   'lead/status': 'leadStatus',
   'lead/do_not_call': 'leadDoNotCall',
+  'lead/details': 'leadDetails',
 } as const;
 
 export function kindLabel(t: TFunction, item: Pick<SyncItem, 'entity' | 'op'>): string {
