@@ -1,37 +1,20 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startBrowserMode, type BrowserModeApp } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe';
 import { repoRoot } from './harness/paths';
-import { seedWeek, seededNow } from './harness/seedWeek';
+import { openWeekPage, settled, useSeededWeek } from './harness/seededWeekScreens';
 
 /**
  * axe-core on every screen of a realistic week, in Japanese and in English: 0 serious or critical
  * violations. Each screen is reached the way a rep reaches it (Alt+number, N, the buttons).
  */
-let app: BrowserModeApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBrowserMode(), launchChromium()]);
-  await seedWeek(app);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.dispose();
-});
+const week = useSeededWeek();
 
 const words = {
   ja: { next: '次のリードを開く', handoff: '商談化してトスアップ', importCsv: 'CSVをインポート', file: 'CSVファイル（UTF-8 / Shift_JIS）', close: '閉じる', discard: '破棄して閉じる' },
   en: { next: 'Open the next lead', handoff: 'Hand off to field sales', importCsv: 'Import CSV', file: 'CSV file (UTF-8 or Shift_JIS)', close: 'Close', discard: 'Discard and close' },
 } as const;
-
-/** The screen has drawn what it loads: no request in flight and no placeholder or busy region left. */
-async function settled(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.querySelector('[aria-busy="true"], .loading, .skeleton') === null);
-}
 
 async function screen(page: Page, key: string) {
   await page.locator('body').press(`Alt+${key}`);
@@ -40,12 +23,8 @@ async function screen(page: Page, key: string) {
 
 describe.each(['ja', 'en'] as const)('axe-core in %s', (language) => {
   it('finds no serious or critical violation on any screen', async () => {
-    const context = await browser.newContext({ locale: language === 'ja' ? 'ja-JP' : 'en-US', timezoneId: 'Asia/Tokyo', viewport: { width: 1280, height: 720 } });
+    const { context, page } = await openWeekPage(week, { language, width: 1280, height: 720 });
     try {
-      const page = await context.newPage();
-      await page.clock.install({ time: new Date(seededNow) });
-      await page.goto(app.url);
-      await settled(page);
       const w = words[language];
       const found: string[] = [];
       const check = async (name: string) => found.push(...(await axeViolations(page, `${language} ${name}`)));

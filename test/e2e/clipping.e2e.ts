@@ -1,42 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startBrowserMode, type BrowserModeApp } from './harness';
+import { describe, expect, it } from 'vitest';
 import { clippedText } from './harness/clipping';
-import { seedWeek, seededNow } from './harness/seedWeek';
+import { openWeekPage, settled, useSeededWeek } from './harness/seededWeekScreens';
 
 /**
  * No clipped text where a rep looks all day: the call list (with a lead open beside it), the
  * header and the dashboard, on a 13-inch laptop at 150 % in Japanese (1280×720) and at 1440×900
  * in English, on a realistic week (the sample list's longest company names included).
  */
-let app: BrowserModeApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startBrowserMode(), launchChromium()]);
-  await seedWeek(app);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.dispose();
-});
-
-async function settled(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.querySelector('[aria-busy="true"], .loading, .skeleton') === null);
-}
+const week = useSeededWeek();
 
 describe.each([
   { language: 'ja', width: 1280, height: 720, next: '次のリードを開く' },
   { language: 'en', width: 1440, height: 900, next: 'Open the next lead' },
 ] as const)('at $width×$height in $language', ({ language, width, height, next }) => {
   it('cuts no text in the call list, the header or the dashboard', async () => {
-    const context = await browser.newContext({ locale: language === 'ja' ? 'ja-JP' : 'en-US', timezoneId: 'Asia/Tokyo', viewport: { width, height } });
+    const { context, page } = await openWeekPage(week, { language, width, height });
     try {
-      const page = await context.newPage();
-      await page.clock.install({ time: new Date(seededNow) });
-      await page.goto(app.url);
-      await settled(page);
       await page.getByRole('button', { name: new RegExp(next) }).click();
       await settled(page);
       const found = [...(await clippedText(page, '.call-list')), ...(await clippedText(page, '.app-header'))];

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
 import { startFakeCrm, type FakeCrm } from './harness/fakeCrm';
+import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } from './harness/salesforceSettings';
 
 /**
  * Offline-first against a fake Salesforce in its own process: connect and sign in through the
@@ -33,8 +34,7 @@ afterAll(async () => {
   await crm?.stop();
 });
 
-const indicator = (page: Page) => page.getByRole('banner').getByRole('status', { name: /^同期: / });
-const indicatorName = async (page: Page) => (await indicator(page).getAttribute('aria-label')) ?? '';
+const indicatorName = syncIndicatorName;
 const leadPane = (page: Page) => page.getByRole('region', { name: '対応中のリード' });
 
 async function shownLead(page: Page): Promise<string> {
@@ -89,25 +89,10 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   await reps.getByRole('status').filter({ hasText: '営業担当者を保存しました' }).waitFor();
 
   // The CRM connection: the fake's login URL, the test client, any free loopback port for the callback.
-  let crmSection = await settingsSection(page, 'CRM連携');
-  await crmSection.getByRole('radio', { name: 'Salesforce' }).check();
-  await crmSection.getByRole('textbox', { name: 'ログインURL' }).fill(crm.url);
-  await crmSection.getByRole('textbox', { name: 'コンシューマー鍵（クライアントID）' }).fill('koma-test-client');
-  await crmSection.getByRole('textbox', { name: 'コールバックのポート' }).fill('0');
-  await crmSection.getByRole('button', { name: '保存' }).click();
-  await crmSection.getByRole('status').filter({ hasText: 'CRM連携の設定を保存しました' }).waitFor();
-  crmSection = page.getByRole('region', { name: 'CRM連携' });
+  const crmSection = await connectToFakeSalesforce(page, crm.url);
   await expect.poll(() => indicatorName(page)).toMatch(/^同期: Salesforce未サインイン/);
-
-  // Sign in: browser mode shows the sign-in page as a link; the fake approves and redirects to Koma's loopback callback.
-  await crmSection.getByRole('button', { name: 'Salesforceにサインイン' }).click();
-  const link = crmSection.getByRole('link', { name: 'Salesforceのサインインページを開く' });
-  const authorizeUrl = (await link.getAttribute('href'))!;
+  const authorizeUrl = await signInToFakeSalesforce(context, crmSection);
   expect(authorizeUrl.startsWith(`${crm.url}/services/oauth2/authorize?`)).toBe(true);
-  const signInPage = await context.newPage();
-  await signInPage.goto(authorizeUrl);
-  await signInPage.close();
-  await crmSection.getByRole('status').filter({ hasText: 'サインイン済み' }).waitFor({ timeout: 15_000 });
   await expect.poll(() => indicatorName(page), { timeout: 15_000 }).toMatch(/^同期: オンライン、送信待ち 0 件/);
   await shotOf(page, crmSection, '/tmp/sync-settings.png');
 
@@ -194,14 +179,14 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   expect(corrected[0]!.Description).toContain('代表電話に折り返し希望');
 
   // The webhook form, for a look at its write-only secret (not saved).
-  crmSection = await settingsSection(page, 'CRM連携');
-  await crmSection.getByRole('radio', { name: '署名付きWebhook' }).check();
-  await crmSection.getByRole('button', { name: 'シークレットを置き換える' }).click();
-  await crmSection.getByText('署名ヘッダー（Standard Webhooks）').click();
-  await shotOf(page, crmSection, '/tmp/sync-webhook.png');
+  const webhookSection = await settingsSection(page, 'CRM連携');
+  await webhookSection.getByRole('radio', { name: '署名付きWebhook' }).check();
+  await webhookSection.getByRole('button', { name: 'シークレットを置き換える' }).click();
+  await webhookSection.getByText('署名ヘッダー（Standard Webhooks）').click();
+  await shotOf(page, webhookSection, '/tmp/sync-webhook.png');
   // A smaller laptop screen: the header still holds the indicator.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('banner').screenshot({ path: '/tmp/sync-header-1280.png' });
-  expect(await indicator(page).isVisible()).toBe(true);
+  expect(await page.getByRole('banner').getByRole('status', { name: /^同期: / }).isVisible()).toBe(true);
   expect(problems).toEqual([]);
 });

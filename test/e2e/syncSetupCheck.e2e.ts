@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
 import { startFakeCrm, type FakeCrm } from './harness/fakeCrm';
+import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } from './harness/salesforceSettings';
 
 /**
  * The Salesforce setup check in the real UI, against the fake Salesforce in its own process: an
@@ -27,24 +28,12 @@ afterAll(async () => {
   await crm?.stop();
 });
 
-const indicatorName = async (page: Page) => (await page.getByRole('banner').getByRole('status', { name: /^同期: / }).getAttribute('aria-label')) ?? '';
+const indicatorName = syncIndicatorName;
 
 it('lists what an org without Koma’s fields lacks, pauses sync, and passes once the admin created them', async () => {
   const { page, context } = opened;
-  await page.getByRole('button', { name: '設定', exact: true }).click();
-  const crmSection = page.getByRole('region', { name: 'CRM連携' });
-  await crmSection.getByRole('radio', { name: 'Salesforce' }).check();
-  await crmSection.getByRole('textbox', { name: 'ログインURL' }).fill(crm.url);
-  await crmSection.getByRole('textbox', { name: 'コンシューマー鍵（クライアントID）' }).fill('koma-test-client');
-  await crmSection.getByRole('textbox', { name: 'コールバックのポート' }).fill('0');
-  await crmSection.getByRole('button', { name: '保存' }).click();
-  await crmSection.getByRole('status').filter({ hasText: 'CRM連携の設定を保存しました' }).waitFor();
-  await crmSection.getByRole('button', { name: 'Salesforceにサインイン' }).click();
-  const authorizeUrl = (await crmSection.getByRole('link', { name: 'Salesforceのサインインページを開く' }).getAttribute('href'))!;
-  const signInPage = await context.newPage();
-  await signInPage.goto(authorizeUrl);
-  await signInPage.close();
-  await crmSection.getByRole('status').filter({ hasText: 'サインイン済み' }).waitFor({ timeout: 15_000 });
+  const crmSection = await connectToFakeSalesforce(page, crm.url);
+  await signInToFakeSalesforce(context, crmSection);
 
   const setup = crmSection.getByRole('region', { name: '設定チェック' });
   await setup.getByRole('button', { name: 'Salesforceの設定を確認' }).click();
