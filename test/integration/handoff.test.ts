@@ -84,13 +84,31 @@ describe('hearing versions', () => {
     expect({ counts: tableCounts(temp.backend), rows: db().prepare('SELECT * FROM hearings').all() }).toEqual(before);
   });
 
-  it('shows live which criteria hold over two calls', async () => {
+  it('shows live which criteria hold over two calls, and a 確認済み with nothing heard does not hold', async () => {
     const first = await temp.call('hearing.save', { leadId: 'lead', hearing: hearing({ budget: { status: 'approved', confirmed: true }, need: { confirmed: true } }) });
     expect(first.qualification.qualified).toBe(false);
-    expect(first.qualification.checks.filter((c) => !c.holds).map((c) => c.code)).toEqual(['authority_confirmed', 'timeline_confirmed']);
+    expect(first.qualification.checks.filter((c) => !c.holds).map((c) => c.code)).toEqual(['authority_confirmed', 'need_confirmed', 'timeline_confirmed']);
     await logCall('lead');
-    const second = await temp.call('hearing.save', { leadId: 'lead', hearing: { ...first.hearing, authority: { ...first.hearing.authority, confirmed: true }, timeline: { ...first.hearing.timeline, confirmed: true } } });
+    const second = await temp.call('hearing.save', {
+      leadId: 'lead',
+      hearing: {
+        ...first.hearing,
+        authority: { ...first.hearing.authority, contactRole: 'decision_maker', confirmed: true },
+        need: { ...first.hearing.need, pains: ['属人化の解消'] },
+        timeline: { ...first.hearing.timeline, targetQuarter: '2025-Q3', confirmed: true },
+      },
+    });
     expect(second.qualification.qualified).toBe(true);
+  });
+
+  it('refuses a handoff without a reason when the only confirmed items hold nothing heard', async () => {
+    await temp.call('hearing.save', { leadId: 'lead', hearing: hearing({ budget: { confirmed: true }, authority: { confirmed: true }, need: { confirmed: true }, timeline: { confirmed: true } }) });
+    await logCall('lead');
+    const before = tableCounts(temp.backend);
+    const error = await temp.callError('handoff.create', handoffInput());
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('budget_confirmed, authority_confirmed, need_confirmed, timeline_confirmed');
+    expect(tableCounts(temp.backend)).toEqual(before);
   });
 });
 

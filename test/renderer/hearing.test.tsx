@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { defaultQualificationCriteria, type QualificationCriteria } from '../../shared/contract/hearing';
 import { fail, ok } from './fakeApi';
-import { allConfirmed, hearingBackend, hearingView, hearingWith, historyVersion, renderHearingPanel, type HearingPatch } from './hearingFixtures';
+import { allConfirmed, heard, hearingBackend, hearingView, hearingWith, historyVersion, renderHearingPanel, type HearingPatch } from './hearingFixtures';
 
 const criteriaList = () => screen.getByRole('list', { name: '商談化の条件の達成状況' });
 
@@ -25,7 +25,7 @@ describe('the BANT hearing panel', () => {
     },
     {
       name: 'budget and need confirmed',
-      hearing: { budget: { confirmed: true }, need: { confirmed: true } },
+      hearing: { budget: heard.budget, need: heard.need },
       shown: ['予算の確認: 達成', '決裁権の確認: 未達', '必要性の確認: 達成', '導入時期の確認: 未達'],
       status: '未達: あと 2 項目',
     },
@@ -37,7 +37,7 @@ describe('the BANT hearing panel', () => {
     },
     {
       name: 'a team requiring only budget and need, with a score floor the lead misses',
-      hearing: { budget: { confirmed: true }, need: { confirmed: true } },
+      hearing: { budget: heard.budget, need: heard.need },
       criteria: withCriteria({ requireConfirmed: { budget: true, authority: false, need: true, timeline: false }, minScore: 70 }),
       score: 60,
       shown: ['予算の確認: 達成', '必要性の確認: 達成', 'スコア 70 以上: 未達'],
@@ -45,7 +45,7 @@ describe('the BANT hearing panel', () => {
     },
     {
       name: 'a budget below the floor',
-      hearing: { ...allConfirmed, budget: { confirmed: true, amount: 500_000 } },
+      hearing: { ...allConfirmed, budget: { ...heard.budget, amount: 500_000 } },
       criteria: withCriteria({ budgetFloor: { amount: 1_000_000, currency: 'JPY' } }),
       shown: ['予算の確認: 達成', '決裁権の確認: 達成', '必要性の確認: 達成', '導入時期の確認: 達成', '予算 1,000,000 JPY 以上: 未達'],
       status: '未達: あと 1 項目',
@@ -210,7 +210,7 @@ describe('the BANT hearing panel', () => {
 
 describe('the BANT hearing panel in English', () => {
   it('names every section, field and criterion in English', async () => {
-    const backend = hearingBackend(hearingView(hearingWith({ need: { confirmed: true } })));
+    const backend = hearingBackend(hearingView(hearingWith({ need: heard.need })));
     renderHearingPanel(backend.api, { language: 'en' });
     const list = await screen.findByRole('list', { name: 'Qualification criteria met and missing' });
     expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([

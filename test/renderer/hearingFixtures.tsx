@@ -35,12 +35,15 @@ export function hearingWith(patch: HearingPatch = {}): Hearing {
   };
 }
 
-export const allConfirmed: HearingPatch = {
-  budget: { confirmed: true },
-  authority: { confirmed: true },
-  need: { confirmed: true },
-  timeline: { confirmed: true },
-};
+/** Each item 確認済み with something heard in it: a mark alone does not hold (bantContent.ts). */
+export const heard = {
+  budget: { confirmed: true, status: 'approved' },
+  authority: { confirmed: true, contactRole: 'decision_maker' },
+  need: { confirmed: true, pains: ['業務効率化'] },
+  timeline: { confirmed: true, targetQuarter: '2025-Q3' },
+} satisfies HearingPatch;
+
+export const allConfirmed: HearingPatch = heard;
 
 type Version = HearingView['history'][number];
 

@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { defaultQualificationCriteria, emptyHearing, hearingSchema, type Hearing, type QualificationCriteria } from '../../shared/contract/hearing';
 import { evaluateQualification } from '../../shared/domain/qualification/evaluate';
 
+/** Each item marked as asked, with something heard in it (a 確認済み needs content). */
 const confirmed = (items: Partial<Record<'budget' | 'authority' | 'need' | 'timeline', boolean>>, patch: Partial<Hearing> = {}): Hearing => ({
   ...emptyHearing,
   ...patch,
-  budget: { ...emptyHearing.budget, ...patch.budget, confirmed: items.budget ?? false },
-  authority: { ...emptyHearing.authority, confirmed: items.authority ?? false },
-  need: { ...emptyHearing.need, confirmed: items.need ?? false },
-  timeline: { ...emptyHearing.timeline, confirmed: items.timeline ?? false },
+  budget: { ...emptyHearing.budget, status: 'approved', ...patch.budget, confirmed: items.budget ?? false },
+  authority: { ...emptyHearing.authority, contactRole: 'decision_maker', confirmed: items.authority ?? false },
+  need: { ...emptyHearing.need, pains: ['属人化の解消'], confirmed: items.need ?? false },
+  timeline: { ...emptyHearing.timeline, targetQuarter: '2025-Q3', confirmed: items.timeline ?? false },
 });
+const markedOnly: Hearing = {
+  ...emptyHearing,
+  budget: { ...emptyHearing.budget, confirmed: true },
+  authority: { ...emptyHearing.authority, confirmed: true },
+  need: { ...emptyHearing.need, confirmed: true },
+  timeline: { ...emptyHearing.timeline, confirmed: true },
+};
 const all = { budget: true, authority: true, need: true, timeline: true };
 const criteria = (patch: Partial<QualificationCriteria>): QualificationCriteria => ({ ...defaultQualificationCriteria, ...patch });
 
@@ -18,6 +26,8 @@ describe('evaluateQualification', () => {
     ['default: nothing heard', emptyHearing, 50, defaultQualificationCriteria, false, ['budget_confirmed', 'authority_confirmed', 'need_confirmed', 'timeline_confirmed']],
     ['default: three of four', confirmed({ budget: true, authority: true, need: true }), 50, defaultQualificationCriteria, false, ['timeline_confirmed']],
     ['default: all four confirmed', confirmed(all), 0, defaultQualificationCriteria, true, []],
+    ['all four marked 確認済み with nothing heard', markedOnly, 0, defaultQualificationCriteria, false, ['budget_confirmed', 'authority_confirmed', 'need_confirmed', 'timeline_confirmed']],
+    ['notes alone are something heard', { ...markedOnly, budget: { ...markedOnly.budget, notes: '来期予算で検討' } }, 0, criteria({ requireConfirmed: { budget: true, authority: false, need: false, timeline: false } }), true, []],
     ['team requires need and timeline only', confirmed({ need: true, timeline: true }), 0, criteria({ requireConfirmed: { budget: false, authority: false, need: true, timeline: true } }), true, []],
     ['minimum score not reached', confirmed(all), 59, criteria({ minScore: 60 }), false, ['min_score']],
     ['minimum score reached exactly', confirmed(all), 60, criteria({ minScore: 60 }), true, []],

@@ -1,4 +1,5 @@
 import { bantItems, type CriterionCheck, type Hearing, type Qualification, type QualificationCriteria } from '../../contract/hearing';
+import { hasBantContent } from './bantContent';
 
 /**
  * Which of the team's criteria hold for a hearing and a score, each one listed so the rep sees
@@ -7,7 +8,8 @@ import { bantItems, type CriterionCheck, type Hearing, type Qualification, type 
 export function evaluateQualification(hearing: Hearing, score: number, criteria: QualificationCriteria): Qualification {
   const checks: CriterionCheck[] = [];
   for (const item of bantItems) {
-    if (criteria.requireConfirmed[item]) checks.push({ code: `${item}_confirmed`, holds: hearing[item].confirmed, detail: null });
+    // 確認済み with nothing heard tells field sales nothing: it holds only with content (bantContent.ts).
+    if (criteria.requireConfirmed[item]) checks.push({ code: `${item}_confirmed`, holds: hearing[item].confirmed && hasBantContent(item, hearing[item]), detail: null });
   }
   if (criteria.minScore !== null) {
     checks.push({ code: 'min_score', holds: score >= criteria.minScore, detail: String(criteria.minScore) });
