@@ -1,3 +1,4 @@
+import { finishInterruptedImports } from './app/imports/chunks';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandNames } from '../../shared/contract';
@@ -94,6 +95,14 @@ export function createBackend(options: BackendOptions): Backend {
   try {
     db = openCheckedStore(databasePath, options.dataDir, clock.now(), options.databaseKey);
   } catch (error) {
+    lock.release();
+    throw error;
+  }
+  try {
+    // An import Koma stopped in the middle is undone (or, past its last chunk, finished) before anyone reads.
+    finishInterruptedImports(db);
+  } catch (error) {
+    db.close();
     lock.release();
     throw error;
   }

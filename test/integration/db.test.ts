@@ -88,6 +88,7 @@ describe('migrations', () => {
       'field_reps',
       'handoffs',
       'hearings',
+      'import_undo',
       'imports',
       'kpi_tally_basis',
       'lead_duplicates',

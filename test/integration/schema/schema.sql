@@ -1,4 +1,4 @@
--- schema version 11
+-- schema version 12
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
@@ -123,8 +123,11 @@ CREATE TABLE handoffs ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES le
 -- table hearings
 CREATE TABLE hearings ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), call_id TEXT REFERENCES calls(id), version INTEGER NOT NULL, budget_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (budget_confirmed IN (0, 1)), authority_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (authority_confirmed IN (0, 1)), need_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (need_confirmed IN (0, 1)), timeline_confirmed INTEGER NOT NULL DEFAULT 0 CHECK (timeline_confirmed IN (0, 1)), data TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT, sealed_at TEXT, author TEXT NOT NULL DEFAULT '', UNIQUE (lead_id, version) ) STRICT;
 
+-- table import_undo
+CREATE TABLE import_undo ( import_id TEXT NOT NULL REFERENCES imports(id), entity TEXT NOT NULL CHECK (entity IN ('company', 'lead', 'outbox')), row_id TEXT NOT NULL, -- The row's values before the import changed it; NULL for a row the import inserted. old TEXT, PRIMARY KEY (import_id, entity, row_id) ) STRICT;
+
 -- table imports
-CREATE TABLE imports ( id TEXT PRIMARY KEY, file_name TEXT NOT NULL, encoding TEXT NOT NULL, total_rows INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL, invalid INTEGER NOT NULL, report TEXT NOT NULL, created_at TEXT NOT NULL , skipped INTEGER NOT NULL DEFAULT 0) STRICT;
+CREATE TABLE imports ( id TEXT PRIMARY KEY, file_name TEXT NOT NULL, encoding TEXT NOT NULL, total_rows INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL, invalid INTEGER NOT NULL, report TEXT NOT NULL, created_at TEXT NOT NULL , skipped INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('writing', 'publishing', 'done'))) STRICT;
 
 -- table kpi_tally_basis
 CREATE TABLE kpi_tally_basis ( id INTEGER PRIMARY KEY CHECK (id = 1), time_zone TEXT NOT NULL, conversation_seconds INTEGER NOT NULL ) STRICT;

@@ -24,6 +24,8 @@ export type MappingChoice = ColumnMapping | 'auto';
 export interface ImportOptions {
   /** Rows read between yields to the event loop. */
   batchSize?: number;
+  /** Rows written per transaction (writer.ts's default when unset). */
+  chunkRows?: number;
   /** Where an unexpected error's details go; the job itself only says that it failed. */
   logError?: (error: unknown) => void;
 }
@@ -74,23 +76,31 @@ async function runJob(
     );
     if (totalRows - blankRows === 0) throw new ImportFailure('The file has a header row but no data rows');
 
-    jobs.update(jobId, { phase: 'writing' });
-    // The write is one synchronous transaction; a turn of the event loop first lets pending status
-    // polls see 'writing' before the backend is busy with it.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Written in chunks, each its own transaction, with the writer free between them (chunks.ts):
+    // a call logged meanwhile waits for one chunk at most, and the rep still gets all or nothing.
+    jobs.update(jobId, { phase: 'writing', processed: 0, total: leads.length });
     const importId = ctx.ids.next();
-    const counts = writeImport(ctx.db, {
-      importId,
-      fileName: source.fileName,
-      encoding,
-      totalRows,
-      skipped: blankRows,
-      leads,
-      invalid,
-      now: ctx.clock.now().toISOString(),
-      ids: ctx.ids,
-      scoringRules: readSetting(ctx.db, settingSpecs.scoringRules),
-    });
+    const counts = await writeImport(
+      ctx.db,
+      {
+        importId,
+        fileName: source.fileName,
+        encoding,
+        totalRows,
+        skipped: blankRows,
+        leads,
+        invalid,
+        now: ctx.clock.now().toISOString(),
+        ids: ctx.ids,
+        scoringRules: readSetting(ctx.db, settingSpecs.scoringRules),
+      },
+      {
+        ...(options.chunkRows === undefined ? {} : { rows: options.chunkRows }),
+        onProgress: (written) => jobs.update(jobId, { processed: written }),
+        queueRules: readSetting(ctx.db, settingSpecs.queueRules),
+        now: () => ctx.clock.now(),
+      },
+    );
     jobs.update(jobId, {
       phase: 'done',
       processed: totalRows,

@@ -7,6 +7,8 @@ import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import { rescoreLeads } from '../../core/rescore';
 import { enqueueAt } from '../../core/outbox';
+import type { QueueRules } from '../../../../shared/contract/queueRules';
+import { hideInsertedLeads, inImportChunk, markWritten, publishImport, undoImport } from './chunks';
 import { decideIdentity, isMobileNumber, type StoredPerson } from '../../../../shared/domain/import/identity';
 
 export interface ImportWrite {
@@ -101,13 +103,28 @@ const statements = perDatabase((db: Db) => ({
     INSERT INTO lead_duplicates (id, lead_a, lead_b, reason, import_id, created_at)
     VALUES (@id, @a, @b, @reason, @importId, @now) ON CONFLICT (lead_a, lead_b) DO NOTHING`),
   insertImport: db.prepare(`
-    INSERT INTO imports (id, file_name, encoding, total_rows, inserted, updated, invalid, skipped, report, created_at)
-    VALUES (@id, @fileName, @encoding, @totalRows, 0, 0, @invalid, @skipped, @report, @now)`),
+    INSERT INTO imports (id, file_name, encoding, total_rows, inserted, updated, invalid, skipped, report, created_at, state)
+    VALUES (@id, @fileName, @encoding, @totalRows, 0, 0, @invalid, @skipped, @report, @now, 'writing')`),
   countImport: db.prepare('UPDATE imports SET inserted = @inserted, updated = @updated WHERE id = @id'),
 }));
 
+/** How an import's write is cut: rows per transaction, and what runs between two of them. */
+export interface ImportChunking {
+  /** Rows written per transaction (default 250: a chunk costs a few milliseconds to tens of them). */
+  rows?: number;
+  /** Between chunks: lets the writer answer other requests (a call being logged). */
+  pause?: () => Promise<void>;
+  /** Rows written so far, after each chunk. */
+  onProgress?: (written: number) => void;
+  /** Queue rules and clock for publishing the import's new leads into the queue. */
+  queueRules: QueueRules;
+  now: () => Date;
+}
+
+const defaultChunkRows = 250;
+
 /**
- * Writes an import in one transaction: every valid row lands, or none does. Companies are found
+ * Writes an import in chunks (chunks.ts): every valid row lands, or none does. Companies are found
  * by 法人番号 when the row has one, else by the folded name (legal forms spelled out, see
  * companyNameKey). People are found by the rules of identity.ts: same email at the company, or the
  * same name where nothing contradicts it; a phone number alone never merges two different names —
@@ -116,9 +133,11 @@ const statements = perDatabase((db: Db) => ({
  * review. Since earlier rows are already written when a later row looks, a person listed twice in
  * one file is one lead. Every valid row counts as exactly one insert or one update.
  */
-export function writeImport(db: Db, write: ImportWrite): WriteCounts {
+export async function writeImport(db: Db, write: ImportWrite, chunking: ImportChunking): Promise<WriteCounts> {
   const s = statements(db);
-  return db.transaction((): WriteCounts => {
+  const rows = Math.max(1, chunking.rows ?? defaultChunkRows);
+  const pause = chunking.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  db.transaction(() => {
     s.insertImport.run({
       id: write.importId,
       fileName: write.fileName,
@@ -129,51 +148,73 @@ export function writeImport(db: Db, write: ImportWrite): WriteCounts {
       report: JSON.stringify({ invalid: write.invalid }),
       now: write.now,
     });
-    const counts: WriteCounts = { inserted: 0, updated: 0, possibleDuplicates: 0 };
-    const touched = new Set<string>();
-
-    for (const lead of write.leads) {
-      const company = companyFor(lead);
-      const rowPhoneKey = phoneKey(lead.phone);
-      const switchboardKey = phoneKey(company.phone);
-      // A number known as the company's switchboard never identifies a person.
-      const personalPhoneKey = rowPhoneKey !== null && rowPhoneKey === switchboardKey ? null : rowPhoneKey;
-      const row = { nameKey: personNameKey(lead.fullName), emailKey: emailKey(lead.email), phoneKey: personalPhoneKey };
-      const decision = decideIdentity(row, {
-        byEmail: row.emailKey ? (s.leadByEmail.get({ key: row.emailKey, companyId: company.id }) ?? null) : null,
-        byPhone: row.phoneKey ? s.leadsByPhone.all({ key: row.phoneKey, companyId: company.id }) : [],
-        byName: s.leadsByName.all({ key: row.nameKey, companyId: company.id }),
+  })();
+  const counts: WriteCounts = { inserted: 0, updated: 0, possibleDuplicates: 0 };
+  const inserted: string[] = [];
+  try {
+    for (let at = 0; at < write.leads.length; at += rows) {
+      inImportChunk(db, write.importId, () => {
+        const touched = new Set<string>();
+        const insertedHere: string[] = [];
+        for (const lead of write.leads.slice(at, at + rows)) writeRow(lead, touched, insertedHere);
+        rescoreLeads(db, [...touched], write.scoringRules, new Date(write.now));
+        hideInsertedLeads(db, insertedHere);
+        inserted.push(...insertedHere);
       });
+      chunking.onProgress?.(Math.min(write.leads.length, at + rows));
+      await pause();
+    }
+    markWritten(db, write.importId, () => s.countImport.run({ id: write.importId, inserted: counts.inserted, updated: counts.updated }));
+  } catch (error) {
+    try {
+      undoImport(db, write.importId);
+    } catch {
+      // Still 'writing': the next start undoes it (finishInterruptedImports). The first error is the one to report.
+    }
+    throw error;
+  }
+  await publishImport(db, write.importId, inserted, chunking.queueRules, chunking.now, { rows: rows * 4, pause });
+  return counts;
 
-      if (decision.switchboard && lead.phone && rowPhoneKey) {
-        s.setSwitchboard.run({ id: company.id, phone: lead.phone, now: write.now });
-        s.forgetPhoneKey.run({ companyId: company.id, key: rowPhoneKey });
-        company.phone = company.phone ?? lead.phone;
-        row.phoneKey = null;
-      }
+  function writeRow(lead: ImportedLead, touched: Set<string>, insertedHere: string[]): void {
+    const company = companyFor(lead);
+    const rowPhoneKey = phoneKey(lead.phone);
+    const switchboardKey = phoneKey(company.phone);
+    // A number known as the company's switchboard never identifies a person.
+    const personalPhoneKey = rowPhoneKey !== null && rowPhoneKey === switchboardKey ? null : rowPhoneKey;
+    const row = { nameKey: personNameKey(lead.fullName), emailKey: emailKey(lead.email), phoneKey: personalPhoneKey };
+    const decision = decideIdentity(row, {
+      byEmail: row.emailKey ? (s.leadByEmail.get({ key: row.emailKey, companyId: company.id }) ?? null) : null,
+      byPhone: row.phoneKey ? s.leadsByPhone.all({ key: row.phoneKey, companyId: company.id }) : [],
+      byName: s.leadsByName.all({ key: row.nameKey, companyId: company.id }),
+    });
 
-      let leadId: string;
-      if (decision.kind === 'same') {
-        leadId = updateLead(decision.lead, lead, company, row.phoneKey);
-        counts.updated++;
-      } else {
-        leadId = insertLead(lead, company, row.phoneKey);
-        counts.inserted++;
-      }
-      touched.add(leadId);
-      for (const other of decision.kind === 'new' ? decision.possibleDuplicates : []) {
-        if (recordDuplicate(leadId, other, 'same_name_other_email')) counts.possibleDuplicates++;
-      }
-      if (row.phoneKey && isMobileNumber(row.phoneKey)) {
-        for (const other of s.mobileElsewhere.all({ key: row.phoneKey, companyId: company.id })) {
-          if (recordDuplicate(leadId, other.id, 'same_mobile_other_company')) counts.possibleDuplicates++;
-        }
+    if (decision.switchboard && lead.phone && rowPhoneKey) {
+      s.setSwitchboard.run({ id: company.id, phone: lead.phone, now: write.now });
+      s.forgetPhoneKey.run({ companyId: company.id, key: rowPhoneKey });
+      company.phone = company.phone ?? lead.phone;
+      row.phoneKey = null;
+    }
+
+    let leadId: string;
+    if (decision.kind === 'same') {
+      leadId = updateLead(decision.lead, lead, company, row.phoneKey);
+      counts.updated++;
+    } else {
+      leadId = insertLead(lead, company, row.phoneKey);
+      insertedHere.push(leadId);
+      counts.inserted++;
+    }
+    touched.add(leadId);
+    for (const other of decision.kind === 'new' ? decision.possibleDuplicates : []) {
+      if (recordDuplicate(leadId, other, 'same_name_other_email')) counts.possibleDuplicates++;
+    }
+    if (row.phoneKey && isMobileNumber(row.phoneKey)) {
+      for (const other of s.mobileElsewhere.all({ key: row.phoneKey, companyId: company.id })) {
+        if (recordDuplicate(leadId, other.id, 'same_mobile_other_company')) counts.possibleDuplicates++;
       }
     }
-    s.countImport.run({ id: write.importId, inserted: counts.inserted, updated: counts.updated });
-    rescoreLeads(db, [...touched], write.scoringRules, new Date(write.now));
-    return counts;
-  })();
+  }
 
   function recordDuplicate(one: string, other: string, reason: 'same_name_other_email' | 'same_mobile_other_company'): boolean {
     if (one === other) return false;

@@ -15,6 +15,8 @@ const statements = perDatabase((db: Db) => ({
      FROM leads l JOIN companies c ON c.id = l.company_id
      WHERE (@pattern IS NULL OR l.search_text LIKE @pattern ESCAPE '\\')
        AND (@status IS NULL OR l.status = @status)
+       -- An import still writing keeps its new leads to itself (imports/chunks.ts): all or nothing.
+       AND (l.import_id IS NULL OR l.import_id NOT IN (SELECT id FROM imports WHERE state = 'writing'))
      ORDER BY l.updated_at DESC, l.id LIMIT @limit`,
   ),
 }));

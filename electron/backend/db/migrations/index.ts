@@ -9,7 +9,8 @@ import { queueSeek } from './0008-queue-seek';
 import { kpiTallies } from './0009-kpi-tallies';
 import { honestCallsLeadNotes } from './0010-honest-calls-lead-notes';
 import { salesforceApiVersion } from './0011-salesforce-api-version';
+import { importChunks } from './0012-import-chunks';
 import type { Migration } from './types';
 
 /** In order; a migration's position is its schema version. Append only. */
-export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion];
+export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks];
