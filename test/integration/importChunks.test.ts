@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../shared/contract/imports';
 import { startImport } from '../../electron/backend/app/imports/runImport';
+import { takeBatch } from '../../electron/backend/sync/outbox';
 import { importCsv, waitForImport } from '../helpers/imports';
 import { createTempBackend, nextTurn, tableCounts, type TempBackend } from '../helpers/tempBackend';
 
@@ -78,7 +79,10 @@ describe('an import written in chunks', () => {
         expect(temp.backend.context.db.prepare("SELECT count(*) AS n FROM leads WHERE first_name LIKE '次郎%'").get()).not.toEqual({ n: 0 });
         expect((await temp.call('leads.search', { search: 'チャンク', status: null, limit: 10 })).rows).toEqual([]);
         expect((await temp.call('callList.page', { limit: 5 })).total).toBe(2);
-        expect(temp.backend.context.db.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'lead' AND op = 'details'").get()).toEqual({ n: 1 });
+        const db = temp.backend.context.db;
+        expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'lead' AND op = 'details'").get()).toEqual({ n: 1 });
+        // ...and the sync engine holds it back while the import can still be undone.
+        expect(db.transaction(() => takeBatch(db, temp.clock.now(), 200))().filter((item) => item.entity === 'lead')).toEqual([]);
       }
       await nextTurn();
       job = await temp.call('import.status', { jobId: job.jobId });

@@ -31,6 +31,8 @@ const statements = perDatabase((db: Db) => ({
      WHERE o.state = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
        AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.entity = o.entity AND p.entity_id = o.entity_id
                        AND p.seq < o.seq AND p.state IN ('pending', 'attention'))
+       -- Queued by an import still writing (journaled for its undo): sent once the import stands.
+       AND NOT EXISTS (SELECT 1 FROM import_undo u WHERE u.entity = 'outbox' AND u.row_id = o.id)
      ORDER BY o.seq LIMIT @limit`,
   ),
   // Every op Koma writes carries the record's whole state for that op, so an unsent older row of

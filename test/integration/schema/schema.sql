@@ -27,6 +27,9 @@ CREATE INDEX handoffs_updated ON handoffs(updated_at);
 -- index hearings_open
 CREATE INDEX hearings_open ON hearings(lead_id) WHERE sealed_at IS NULL;
 
+-- index import_undo_row
+CREATE INDEX import_undo_row ON import_undo(entity, row_id);
+
 -- index lead_duplicates_b
 CREATE INDEX lead_duplicates_b ON lead_duplicates(lead_b);
 

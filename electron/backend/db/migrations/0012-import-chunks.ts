@@ -21,6 +21,8 @@ export const importChunks: Migration = {
         old TEXT,
         PRIMARY KEY (import_id, entity, row_id)
       ) STRICT;
+      -- The sync engine holds back an outbox row while a writing import has it journaled.
+      CREATE INDEX import_undo_row ON import_undo(entity, row_id);
     `);
   },
 };
