@@ -31,6 +31,8 @@ export const callDraftSchema = z
     callbackAt: isoInstant.nullable(),
     /** The rep marked the call 有効会話 (drafts saved before this existed have no value: false). */
     conversation: z.boolean().optional(),
+    /** Minutes typed by the rep for a call not timed in Koma; null or absent: unknown. */
+    durationMin: z.number().int().min(0).max(1440).nullable().optional(),
   })
   .strict();
 export type CallDraft = z.infer<typeof callDraftSchema>;

@@ -62,6 +62,7 @@ describe('the call workspace', () => {
       nextActionAt: null,
       callbackAt: null,
       conversation: false,
+      durationSec: null,
       decision: null,
     });
     // One request logs the call and brings the next lead.
@@ -83,6 +84,23 @@ describe('the call workspace', () => {
     expect(dial).toHaveBeenCalledWith('tel:+81312340001');
     expect(within(callLog()).getByRole('timer', { name: 'Call time' })).toHaveTextContent('00:00');
     await waitFor(() => expect(api['callDraft.save']).toHaveBeenCalledWith({ leadId: 'lead-1', draft: expect.objectContaining({ startedAt: mondayTen.toISOString() }) }));
+  });
+
+  it('takes the length of a call made from another phone, and hides it once Koma times the call', async () => {
+    const api = workApi([leadDetail(1), leadDetail(2)]);
+    const { user } = await openFirstLead(api);
+    const length = within(callLog()).getByRole('spinbutton', { name: 'Call length (minutes)' });
+    expect(length).toHaveAccessibleDescription(/not timed in Koma/);
+    await user.click(within(callLog()).getByRole('radio', { name: 'Connected' }));
+    await user.type(length, '12');
+    await waitFor(() => expect(api['callDraft.save']).toHaveBeenCalledWith({ leadId: 'lead-1', draft: expect.objectContaining({ durationMin: 12 }) }));
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await within(lead()).findByRole('heading', { level: 2, name: 'Person 2' });
+    expect(api['calls.log']).toHaveBeenCalledWith(expect.objectContaining({ leadId: 'lead-1', outcome: 'connected', durationSec: 720 }));
+
+    await user.keyboard('s');
+    await within(callLog()).findByRole('timer', { name: 'Call time' });
+    expect(within(callLog()).queryByRole('spinbutton', { name: 'Call length (minutes)' })).toBeNull();
   });
 
   it('needs a date and time for a callback: the backend refusal is shown and nothing typed is lost', async () => {

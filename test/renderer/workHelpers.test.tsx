@@ -56,6 +56,15 @@ describe('buildLogCall', () => {
     const callback = buildLogCall('lead-1', { ...form, outcome: 'callback_requested', startedAt: '2025-04-07T01:00:00.000Z' }, { kind: 'none' }, end);
     expect(callback).toEqual({ ok: true, input: expect.objectContaining({ startedAt: '2025-04-07T01:00:00.000Z', callbackAt: '2025-04-08T05:00:00.000Z' }) });
   });
+
+  it.each([
+    ['not timed, length typed', null, 12, 720],
+    ['not timed, length left empty: unknown', null, null, null],
+    ['timed in Koma: the timer wins over a typed length', '2025-04-07T01:00:00.000Z', 12, null],
+  ])('sends the call length only for a call Koma did not time: %s', (_case, startedAt, durationMin, durationSec) => {
+    const built = buildLogCall('lead-1', { ...emptyCallForm, outcome: 'connected', startedAt, durationMin }, { kind: 'none' }, end);
+    expect(built).toEqual({ ok: true, input: expect.objectContaining({ durationSec }) });
+  });
 });
 
 describe('createAutosave', () => {

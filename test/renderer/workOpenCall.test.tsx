@@ -25,6 +25,7 @@ const formCall = (patch: object = {}) => ({
   nextActionAt: null,
   callbackAt: null,
   conversation: false,
+  durationSec: null,
   ...patch,
 });
 

@@ -41,7 +41,7 @@ export type PendingCallState = { state: 'none' } | { state: 'log'; call: Pending
 
 /**
  * The form as a call. A call never started with S was not timed in Koma: it starts when it ends,
- * and the backend records its duration as unknown. The callback time travels only with the
+ * and its duration is what the rep typed, or unknown. The callback time travels only with the
  * callback outcome (the input is hidden otherwise), so a time typed before the rep changed their
  * mind does not turn into a callback.
  */
@@ -60,6 +60,8 @@ export function pendingCallOf(form: CallDraft, endedAt: Date): PendingCallState 
       callbackAt: form.outcome === 'callback_requested' ? form.callbackAt : null,
       // A conversation mark left from an outcome the rep changed away from does not travel.
       conversation: (form.conversation ?? false) && canBeConversation(form.outcome),
+      // A length typed by the rep counts only for a call Koma did not time.
+      durationSec: form.startedAt === null && form.durationMin != null ? form.durationMin * 60 : null,
     },
   };
 }

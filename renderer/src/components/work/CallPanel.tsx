@@ -18,6 +18,12 @@ const formErrorKeys = {
   recycle_date_required: 'work.call.recycleDateRequired',
 } as const;
 
+/** Whole minutes within a day, or unknown: what a half-typed or cleared input means. */
+function minutesOf(text: string): number | null {
+  const minutes = Number(text);
+  return text.trim() === '' || !Number.isInteger(minutes) || minutes < 0 || minutes > 1440 ? null : minutes;
+}
+
 /**
  * Logging the call: start (dial and time it), outcome, notes, next action, decision, then save and
  * move on. Every change is kept as the lead's draft, so a crash or a closed window loses nothing;
@@ -27,7 +33,7 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
   const { t } = useTranslation();
   const format = useDateFormat();
   const headingId = useId();
-  const ids = { callback: useId(), callbackError: useId(), notes: useId(), nextAction: useId(), nextActionAt: useId(), conversationHint: useId() };
+  const ids = { callback: useId(), callbackError: useId(), notes: useId(), nextAction: useId(), nextActionAt: useId(), conversationHint: useId(), duration: useId(), durationHint: useId() };
   const form = useWorkStore((state) => state.form);
   const decision = useWorkStore((state) => state.decision);
   const logging = useWorkStore((state) => state.logging);
@@ -70,6 +76,25 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
             {t('loop.conversation.hint')}
           </p>
         </div>
+        {!form.startedAt && (
+          <div className="field call-duration">
+            <label htmlFor={ids.duration}>{t('work.call.durationMin')}</label>
+            <input
+              id={ids.duration}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={1440}
+              step={1}
+              aria-describedby={ids.durationHint}
+              value={form.durationMin ?? ''}
+              onChange={(event) => editForm({ durationMin: minutesOf(event.target.value) })}
+            />
+            <p id={ids.durationHint} className="hint">
+              {t('work.call.durationHint')}
+            </p>
+          </div>
+        )}
         {form.outcome === 'callback_requested' && (
           <div className="field">
             <label htmlFor={ids.callback}>{t('work.call.callbackAt')}</label>
