@@ -23,7 +23,12 @@ export function expectExactlyOnce(h: SyncHarness): void {
   const calls = db.prepare('SELECT id, lead_id, outcome, notes, duration_sec FROM calls').all() as { id: string; lead_id: string; outcome: string; notes: string; duration_sec: number }[];
   expect(tasks.size).toBe(calls.length);
   for (const c of calls) {
-    expect(tasks.get(c.id)).toMatchObject({ CallDisposition: c.outcome, Description: c.notes, CallDurationInSeconds: c.duration_sec, WhoId: leads.get(c.lead_id)?.Id });
+    const task = tasks.get(c.id);
+    expect(task).toMatchObject({ CallDisposition: c.outcome, Description: c.notes, CallDurationInSeconds: c.duration_sec });
+    // On the Lead; or, written after the Lead was converted, on its Contact about its Opportunity.
+    const lead = leads.get(c.lead_id);
+    if (lead?.IsConverted === true && task?.WhoId !== lead.Id) expect(task).toMatchObject({ WhoId: lead.ConvertedContactId, WhatId: lead.ConvertedOpportunityId });
+    else expect(task?.WhoId).toBe(lead?.Id);
   }
 
   const touched = db.prepare("SELECT DISTINCT CASE entity WHEN 'call' THEN json_extract(payload, '$.leadId') ELSE entity_id END AS lead FROM outbox WHERE entity IN ('lead', 'call')").all() as { lead: string }[];

@@ -317,6 +317,25 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       const value = record[f.name];
       if (f.type !== 'reference' || value === undefined || value === null) continue;
       if (!exists(value, f.referenceTo)) return { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: `invalid cross reference id`, fields: [f.name] };
+      // Once converted, a Lead's Id may not be referenced any more — only its ConvertedAccountId,
+      // ConvertedContactId (Salesforce Help, "CANNOT_UPDATE_CONVERTED_LEAD" error:
+      // https://help.salesforce.com/s/articleView?id=000384333&type=1): a Task logged after the
+      // conversion must name the Contact.
+      if (table('Lead').get(String(value))?.IsConverted === true) return { statusCode: 'CANNOT_UPDATE_CONVERTED_LEAD', message: 'cannot reference converted lead', fields: [f.name] };
+    }
+    if (sobject === 'Task') {
+      // A Task whose Who is a Lead may have no What (the Who is a Contact or a Lead, the What an
+      // Account, Opportunity… — Object Reference, Task:
+      // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm;
+      // "If whoId is related to lead, Salesforce does not allow the whatId field to contain any
+      // value": https://rioeducation.com/salesforce-activity-whatid-whoid/). Salesforce answers
+      // "field integrity exception: WhoId, WhatId"
+      // (https://www.zynbit.com/knowledgebase/what-does-field-integrity-exception-mean/).
+      const who = record.WhoId !== undefined ? record.WhoId : existing?.WhoId;
+      const what = record.WhatId !== undefined ? record.WhatId : existing?.WhatId;
+      if (typeof who === 'string' && table('Lead').has(who) && what !== null && what !== undefined) {
+        return { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'field integrity exception: WhoId, WhatId (a Task related to a lead cannot be related to an account or opportunity)', fields: ['WhoId', 'WhatId'] };
+      }
     }
     return null;
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addFieldRep, byKomaId, handOff, qualifiedHearing, seedSyncLeads } from '../fakes/repActions';
+import { addFieldRep, byKomaId, handOff, logCall, qualifiedHearing, seedSyncLeads } from '../fakes/repActions';
 import { createSyncHarness, salesforceSettingsFor, type SyncHarness } from '../fakes/syncHarness';
 import type { FakeOptions } from '../fakes/fakeSalesforce';
 
@@ -121,5 +121,49 @@ describe('a handoff converts the Lead', () => {
     expect(byKomaId(h, 'Opportunity').get(handoff.id)).toBeDefined();
     expect(byKomaId(h, 'Contact').get(leadId)).toBeDefined();
     expect(h.fake.stats().converts).toBe(0);
+  });
+});
+
+describe('a call that reaches Salesforce after its Lead was converted', () => {
+  const task = () => {
+    const tasks = h.fake.records('Task');
+    expect(tasks).toHaveLength(1);
+    return tasks[0]!;
+  };
+
+  it('is written on the converted Contact about the Opportunity, without a refused request, after Koma’s own conversion', async () => {
+    const { crmId, leadId, rep } = await leadFromSalesforce();
+    await logCall(h, leadId, 'connected', '決裁者同席でヒアリング');
+    const handoff = await handOff(h, leadId, rep);
+    // The Task is locked the first time; the handoff converts the Lead in the same send.
+    h.fake.addFaults({ kind: 'lockRow', sobject: 'Task' });
+    await h.settle();
+    expectOneOfEach(crmId, handoff.id);
+    const [contact] = h.fake.records('Contact');
+    const [opportunity] = h.fake.records('Opportunity');
+    expect(task()).toMatchObject({ WhoId: contact!.Id, WhatId: opportunity!.Id, Description: '決裁者同席でヒアリング', TaskSubtype: 'Call' });
+    // One locked write, one on the Contact: the conversion told the connector where the Lead went.
+    expect(h.fake.stats().upserts.Task).toBe(2);
+  });
+
+  it('learns where a Lead converted in Salesforce went, and writes there: one refused write, then none', async () => {
+    const { crmId, leadId } = await leadFromSalesforce();
+    // Field sales converted the Lead in Salesforce themselves.
+    const account = h.fake.insert('Account', { Name: '北斗物流株式会社' });
+    const contact = h.fake.insert('Contact', { LastName: '佐藤', FirstName: '花子', AccountId: account });
+    const opportunity = h.fake.insert('Opportunity', { Name: '北斗物流 佐藤様', StageName: 'Qualification', CloseDate: '2025-06-30', AccountId: account });
+    h.fake.update('Lead', crmId, { IsConverted: true, Status: 'Qualified', ConvertedAccountId: account, ConvertedContactId: contact, ConvertedOpportunityId: opportunity });
+
+    await logCall(h, leadId, 'no_answer', '不在');
+    await h.settle();
+    expect(task()).toMatchObject({ WhoId: contact, WhatId: opportunity });
+    expect(outbox().filter((r) => r.state !== 'done')).toEqual([]);
+    expect(h.fake.stats().upserts.Task).toBe(2);
+
+    h.clock.advance(60 * 60_000);
+    await logCall(h, leadId, 'voicemail', '留守電');
+    await h.settle();
+    expect(h.fake.records('Task').map((t) => t.WhoId)).toEqual([contact, contact]);
+    expect(h.fake.stats().upserts.Task).toBe(3);
   });
 });

@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SetupCheck, SetupCheckItem } from '../../shared/contract/sync';
-import { renderSyncApp, syncBackend, syncStatus } from './syncFixtures';
+import { formatOrgProblem } from '../../shared/domain/sync/orgProblem';
+import { renderSyncApp, syncBackend, syncItem, syncStatus } from './syncFixtures';
 
 const item = (over: Partial<SetupCheckItem> & Pick<SetupCheckItem, 'id' | 'kind'>): SetupCheckItem => ({ ok: true, required: true, object: null, field: null, problem: null, expected: null, actual: null, ...over });
 
@@ -55,5 +56,42 @@ describe('the Salesforce setup check', () => {
     expect(within(setup).getByRole('status')).toHaveTextContent('4 required items are missing');
     expect(within(setup).getByText('External ID field Koma_Id__c on Activity')).toBeInTheDocument();
     expect(within(setup).getByText('Create it on Activity as Text(100), External ID, Unique (it shows on Task)')).toBeInTheDocument();
+  });
+});
+
+describe('setup problems met while sending, in the rep’s language', () => {
+  it('words Koma’s own setup messages in Japanese on the sync screen and in the edit dialog; the CRM’s words stay as they are', async () => {
+    const backend = syncBackend({
+      status: syncStatus({ connector: 'salesforce', signedIn: true }),
+      items: [
+        syncItem(1, { state: 'attention', attempts: 1, lastError: formatOrgProblem({ kind: 'missing', sobject: 'Opportunity', field: 'Koma_Budget_Status__c' }) }),
+        syncItem(2, { state: 'attention', attempts: 1, lastError: formatOrgProblem({ kind: 'picklist', sobject: 'Lead', field: 'Status', value: 'Nurturing' }) }),
+        syncItem(3, { state: 'attention', attempts: 1, lastError: formatOrgProblem({ kind: 'convertedStatus' }) }),
+        syncItem(4, { state: 'attention', attempts: 1, lastError: 'Task: FIELD_CUSTOM_VALIDATION_EXCEPTION: 通話メモは必須です' }),
+      ],
+    });
+    const { user } = renderSyncApp(backend.api, { language: 'ja' });
+    await user.click(await screen.findByRole('button', { name: '同期' }));
+    const region = await screen.findByRole('region', { name: '同期' });
+    const attention = await within(region).findByRole('table', { name: /要対応/ });
+    expect(within(attention).getByText('Opportunity に項目 Koma_Budget_Status__c がありません。管理者に作成を依頼してください（設定 → CRM連携 → 設定チェック）。')).toBeInTheDocument();
+    expect(within(attention).getByText(/^Lead の項目 Status に選択肢「Nurturing」がありません。/)).toBeInTheDocument();
+    expect(within(attention).getByText(/^リード状況に「取引開始済み」の値がありません。/)).toBeInTheDocument();
+    expect(within(attention).getByText('Task: FIELD_CUSTOM_VALIDATION_EXCEPTION: 通話メモは必須です')).toBeInTheDocument();
+    expect(attention).not.toHaveTextContent(/ask your Salesforce admin|Setup check/);
+
+    await user.click(within(region).getAllByRole('button', { name: /を修正$/ })[0]!);
+    const dialog = screen.getByRole('dialog', { name: '送信内容を修正' });
+    expect(within(dialog).getByText(/^Opportunity に項目 Koma_Budget_Status__c がありません。/)).toBeInTheDocument();
+    expect(dialog).not.toHaveTextContent(/ask your Salesforce admin/);
+  });
+
+  it('says in Japanese why the check could not run, never the backend’s English', async () => {
+    const { user, setup } = await openSetup('ja', []);
+    await user.click(within(setup).getByRole('button', { name: 'Salesforceの設定を確認' }));
+    const alert = await within(setup).findByRole('alert');
+    expect(alert).toHaveTextContent('Salesforceの設定を確認できませんでした');
+    expect(alert).toHaveTextContent('サインインしていること');
+    expect(alert).not.toHaveTextContent(/Sign in|Salesforce first/);
   });
 });

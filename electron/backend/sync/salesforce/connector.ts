@@ -17,6 +17,7 @@ import {
 } from '../types';
 import type { RecordError, SalesforceApi, SaveResult } from './api';
 import { convertHandoffs, readConvertedStatus } from './conversion';
+import { ConvertedLeads } from './convertedLeads';
 import { DescribeCache } from './describe';
 import { prepareRecord, problemMessage, type PreparedRecord } from './fieldRules';
 import { isRef, leadIdOf, phases, planItem, sobjectOf, type ConvertPlan, type FieldValue, type ItemPlan, type Phase } from './mapping';
@@ -83,6 +84,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     },
     (sobject, signal) => deps.api.describe(sobject, signal),
   );
+  const convertedLeads = new ConvertedLeads();
   // Read with the describes: once per session, again when the rep retries.
   let convertedStatus: { key: string | null; value: Promise<string | null> } | null = null;
   const sessionKey = () => {
@@ -146,7 +148,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     if (converting.size > 0) {
       try {
         await convertHandoffs(
-          { api: deps.api, describes, settings, signal, convertedStatus: () => convertedStatusFor(signal) },
+          { api: deps.api, describes, settings, signal, convertedStatus: () => convertedStatusFor(signal), noteConverted: (leadId, c) => convertedLeads.note(leadId, c) },
           converting,
           (value) => (isRef(value) ? (ids.get(value.$ref) ?? null) : null),
           ids,
@@ -209,7 +211,8 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     const prepared: PreparedRecord[] = [];
     for (const w of chunk) {
       if (!w.itemIds.some((id) => !results.has(id))) continue;
-      const p = prepareRecord(described, resolve(w.fields, ids), mode, mode === 'update' ? 'Id' : settings.externalIdField);
+      const fields = resolve(w.fields, ids);
+      const p = prepareRecord(described, sobject === 'Task' ? convertedLeads.repoint(fields) : fields, mode, mode === 'update' ? 'Id' : settings.externalIdField);
       if (!p.ok) {
         // The org cannot take this record as it is set up: named for the admin, no request spent.
         for (const id of w.itemIds) results.set(id, failure(id, 'permanent', 'ORG_SETUP', problemMessage(p.problem)));
@@ -223,6 +226,23 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
       mode === 'update' ? deps.api.update(sobject, batch, signal) : deps.api.upsert(sobject, settings.externalIdField, batch, signal);
     const records = prepared.map((p) => ({ ...p.fields, ...p.createOnly }));
     const saved = await send(records);
+    if (sobject === 'Task') {
+      // A call logged after its Lead was converted (by someone in Salesforce, or before a restart):
+      // learn where the Lead went and write the Task there.
+      const converted = saved.flatMap((r, i) => (ConvertedLeads.refused(r) ? [i] : []));
+      if (converted.length > 0) {
+        await convertedLeads.learn(deps.api, converted.map((i) => records[i]!.WhoId), signal);
+        const moved = converted.filter((i) => convertedLeads.repoint(records[i]!) !== records[i]);
+        if (moved.length > 0) {
+          const second = await send(moved.map((i) => convertedLeads.repoint(records[i]!)));
+          moved.forEach((i, n) => {
+            saved[i] = second[n]!;
+            records[i] = convertedLeads.repoint(records[i]!);
+            prepared[i] = { ...prepared[i]!, fields: convertedLeads.repoint(prepared[i]!.fields) };
+          });
+        }
+      }
+    }
     const again = saved.flatMap((r, i) => (refusedCreateOnly(r, prepared[i]!.createOnly) ? [i] : []));
     if (again.length > 0) {
       const second = await send(again.map((i) => prepared[i]!.fields));

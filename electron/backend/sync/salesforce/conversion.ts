@@ -3,6 +3,7 @@ import { classifyRecordError } from '../classify';
 import type { FailureKind, ItemResult } from '../types';
 import type { RecordError, SalesforceApi } from './api';
 import type { DescribeCache } from './describe';
+import { formatOrgProblem } from '../../../../shared/domain/sync/orgProblem';
 import { prepareRecord, problemMessage } from './fieldRules';
 import { convertLeads, convertLimit, type LeadConvert } from './leadConvert';
 import { isRef, type ConvertPlan, type FieldValue } from './mapping';
@@ -18,6 +19,8 @@ export interface ConversionDeps {
   signal: AbortSignal;
   /** The converted status for this session, read once (LeadStatus where IsConverted = true). */
   convertedStatus: () => Promise<string | null>;
+  /** Told where each converted Lead went, so calls logged later name its Contact. */
+  noteConverted?: (leadId: string, converted: { contactId: string; whatId: string }) => void;
 }
 
 interface LeadState {
@@ -41,8 +44,6 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
-
-const setupHint = 'see Settings → CRM connection → Setup check';
 
 function failure(id: string, kind: FailureKind, code: string, message: string): ItemResult {
   return { id, ok: false, kind, code, message };
@@ -120,7 +121,7 @@ export async function convertHandoffs(
     // 2. The converted status and the Accounts to attach to.
     const status = toConvert.length > 0 ? await deps.convertedStatus() : '';
     if (status === null) {
-      for (const [id] of toConvert) results.set(id, failure(id, 'permanent', 'ORG_SETUP', `Lead Status has no value marked Converted: ask your Salesforce admin to add one — ${setupHint}.`));
+      for (const [id] of toConvert) results.set(id, failure(id, 'permanent', 'ORG_SETUP', formatOrgProblem({ kind: 'convertedStatus' })));
       toConvert.length = 0;
     }
     const accounts = toConvert.length > 0 ? await matchAccounts(deps, toConvert.map(([, p]) => p)) : new Map<string, { id: string; label: boolean }>();
@@ -169,6 +170,8 @@ export async function convertHandoffs(
       pending = later;
     }
   }
+
+  for (const [id, c] of converted) deps.noteConverted?.(leadIds.get(id)!, { contactId: c.contactId, whatId: c.opportunityId });
 
   // 4. Koma's ids and the hearing, by Id.
   await label(deps, plans, converted, ids, results, ext);

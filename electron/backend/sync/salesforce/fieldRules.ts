@@ -1,3 +1,4 @@
+import { formatOrgProblem, type OrgProblem } from '../../../../shared/domain/sync/orgProblem';
 import type { DescribeField, ObjectDescribe } from './describe';
 
 /**
@@ -10,11 +11,8 @@ import type { DescribeField, ObjectDescribe } from './describe';
  *   stops the record with a problem named in plain words.
  */
 
-export type FieldProblem =
-  | { kind: 'object'; sobject: string }
-  | { kind: 'missing'; sobject: string; field: string }
-  | { kind: 'readOnly'; sobject: string; field: string }
-  | { kind: 'picklist'; sobject: string; field: string; value: string };
+/** A problem of one field or object; the wording lives with the renderer's reading of it (shared/domain/sync/orgProblem.ts). */
+export type FieldProblem = Exclude<OrgProblem, { kind: 'convertedStatus' }>;
 
 export interface PreparedRecord {
   /** Sent on every write of the record. */
@@ -25,21 +23,8 @@ export interface PreparedRecord {
 
 export type Prepared = { ok: true; record: PreparedRecord } | { ok: false; problem: FieldProblem };
 
-const setupHint = 'see Settings → CRM connection → Setup check';
-
 /** The problem as the rep reads it: what is wrong in the org and who can fix it. */
-export function problemMessage(p: FieldProblem): string {
-  switch (p.kind) {
-    case 'object':
-      return `You may not create or edit ${p.sobject} records in Salesforce: ask your Salesforce admin for create and edit access — ${setupHint}.`;
-    case 'missing':
-      return `${p.sobject} has no field ${p.field}: ask your Salesforce admin to create it — ${setupHint}.`;
-    case 'readOnly':
-      return `${p.sobject} field ${p.field} is read-only for you: ask your Salesforce admin for edit access to it — ${setupHint}.`;
-    case 'picklist':
-      return `${p.sobject} field ${p.field} has no value "${p.value}": ask your Salesforce admin to add it, or choose one of the org's values in Settings → CRM connection — ${setupHint}.`;
-  }
-}
+export const problemMessage: (p: FieldProblem) => string = formatOrgProblem;
 
 const textTypes = new Set(['string', 'textarea']);
 

@@ -4,6 +4,7 @@ import type { SyncItem } from '../../../../shared/contract/sync';
 import { useSyncStore } from '../../stores/StoresContext';
 import { Modal } from '../common/Modal';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { crmMessageText } from './crmMessageText';
 import { buildPatch, editFields, initialValue, type FieldError, type FieldValue } from './payloadForm';
 import { PayloadField } from './PayloadField';
 import { kindLabel } from './syncLabels';
@@ -55,7 +56,7 @@ function EditPayloadForm({ item }: { item: SyncItem }) {
         {item.lastError && (
           <div className="sync-crm-message">
             <p className="sync-crm-message-label">{t('sync.edit.message')}</p>
-            <p>{item.lastError}</p>
+            <p>{crmMessageText(t, item.lastError)}</p>
           </div>
         )}
         <p className="hint">{t('sync.edit.hint')}</p>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSyncStore } from '../../stores/StoresContext';
+import { crmMessageText } from './crmMessageText';
 import { kindLabel } from './syncLabels';
 import { subjectText } from './subjectText';
 import { useSyncFormat } from './useSyncFormat';
@@ -65,7 +66,7 @@ export function SyncItemsSection({ state }: { state: 'attention' | 'pending' }) 
                     </td>
                     <td className="sync-summary">{summary}</td>
                     <td className="numeric">{item.attempts}</td>
-                    <td className="sync-message">{item.lastError ?? '—'}</td>
+                    <td className="sync-message">{item.lastError ? crmMessageText(t, item.lastError) : '—'}</td>
                     <td>
                       {attention
                         ? format.when(item.createdAt)

@@ -130,6 +130,13 @@ export const syncJa = {
         appointmentEnd: 'アポ終了',
       },
     },
+    orgProblem: {
+      object: 'Salesforceで {{sobject}} を作成・編集する権限がありません。管理者に作成・編集権限を依頼してください（設定 → CRM連携 → 設定チェック）。',
+      missing: '{{sobject}} に項目 {{field}} がありません。管理者に作成を依頼してください（設定 → CRM連携 → 設定チェック）。',
+      readOnly: '{{sobject}} の項目 {{field}} を編集する権限がありません。管理者に編集権限を依頼してください（設定 → CRM連携 → 設定チェック）。',
+      picklist: '{{sobject}} の項目 {{field}} に選択肢「{{value}}」がありません。管理者に追加を依頼するか、CRM連携の設定で組織の値を選んでください（設定 → CRM連携 → 設定チェック）。',
+      convertedStatus: 'リード状況に「取引開始済み」の値がありません。管理者に追加を依頼してください（設定 → CRM連携 → 設定チェック）。',
+    },
     setup: {
       heading: '設定チェック',
       intro: 'サインインした組織を、管理者が確認するのと同じ項目で確かめます。必須の項目が足りない間、同期は停止します。',
@@ -140,6 +147,10 @@ export const syncJa = {
       missing_other: '必須の項目が {{count, number}} 件足りません。Salesforceの管理者に次の対応を依頼してください。',
       ok: 'OK',
       optional: '任意',
+      failed: {
+        title: 'Salesforceの設定を確認できませんでした',
+        action: 'Salesforceにサインインしていること、ネットワークにつながっていることを確かめてから、もう一度確認してください。',
+      },
       items: {
         apiVersion: 'APIバージョン {{expected}}',
         objectAccess: '{{object}} の作成・編集権限',
@@ -405,6 +416,13 @@ export const syncEn: Messages<typeof syncJa> = {
         appointmentEnd: 'Appointment end',
       },
     },
+    orgProblem: {
+      object: 'You may not create or edit {{sobject}} records in Salesforce: ask your Salesforce admin for create and edit access (Settings → CRM connection → Setup check).',
+      missing: '{{sobject}} has no field {{field}}: ask your Salesforce admin to create it (Settings → CRM connection → Setup check).',
+      readOnly: '{{sobject}} field {{field}} is read-only for you: ask your Salesforce admin for edit access to it (Settings → CRM connection → Setup check).',
+      picklist: '{{sobject}} field {{field}} has no value “{{value}}”: ask your Salesforce admin to add it, or choose one of the org’s values in the CRM connection settings (Settings → CRM connection → Setup check).',
+      convertedStatus: 'Lead Status has no value marked Converted: ask your Salesforce admin to add one (Settings → CRM connection → Setup check).',
+    },
     setup: {
       heading: 'Setup check',
       intro: 'Checks the org you signed in to, item by item, as an admin would. Sync stays paused while a required item is missing.',
@@ -415,6 +433,10 @@ export const syncEn: Messages<typeof syncJa> = {
       missing_other: '{{count, number}} required items are missing. Ask your Salesforce admin to do the following.',
       ok: 'OK',
       optional: 'optional',
+      failed: {
+        title: 'The Salesforce setup could not be checked',
+        action: 'Make sure you are signed in to Salesforce and online, then check again.',
+      },
       items: {
         apiVersion: 'API version {{expected}}',
         objectAccess: 'Create and edit on {{object}}',

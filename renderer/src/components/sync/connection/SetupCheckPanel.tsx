@@ -34,7 +34,16 @@ export function SetupCheckPanel() {
       <button type="button" disabled={checking} onClick={() => void run()}>
         {checking ? t('sync.setup.running') : t('sync.setup.run')}
       </button>
-      {problem && <ProblemAlert problem={problem} />}
+      {problem &&
+        (problem.kind === 'conflict' ? (
+          // Not signed in, or Salesforce could not be reached: said here, in the rep's words.
+          <div role="alert" className="alert">
+            <p className="alert-title">{t('sync.setup.failed.title')}</p>
+            <p>{t('sync.setup.failed.action')}</p>
+          </div>
+        ) : (
+          <ProblemAlert problem={problem} />
+        ))}
       {check && (
         <>
           <p role="status" className={missing === 0 ? 'sync-setup-summary is-ok' : 'sync-setup-summary'}>
