@@ -90,7 +90,7 @@ describe('the call workspace', () => {
     const api = workApi([leadDetail(1), leadDetail(2)]);
     const { user } = await openFirstLead(api);
     const length = within(callLog()).getByRole('spinbutton', { name: 'Call length (minutes)' });
-    expect(length).toHaveAccessibleDescription(/not timed in Koma/);
+    expect(length).toHaveAccessibleDescription(/Koma did not time/);
     await user.click(within(callLog()).getByRole('radio', { name: 'Connected' }));
     await user.type(length, '12');
     await waitFor(() => expect(api['callDraft.save']).toHaveBeenCalledWith({ leadId: 'lead-1', draft: expect.objectContaining({ durationMin: 12 }) }));

@@ -76,25 +76,6 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
             {t('loop.conversation.hint')}
           </p>
         </div>
-        {!form.startedAt && (
-          <div className="field call-duration">
-            <label htmlFor={ids.duration}>{t('work.call.durationMin')}</label>
-            <input
-              id={ids.duration}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={1440}
-              step={1}
-              aria-describedby={ids.durationHint}
-              value={form.durationMin ?? ''}
-              onChange={(event) => editForm({ durationMin: minutesOf(event.target.value) })}
-            />
-            <p id={ids.durationHint} className="hint">
-              {t('work.call.durationHint')}
-            </p>
-          </div>
-        )}
         {form.outcome === 'callback_requested' && (
           <div className="field">
             <label htmlFor={ids.callback}>{t('work.call.callbackAt')}</label>
@@ -141,6 +122,25 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
             />
           </div>
         </div>
+        {!form.startedAt && (
+          <div className="field call-duration">
+            <label htmlFor={ids.duration}>{t('work.call.durationMin')}</label>
+            <input
+              id={ids.duration}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={1440}
+              step={1}
+              aria-describedby={ids.durationHint}
+              value={form.durationMin ?? ''}
+              onChange={(event) => editForm({ durationMin: minutesOf(event.target.value) })}
+            />
+            <p id={ids.durationHint} className="hint">
+              {t('work.call.durationHint')}
+            </p>
+          </div>
+        )}
         <DecisionPicker leadId={lead.id} decision={decision} />
       </fieldset>
       {formError && (
