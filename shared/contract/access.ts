@@ -28,6 +28,10 @@ export const readCommands = [
   'settings.get',
   'import.preview',
   'backup.list',
+  'talk.get',
+  'talk.forLead',
+  'talk.export',
+  'kpi.objections',
 ] as const satisfies readonly CommandName[];
 
 export const backupLaneCommands = ['backup.create'] as const satisfies readonly CommandName[];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callOutcomeSchema, excludeReasonSchema, recycleReasonSchema } from './calls';
 import { customerStageSchema, leadAgeSchema, leadSourceSchema, leadStatusSchema, queueReasonSchema } from './leads';
 import { behaviourKindSchema } from './scoringRules';
+import { raisedObjectionSchema } from './talk';
 
 const isoInstant = z.iso.datetime({ offset: true });
 const id = z.string().min(1).max(100);
@@ -33,12 +34,16 @@ export const callDraftSchema = z
     conversation: z.boolean().optional(),
     /** Minutes typed by the rep for a call not timed in Koma; null or absent: unknown. */
     durationMin: z.number().int().min(0).max(1440).nullable().optional(),
+    /** Objection cards the rep marked as raised in this call (absent in older drafts: none). */
+    objections: z.array(z.string().min(1).max(60)).max(30).optional(),
+    /** The talk set version the script and cards on screen came from. */
+    talkVersion: z.number().int().min(0).nullable().optional(),
   })
   .strict();
 export type CallDraft = z.infer<typeof callDraftSchema>;
 
 export const timelineItemSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('call'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), outcome: callOutcomeSchema, notes: z.string(), durationSec: z.number().nullable(), nextAction: z.string().nullable(), conversation: z.boolean().optional() }),
+  z.object({ kind: z.literal('call'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), outcome: callOutcomeSchema, notes: z.string(), durationSec: z.number().nullable(), nextAction: z.string().nullable(), conversation: z.boolean().optional(), objections: z.array(raisedObjectionSchema).optional() }),
   z.object({ kind: z.literal('behaviour'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), event: z.string() }),
   z.object({ kind: z.literal('hearing'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), version: z.number() }),
   z.object({ kind: z.literal('handoff'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), state: z.string() }),
@@ -111,6 +116,14 @@ const callFields = {
   durationSec: z.number().int().min(0).max(86_400).nullable().default(null),
   /** The rep marked the call 有効会話 (a real conversation), whatever its length. */
   conversation: z.boolean().default(false),
+  /** Objection cards raised in the call (切り返し), by id in the talk set version below. */
+  objections: z
+    .array(z.string().min(1).max(60))
+    .max(30)
+    .default([])
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'an objection is listed twice' }),
+  /** The talk set version the rep had on screen (0: the built-in set); null: none shown. */
+  talkVersion: z.number().int().min(0).nullable().default(null),
 };
 
 /** Outcomes where nobody was on the line: such a call cannot be a conversation. */

@@ -24,6 +24,7 @@ import { scoringRulesSchema } from './scoringRules';
 import { behaviourImportInput, behaviourImportResultSchema } from './behaviour';
 import { backupCommands, backupInfoSchema } from './backups';
 import { syncCommands } from './sync';
+import { talkCommands } from './talk';
 
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
@@ -102,6 +103,7 @@ export const contract = {
   'backup.restore': command(backupCommands.restoreInput, backupCommands.restoreOutput),
   'recovery.dismiss': command(empty, backupCommands.dismissRecoveryOutput),
   ...syncCommands,
+  ...talkCommands,
 } as const;
 
 export type Contract = typeof contract;

@@ -81,6 +81,7 @@ describe('migrations', () => {
       'behaviour_events',
       'call_drafts',
       'call_half_hours',
+      'call_objections',
       'call_tallies',
       'calls',
       'companies',
@@ -101,6 +102,7 @@ describe('migrations', () => {
       'sync_conflicts',
       'sync_lead_base',
       'sync_state',
+      'talk_sets',
     ]);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT$/);
     db.close();

@@ -16,6 +16,7 @@ import { prepHandlers } from './prep/handlers';
 import { queueHandlers } from './queue/handlers';
 import type { FeatureHandlers } from '../core/registry';
 import { settingsHandlers } from './settings/handlers';
+import { talkHandlers } from './talk/handlers';
 
 /**
  * Every feature's handlers, in one list: the writer thread registers all of them (plus sync's,
@@ -40,4 +41,5 @@ export const featureHandlers: readonly FeatureHandlers[] = [
   plannerHandlers,
   kpiHandlers,
   backupHandlers,
+  talkHandlers,
 ];

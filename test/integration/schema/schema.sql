@@ -1,10 +1,13 @@
--- schema version 12
+-- schema version 13
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
 
 -- index behaviour_events_unique
 CREATE UNIQUE INDEX behaviour_events_unique ON behaviour_events(lead_id, kind, occurred_at);
+
+-- index call_objections_started
+CREATE INDEX call_objections_started ON call_objections(started_at);
 
 -- index calls_lead
 CREATE INDEX calls_lead ON calls(lead_id, started_at);
@@ -105,11 +108,14 @@ CREATE TABLE call_drafts ( lead_id TEXT PRIMARY KEY REFERENCES leads(id), draft 
 -- table call_half_hours
 CREATE TABLE call_half_hours ( half_hour INTEGER PRIMARY KEY, calls INTEGER NOT NULL ) STRICT;
 
+-- table call_objections
+CREATE TABLE call_objections ( call_id TEXT NOT NULL REFERENCES calls(id), card_id TEXT NOT NULL, lead_id TEXT NOT NULL REFERENCES leads(id), started_at TEXT NOT NULL, PRIMARY KEY (call_id, card_id) ) STRICT;
+
 -- table call_tallies
 CREATE TABLE call_tallies ( day TEXT NOT NULL, source TEXT NOT NULL, outcome TEXT NOT NULL, conversation INTEGER NOT NULL, calls INTEGER NOT NULL, PRIMARY KEY (day, source, outcome, conversation) ) STRICT;
 
 -- table calls
-CREATE TABLE calls ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), slot_id TEXT REFERENCES slots(id), started_at TEXT NOT NULL, ended_at TEXT, duration_sec INTEGER CHECK (duration_sec IS NULL OR duration_sec >= 0), outcome TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '', next_action TEXT, next_action_at TEXT, created_at TEXT NOT NULL , conversation INTEGER NOT NULL DEFAULT 0 CHECK (conversation IN (0, 1))) STRICT;
+CREATE TABLE calls ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), slot_id TEXT REFERENCES slots(id), started_at TEXT NOT NULL, ended_at TEXT, duration_sec INTEGER CHECK (duration_sec IS NULL OR duration_sec >= 0), outcome TEXT NOT NULL, notes TEXT NOT NULL DEFAULT '', next_action TEXT, next_action_at TEXT, created_at TEXT NOT NULL , conversation INTEGER NOT NULL DEFAULT 0 CHECK (conversation IN (0, 1)), talk_version INTEGER) STRICT;
 
 -- table companies
 CREATE TABLE companies ( id TEXT PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, website TEXT, industry TEXT, employees INTEGER CHECK (employees IS NULL OR employees >= 0), address TEXT, phone TEXT, prep_notes TEXT NOT NULL DEFAULT '', prep_checklist TEXT NOT NULL DEFAULT '{}', crm_id TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , prep_notes_saved_at TEXT, name_reading TEXT, corporate_number TEXT) STRICT;
@@ -164,3 +170,6 @@ CREATE TABLE sync_lead_base ( lead_id TEXT PRIMARY KEY REFERENCES leads(id), fie
 
 -- table sync_state
 CREATE TABLE sync_state ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+
+-- table talk_sets
+CREATE TABLE talk_sets ( version INTEGER PRIMARY KEY CHECK (version >= 1), content TEXT NOT NULL, origin TEXT NOT NULL CHECK (origin IN ('edited', 'imported')), saved_at TEXT NOT NULL ) STRICT;

@@ -7,6 +7,7 @@ import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import type { BackendContext } from '../../core/context';
 import { sealHearing } from '../hearing/versions';
+import { recordCallTalk } from '../talk/objections';
 import { tallyCall } from '../kpi/tallies';
 import { changeLead } from '../leads/statusChange';
 import { requireLead } from '../leads/rows';
@@ -81,6 +82,7 @@ export function logCallInTransaction(ctx: BackendContext, leadId: string, input:
     createdAt: ctx.clock.now().toISOString(),
   };
   s.insertCall.run({ ...call, conversation: input.conversation ? 1 : 0 });
+  recordCallTalk(ctx.db, { callId, leadId: lead.id, startedAt: call.startedAt, talkVersion: input.talkVersion, objections: input.objections });
   // A hearing sealed with a call someone answered makes it a conversation; counted before the tally.
   const sealed = sealHearing(ctx.db, lead.id, callId, call.createdAt);
   const conversation = input.conversation || (sealed && !(noConversationOutcomes as readonly string[]).includes(input.outcome));

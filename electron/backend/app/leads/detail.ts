@@ -13,6 +13,7 @@ import type { FeatureHandlers } from '../../core/registry';
 import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { toQueueLead } from '../queue/requeue';
 import { requireLead } from './rows';
+import { objectionsOfCalls } from '../talk/objections';
 
 interface CompanyRecord {
   id: string;
@@ -93,6 +94,12 @@ function timelineItem(r: TimelineRecord): TimelineItem {
   }
 }
 
+/** Each call on the timeline with the objections raised in it (only calls that had some carry the field). */
+function withObjections(db: Db, items: TimelineItem[]): TimelineItem[] {
+  const byCall = objectionsOfCalls(db, items.filter((i) => i.kind === 'call').map((i) => i.id));
+  return byCall.size === 0 ? items : items.map((i) => (i.kind === 'call' && byCall.has(i.id) ? { ...i, objections: byCall.get(i.id) } : i));
+}
+
 export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
   const s = statements(ctx.db);
   const now = ctx.clock.now();
@@ -148,7 +155,7 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
       prepChecklist: { website_read: false, news_checked: false, previous_contact_read: false, ...(checklist.success ? checklist.data : {}) },
     },
     colleagues: s.colleagues.all(lead.company_id, lead.id).map((c) => ({ id: c.id, fullName: c.full_name, title: c.title, status: c.status as LeadStatus })),
-    timeline: s.timeline.all({ companyId: lead.company_id, limit: timelineLimit }).map(timelineItem),
+    timeline: withObjections(ctx.db, s.timeline.all({ companyId: lead.company_id, limit: timelineLimit }).map(timelineItem)),
     draft: draft?.success ? draft.data : null,
   };
 }

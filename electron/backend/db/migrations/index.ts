@@ -10,7 +10,8 @@ import { kpiTallies } from './0009-kpi-tallies';
 import { honestCallsLeadNotes } from './0010-honest-calls-lead-notes';
 import { salesforceApiVersion } from './0011-salesforce-api-version';
 import { importChunks } from './0012-import-chunks';
+import { talkScripts } from './0013-talk-scripts';
 import type { Migration } from './types';
 
 /** In order; a migration's position is its schema version. Append only. */
-export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks];
+export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks, talkScripts];
