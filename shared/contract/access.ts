@@ -16,6 +16,7 @@ export const readCommands = [
   'queue.next',
   'lead.get',
   'leads.search',
+  'duplicates.list',
   'hearing.get',
   'handoff.get',
   'handoff.list',

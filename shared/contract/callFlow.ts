@@ -55,6 +55,8 @@ export const leadDetailSchema = z.object({
   lead: z.object({
     id: z.string(),
     fullName: z.string(),
+    /** The name's reading (フリガナ), shown as ruby above it. */
+    nameReading: z.string().nullable(),
     title: z.string().nullable(),
     department: z.string().nullable(),
     phone: z.string().nullable(),
@@ -79,6 +81,8 @@ export const leadDetailSchema = z.object({
   company: z.object({
     id: z.string(),
     name: z.string(),
+    nameReading: z.string().nullable(),
+    corporateNumber: z.string().nullable(),
     website: z.string().nullable(),
     industry: z.string().nullable(),
     employees: z.number().nullable(),
@@ -168,5 +172,9 @@ export const callFlowCommands = {
   recycle: z.object({ leadId: id, reason: recycleReasonSchema, until: isoInstant, note: z.string().max(500).default(''), call: pendingCallSchema.nullable().default(null) }).strict(),
   exclude: z.object({ leadId: id, reason: excludeReasonSchema, note: z.string().max(500).default(''), call: pendingCallSchema.nullable().default(null) }).strict(),
   setDoNotCall: z.object({ leadId: id, doNotCall: z.boolean() }).strict(),
+  /** Readings as the rep corrects them; an empty one is cleared. */
+  setReadings: z
+    .object({ leadId: id, nameReading: z.string().trim().max(200), companyReading: z.string().trim().max(200) })
+    .strict(),
   next: z.object({ excludeLeadId: id.nullable().default(null), source: leadSourceSchema.nullable().default(null) }).strict(),
 };

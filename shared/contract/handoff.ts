@@ -28,8 +28,9 @@ export const fieldRepInputSchema = fieldRepSchema.extend({ id: id.nullable() }).
 /** Everything field sales needs, assembled when the handoff is made so nothing is lost on the way. */
 export const handoffPackageSchema = z.object({
   assembledAt: z.string(),
-  company: z.object({ name: z.string(), website: z.string().nullable(), industry: z.string().nullable(), employees: z.number().nullable(), address: z.string().nullable(), phone: z.string().nullable() }),
-  contact: z.object({ name: z.string(), title: z.string().nullable(), department: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
+  // Readings are optional: packages frozen before they existed have none.
+  company: z.object({ name: z.string(), reading: z.string().nullable().optional(), website: z.string().nullable(), industry: z.string().nullable(), employees: z.number().nullable(), address: z.string().nullable(), phone: z.string().nullable() }),
+  contact: z.object({ name: z.string(), reading: z.string().nullable().optional(), title: z.string().nullable(), department: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
   hearing: hearingSchema,
   hearingVersion: z.number().int().nullable(),
   qualification: qualificationSchema,

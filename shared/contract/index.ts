@@ -16,6 +16,7 @@ import {
 } from './handoff';
 import { hearingSchema, qualificationCriteriaSchema } from './hearing';
 import { leadSourceSchema, leadStatusSchema } from './leads';
+import { duplicateCommands } from './duplicates';
 import { csvFileSchema, importJobSchema, importPreviewOutput, importReportInput, importReportOutput, importStartInput } from './imports';
 import { goalPlanSchema, kpiReportInput, kpiReportSchema, kpiSettingsSchema, plannerCommands, weekViewSchema } from './planner';
 import { profileSchema } from './profile';
@@ -54,6 +55,10 @@ export const contract = {
   'lead.exclude': command(callFlowCommands.exclude, statusOutput),
   'lead.restore': command(callFlowCommands.leadId, statusOutput),
   'lead.setDoNotCall': command(callFlowCommands.setDoNotCall, statusOutput),
+  'lead.setReadings': command(callFlowCommands.setReadings, z.object({})),
+  'duplicates.list': command(duplicateCommands.list, duplicateCommands.listOutput),
+  'duplicates.merge': command(duplicateCommands.merge, duplicateCommands.mergeOutput),
+  'duplicates.keepSeparate': command(duplicateCommands.keepSeparate, z.object({})),
   'calls.log': command(logCallInput, logCallOutput),
   'calls.logAndNext': command(
     z.object({ call: logCallInput, source: leadSourceSchema.nullable().default(null) }).strict(),

@@ -43,6 +43,8 @@ export function leadRow(index: number, overrides: Partial<CallListRow> = {}): Ca
     id: `lead-${index}`,
     companyId: `company-${index}`,
     companyName: `Company ${index}`,
+    companyReading: null,
+    nameReading: null,
     fullName: `Person ${index}`,
     title: index % 2 === 0 ? 'Manager' : null,
     phone: `03-0000-${String(index).padStart(4, '0')}`,

@@ -105,6 +105,7 @@ export function leadDetail(overrides: { leadId?: string; companyName?: string } 
     lead: {
       id: leadId,
       fullName: '山田 太郎',
+      nameReading: null,
       title: '情報システム部長',
       department: '情報システム部',
       phone: '03-1234-5678',
@@ -127,6 +128,8 @@ export function leadDetail(overrides: { leadId?: string; companyName?: string } 
     company: {
       id: 'company-1',
       name: overrides.companyName ?? '株式会社コマ',
+      nameReading: null,
+      corporateNumber: null,
       website: 'https://koma.example.co.jp',
       industry: '製造業',
       employees: 350,

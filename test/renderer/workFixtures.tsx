@@ -28,6 +28,7 @@ export function leadDetail(index: number, overrides: { lead?: Partial<LeadDetail
     lead: {
       id: `lead-${index}`,
       fullName: `Person ${index}`,
+      nameReading: null,
       title: '部長',
       department: '情報システム部',
       phone: `03-1234-${String(index).padStart(4, '0')}`,
@@ -61,6 +62,8 @@ export function leadDetail(index: number, overrides: { lead?: Partial<LeadDetail
     company: {
       id: `company-${index}`,
       name: `Company ${index}`,
+      nameReading: null,
+      corporateNumber: null,
       website: 'https://example.co.jp',
       industry: 'ITサービス',
       employees: 450,

@@ -3,6 +3,7 @@ import { backupHandlers } from './backups/handlers';
 import { behaviourHandlers } from './behaviour/handlers';
 import { callListHandlers } from './callList/handlers';
 import { callHandlers } from './calls/handlers';
+import { duplicateHandlers } from './duplicates/handlers';
 import { fieldRepHandlers } from './handoffs/fieldReps';
 import { handoffHandlers } from './handoffs/handlers';
 import { hearingHandlers } from './hearing/handlers';
@@ -10,6 +11,7 @@ import { importHandlers } from './imports/handlers';
 import { kpiHandlers } from './kpi/handlers';
 import { decisionHandlers } from './leads/decisions';
 import { leadDetailHandlers } from './leads/detail';
+import { readingHandlers } from './leads/readings';
 import { leadSearchHandlers } from './leadSearch/handlers';
 import { plannerHandlers } from './planner/handlers';
 import { prepHandlers } from './prep/handlers';
@@ -32,6 +34,8 @@ export const featureHandlers: readonly FeatureHandlers[] = [
   leadDetailHandlers,
   leadSearchHandlers,
   decisionHandlers,
+  readingHandlers,
+  duplicateHandlers,
   callHandlers,
   prepHandlers,
   settingsHandlers,

@@ -13,6 +13,7 @@ import { defaultDataEn } from './features/defaultData';
 import { ruleUnitsEn } from './features/ruleUnits';
 import { bantContentEn } from './features/bantContent';
 import { textJoinEn } from './features/textJoin';
+import { readingsEn } from './features/readings';
 import { workEn } from './features/work';
 import { callLoopEn } from './features/callLoop';
 import type { KomaMessages } from './ja';
@@ -24,6 +25,7 @@ export const en: KomaMessages = {
   ...hearingEn,
   ...handoffsEn,
   ...rowReasonsEn,
+  ...readingsEn,
   ...workEn,
   ...callListRowsEn,
   ...headerSlotEn,

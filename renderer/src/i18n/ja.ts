@@ -18,6 +18,7 @@ import { defaultDataJa } from './features/defaultData';
 import { ruleUnitsJa } from './features/ruleUnits';
 import { bantContentJa } from './features/bantContent';
 import { textJoinJa } from './features/textJoin';
+import { readingsJa } from './features/readings';
 import { workJa } from './features/work';
 import { callLoopJa } from './features/callLoop';
 import type { Messages } from './messages';
@@ -29,6 +30,7 @@ export const ja = {
   ...hearingJa,
   ...handoffsJa,
   ...rowReasonsJa,
+  ...readingsJa,
   ...workJa,
   ...callListRowsJa,
   ...headerSlotJa,

@@ -19,6 +19,7 @@ import type { HandoffListState } from './handoffStore';
 import type { HearingState } from './hearingStore';
 import type { ProfileState } from './profileStore';
 import type { QualificationCriteriaState } from './qualificationCriteriaStore';
+import type { DuplicatesState } from './duplicatesStore';
 
 /** The stores travel by context, not module singletons, so each test renders with its own. */
 export const StoresContext = createContext<Stores | null>(null);
@@ -103,4 +104,8 @@ export function useLeadNotesStore<T>(selector: (state: LeadNotesState) => T): T 
 
 export function useLeadSearchStore<T>(selector: (state: LeadSearchState) => T): T {
   return useStore(useStores().leadSearch, selector);
+}
+
+export function useDuplicatesStore<T>(selector: (state: DuplicatesState) => T): T {
+  return useStore(useStores().duplicates, selector);
 }

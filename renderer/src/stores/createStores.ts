@@ -14,6 +14,7 @@ import { dialModeOf } from './dialMode';
 import { createLeadNotesStore } from './leadNotesStore';
 import { createLeadSearchStore } from './leadSearchStore';
 import { createHearingHandoffStores } from './hearingHandoffStores';
+import { createDuplicatesStore } from './duplicatesStore';
 
 export interface StoresOptions {
   pageSize?: number;
@@ -94,6 +95,10 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     planner,
     dashboard,
     ...createSyncStores(client, options.sync),
+    duplicates: createDuplicatesStore(client, () => {
+      void app.getState().load();
+      callList.getState().reload();
+    }),
     /** The first questions the UI asks: how many leads there are, and the top of the call list. */
     start() {
       void app.getState().load();

@@ -26,7 +26,7 @@ export interface WorkOptions {
   prefetch: boolean;
 }
 
-export type WorkDialog = 'help' | 'skip' | 'recycle' | 'exclude' | 'doNotCall';
+export type WorkDialog = 'help' | 'skip' | 'recycle' | 'exclude' | 'doNotCall' | 'readings';
 export type SkipReason = (typeof skipReasons)[number];
 export type ChecklistItem = (typeof prepChecklistItems)[number];
 
@@ -94,6 +94,8 @@ export interface WorkState {
   exclude(reason: ExcludeReason, note: string): Promise<void>;
   restore(): Promise<void>;
   setDoNotCall(doNotCall: boolean): Promise<void>;
+  /** Saves the person's and the company's readings (フリガナ) as the rep corrected them. */
+  setReadings(nameReading: string, companyReading: string): Promise<void>;
   /** Sends every waiting autosave now (leaving the page, switching leads). */
   flush(): Promise<void>;
 }
@@ -477,6 +479,10 @@ export function createWorkStore(
       async setDoNotCall(doNotCall) {
         const leadId = get().detail?.lead.id;
         if (leadId) await act(() => client.invoke('lead.setDoNotCall', { leadId, doNotCall }));
+      },
+      async setReadings(nameReading, companyReading) {
+        const leadId = get().detail?.lead.id;
+        if (leadId) await act(() => client.invoke('lead.setReadings', { leadId, nameReading, companyReading }));
       },
       flush,
     };

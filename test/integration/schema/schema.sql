@@ -1,4 +1,4 @@
--- schema version 13
+-- schema version 14
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
@@ -65,6 +65,9 @@ CREATE INDEX leads_email_key ON leads(email_key) WHERE email_key IS NOT NULL;
 
 -- index leads_listed_search
 CREATE INDEX leads_listed_search ON leads(search_text, source) WHERE queue_bucket > 0;
+
+-- index leads_merged_into
+CREATE INDEX leads_merged_into ON leads(merged_into) WHERE merged_into IS NOT NULL;
 
 -- index leads_next_call
 CREATE INDEX leads_next_call ON leads(next_call_at) WHERE next_call_at IS NOT NULL;
@@ -142,7 +145,7 @@ CREATE TABLE imports ( id TEXT PRIMARY KEY, file_name TEXT NOT NULL, encoding TE
 CREATE TABLE kpi_tally_basis ( id INTEGER PRIMARY KEY CHECK (id = 1), time_zone TEXT NOT NULL, conversation_seconds INTEGER NOT NULL ) STRICT;
 
 -- table lead_duplicates
-CREATE TABLE lead_duplicates ( id TEXT PRIMARY KEY, -- The pair in a fixed order (lead_a < lead_b), so a pair is stored once. lead_a TEXT NOT NULL REFERENCES leads(id), lead_b TEXT NOT NULL REFERENCES leads(id), reason TEXT NOT NULL CHECK (reason IN ('same_name_other_email', 'same_mobile_other_company')), state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'merged', 'separate')), import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, decided_at TEXT, CHECK (lead_a < lead_b), UNIQUE (lead_a, lead_b) ) STRICT;
+CREATE TABLE lead_duplicates ( id TEXT PRIMARY KEY, -- The pair in a fixed order (lead_a < lead_b), so a pair is stored once. lead_a TEXT NOT NULL REFERENCES leads(id), lead_b TEXT NOT NULL REFERENCES leads(id), reason TEXT NOT NULL CHECK (reason IN ('same_name_other_email', 'same_mobile_other_company')), state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'merged', 'separate')), import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, decided_at TEXT, kept_lead TEXT REFERENCES leads(id), CHECK (lead_a < lead_b), UNIQUE (lead_a, lead_b) ) STRICT;
 
 -- table lead_exits
 CREATE TABLE lead_exits ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), kind TEXT NOT NULL CHECK (kind IN ('called', 'recycled', 'excluded', 'qualified', 'skipped', 'restored')), reason TEXT, note TEXT NOT NULL DEFAULT '', call_id TEXT REFERENCES calls(id), at TEXT NOT NULL ) STRICT;
@@ -151,7 +154,7 @@ CREATE TABLE lead_exits ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES 
 CREATE TABLE lead_work_days ( day TEXT NOT NULL, lead_id TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (day, lead_id) ) STRICT;
 
 -- table leads
-CREATE TABLE leads ( id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), last_name TEXT, first_name TEXT, full_name TEXT NOT NULL, title TEXT, department TEXT, email TEXT, email_key TEXT, phone TEXT, phone_key TEXT, source TEXT NOT NULL DEFAULT 'other', stage TEXT NOT NULL DEFAULT 'lead_captured', status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'working', 'callback', 'recycled', 'excluded', 'qualified')), attribute_score INTEGER NOT NULL DEFAULT 0, behaviour_score INTEGER NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, attempts_today INTEGER NOT NULL DEFAULT 0, last_contact_at TEXT, next_call_at TEXT, recycle_reason TEXT, recycle_until TEXT, exclude_reason TEXT, excluded_at TEXT, do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)), time_zone TEXT NOT NULL DEFAULT 'Asia/Tokyo', search_text TEXT NOT NULL, crm_id TEXT, import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , queue_bucket INTEGER NOT NULL DEFAULT 0, queue_sort REAL NOT NULL DEFAULT 0, queue_reason TEXT NOT NULL DEFAULT '{"code":"new"}', queue_changes_at TEXT DEFAULT '1970-01-01T00:00:00.000Z', last_outcome TEXT, name_reading TEXT, name_key TEXT, notes TEXT NOT NULL DEFAULT '', notes_saved_at TEXT) STRICT;
+CREATE TABLE leads ( id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), last_name TEXT, first_name TEXT, full_name TEXT NOT NULL, title TEXT, department TEXT, email TEXT, email_key TEXT, phone TEXT, phone_key TEXT, source TEXT NOT NULL DEFAULT 'other', stage TEXT NOT NULL DEFAULT 'lead_captured', status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'working', 'callback', 'recycled', 'excluded', 'qualified')), attribute_score INTEGER NOT NULL DEFAULT 0, behaviour_score INTEGER NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, attempts_today INTEGER NOT NULL DEFAULT 0, last_contact_at TEXT, next_call_at TEXT, recycle_reason TEXT, recycle_until TEXT, exclude_reason TEXT, excluded_at TEXT, do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)), time_zone TEXT NOT NULL DEFAULT 'Asia/Tokyo', search_text TEXT NOT NULL, crm_id TEXT, import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , queue_bucket INTEGER NOT NULL DEFAULT 0, queue_sort REAL NOT NULL DEFAULT 0, queue_reason TEXT NOT NULL DEFAULT '{"code":"new"}', queue_changes_at TEXT DEFAULT '1970-01-01T00:00:00.000Z', last_outcome TEXT, name_reading TEXT, name_key TEXT, notes TEXT NOT NULL DEFAULT '', notes_saved_at TEXT, merged_into TEXT REFERENCES leads(id)) STRICT;
 
 -- table outbox
 CREATE TABLE outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'attention')), attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, last_error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , done_at TEXT, crm_id TEXT, superseded_by TEXT) STRICT;

@@ -9,7 +9,9 @@ interface CallListRecord {
   id: string;
   company_id: string;
   company_name: string;
+  company_reading: string | null;
   full_name: string;
+  name_reading: string | null;
   title: string | null;
   phone: string | null;
   email: string | null;
@@ -36,7 +38,7 @@ export interface ListFilter {
   source: string | null;
 }
 
-const listColumns = `l.id, l.company_id, c.name AS company_name, l.full_name, l.title, l.phone, l.email, l.source, l.status,
+const listColumns = `l.id, l.company_id, c.name AS company_name, c.name_reading AS company_reading, l.full_name, l.name_reading, l.title, l.phone, l.email, l.source, l.status,
            l.score, l.queue_reason, l.last_contact_at, l.created_at, l.time_zone, l.queue_bucket, l.queue_sort`;
 
 /** The queue order as a row value, so a cursor is one range on the queue index (SQLite row-value comparison). */
@@ -132,7 +134,9 @@ export function toCallListRow(r: CallListRecord, rules: QueueRules, now: Date): 
     id: r.id,
     companyId: r.company_id,
     companyName: r.company_name,
+    companyReading: r.company_reading,
     fullName: r.full_name,
+    nameReading: r.name_reading,
     title: r.title,
     phone: r.phone,
     email: r.email,

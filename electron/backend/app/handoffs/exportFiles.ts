@@ -6,7 +6,7 @@ const header = [
   'appointment_at', 'appointment_end', 'place', 'meeting_url', 'summary',
   'budget_confirmed', 'budget_status', 'budget_amount', 'budget_currency', 'authority_confirmed', 'decision_maker', 'approval_process',
   'need_confirmed', 'pains', 'requirements', 'timeline_confirmed', 'target_date', 'target_quarter', 'urgency',
-  'qualified', 'override_reason', 'score', 'corrections',
+  'qualified', 'override_reason', 'score', 'corrections', 'company_reading', 'contact_reading',
 ];
 
 const yes = (b: boolean) => (b ? 'yes' : 'no');
@@ -14,14 +14,14 @@ const yes = (b: boolean) => (b ? 'yes' : 'no');
 /** One row per handoff, BANT flattened, for teams with no CRM connection. */
 export function handoffsCsv(views: readonly HandoffView[], stamp: string) {
   const rows = views.map((v) => {
-    const { hearing: h, contact, qualification, score } = v.package;
+    const { hearing: h, contact, company, qualification, score } = v.package;
     return [
       v.id, v.state, v.fieldState ?? '', v.createdAt, v.companyName, contact.name, contact.title ?? '', contact.phone ?? '', contact.email ?? '', v.fieldRep?.name ?? '',
       v.appointmentAt ?? '', v.appointmentEnd ?? '', v.place ?? '', v.meetingUrl ?? '', v.summary,
       yes(h.budget.confirmed), h.budget.status, h.budget.amount === null ? '' : String(h.budget.amount), h.budget.currency,
       yes(h.authority.confirmed), [h.authority.decisionMakerName, h.authority.decisionMakerTitle].filter(Boolean).join(' / '), h.authority.approvalProcess,
       yes(h.need.confirmed), h.need.pains.join('; '), h.need.requirements, yes(h.timeline.confirmed), h.timeline.targetDate ?? '', h.timeline.targetQuarter ?? '', h.timeline.urgency,
-      yes(qualification.qualified), v.overrideReason ?? '', String(score.total), String(v.corrections),
+      yes(qualification.qualified), v.overrideReason ?? '', String(score.total), String(v.corrections), company.reading ?? '', contact.reading ?? '',
     ];
   });
   return { fileName: `koma-handoffs-${stamp}.csv`, mimeType: 'text/csv;charset=utf-8', content: toSafeCsv([header, ...rows]) };

@@ -27,8 +27,8 @@ export function assemblePackage(ctx: BackendContext, leadId: string): HandoffPac
   const { company, lead } = detail;
   return {
     assembledAt: ctx.clock.now().toISOString(),
-    company: { name: company.name, website: company.website, industry: company.industry, employees: company.employees, address: company.address, phone: company.phone },
-    contact: { name: lead.fullName, title: lead.title, department: lead.department, phone: lead.phone, email: lead.email },
+    company: { name: company.name, reading: company.nameReading, website: company.website, industry: company.industry, employees: company.employees, address: company.address, phone: company.phone },
+    contact: { name: lead.fullName, reading: lead.nameReading, title: lead.title, department: lead.department, phone: lead.phone, email: lead.email },
     hearing: heard,
     hearingVersion: hearing?.version ?? null,
     qualification: evaluateQualification(heard, detail.score.total, criteria),

@@ -18,6 +18,8 @@ import { objectionsOfCalls } from '../talk/objections';
 interface CompanyRecord {
   id: string;
   name: string;
+  name_reading: string | null;
+  corporate_number: string | null;
   website: string | null;
   industry: string | null;
   employees: number | null;
@@ -47,7 +49,7 @@ const timelineLimit = 200;
 
 const statements = perDatabase((db: Db) => ({
   company: db.prepare<[string], CompanyRecord>(
-    'SELECT id, name, website, industry, employees, address, phone, prep_notes, prep_notes_saved_at, prep_checklist, created_at FROM companies WHERE id = ?',
+    'SELECT id, name, name_reading, corporate_number, website, industry, employees, address, phone, prep_notes, prep_notes_saved_at, prep_checklist, created_at FROM companies WHERE id = ?',
   ),
   colleagues: db.prepare<[string, string], { id: string; full_name: string; title: string | null; status: string }>(
     'SELECT id, full_name, title, status FROM leads WHERE company_id = ? AND id <> ? ORDER BY full_name LIMIT 100',
@@ -117,6 +119,7 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
     lead: {
       id: lead.id,
       fullName: lead.full_name,
+      nameReading: lead.name_reading,
       title: lead.title,
       department: lead.department,
       phone: lead.phone,
@@ -145,6 +148,8 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
     company: {
       id: company.id,
       name: company.name,
+      nameReading: company.name_reading,
+      corporateNumber: company.corporate_number,
       website: company.website,
       industry: company.industry,
       employees: company.employees,

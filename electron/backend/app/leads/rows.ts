@@ -7,6 +7,7 @@ export interface LeadRecord {
   id: string;
   company_id: string;
   full_name: string;
+  name_reading: string | null;
   title: string | null;
   department: string | null;
   phone: string | null;
@@ -33,7 +34,7 @@ export interface LeadRecord {
 
 const statements = perDatabase((db: Db) => ({
   byId: db.prepare<[string], LeadRecord>(
-    `SELECT id, company_id, full_name, title, department, phone, email, source, stage, status, attribute_score,
+    `SELECT id, company_id, full_name, name_reading, title, department, phone, email, source, stage, status, attribute_score,
             behaviour_score, score, attempts, last_contact_at, next_call_at, recycle_reason, recycle_until,
             exclude_reason, do_not_call, time_zone, crm_id, created_at, version, notes
      FROM leads WHERE id = ?`,

@@ -11,7 +11,8 @@ import { honestCallsLeadNotes } from './0010-honest-calls-lead-notes';
 import { salesforceApiVersion } from './0011-salesforce-api-version';
 import { importChunks } from './0012-import-chunks';
 import { talkScripts } from './0013-talk-scripts';
+import { leadMerges } from './0014-lead-merges';
 import type { Migration } from './types';
 
 /** In order; a migration's position is its schema version. Append only. */
-export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks, talkScripts];
+export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks, talkScripts, leadMerges];

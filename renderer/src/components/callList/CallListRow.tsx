@@ -6,6 +6,7 @@ import { useWorkStore } from '../../stores/StoresContext';
 import { callListColumns, callListRowHeight } from './columns';
 import { CompanyName } from './CompanyName';
 import { overdueText, queueReasonText } from './queueReason';
+import { Reading } from '../common/Reading';
 
 interface CallListRowProps {
   /** Zero-based position in the whole list (not in the page). */
@@ -59,7 +60,7 @@ export const CallListRow = memo(function CallListRow({ index, row, top, active, 
         <CompanyName name={row.companyName} />
       </div>
       <div role="cell" className="cell cell-person" title={row.fullName}>
-        {row.fullName}
+        <Reading text={row.fullName} reading={row.nameReading} />
       </div>
       <div role="cell" className="cell cell-title" title={row.title ?? undefined}>
         {row.title ?? ''}

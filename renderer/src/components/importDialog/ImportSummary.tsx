@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNumberFormat } from '../../hooks/useNumberFormat';
-import { useImportStore } from '../../stores/StoresContext';
+import { useDuplicatesStore, useImportStore } from '../../stores/StoresContext';
 import { translateRowReason } from '../../lib/rowReason';
 import { InvalidRowsTable } from './InvalidRowsTable';
 import { ImportWarnings } from './ImportWarnings';
@@ -11,6 +11,7 @@ export function ImportSummary() {
   const result = useImportStore((state) => state.result);
   const saveReport = useImportStore((state) => state.saveReport);
   const closeDialog = useImportStore((state) => state.closeDialog);
+  const showDuplicates = useDuplicatesStore((state) => state.show);
   if (!result) return null;
   // Every data row is one of these four: the sum is the file's data rows, shown so the rep sees none was lost.
   const counts = [
@@ -36,6 +37,17 @@ export function ImportSummary() {
       {result.warnings.length > 0 && <ImportWarnings warnings={result.warnings} />}
       {result.invalid.length > 0 && <InvalidRowsTable rows={result.invalid} total={result.invalidCount} />}
       <div className="dialog-actions">
+        {result.possibleDuplicates > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              closeDialog();
+              void showDuplicates();
+            }}
+          >
+            {t('duplicates.review')}
+          </button>
+        )}
         {result.invalidCount > 0 && (
           <button
             type="button"

@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
-import { useImportStore, useStores } from '../../stores/StoresContext';
+import { useDuplicatesStore, useImportStore, useStores } from '../../stores/StoresContext';
+import { DuplicatesDialog } from '../duplicates/DuplicatesDialog';
 import { ImportDialog } from '../importDialog/ImportDialog';
 import { AppHeader } from './AppHeader';
 import { MainContent } from './MainContent';
 
 export function App() {
   const stores = useStores();
-  const dialogOpen = useImportStore((state) => state.open);
+  const importOpen = useImportStore((state) => state.open);
+  const duplicatesOpen = useDuplicatesStore((state) => state.open);
+  const dialogOpen = importOpen || duplicatesOpen;
   useEffect(() => {
     stores.start();
   }, [stores]);
@@ -19,7 +22,8 @@ export function App() {
           <MainContent />
         </main>
       </div>
-      {dialogOpen && <ImportDialog />}
+      {importOpen && <ImportDialog />}
+      {duplicatesOpen && <DuplicatesDialog />}
     </>
   );
 }

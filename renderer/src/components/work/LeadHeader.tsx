@@ -4,6 +4,7 @@ import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { telHref } from '../../lib/links';
 import { overdueText, queueReasonText } from '../callList/queueReason';
 import { useWorkStore } from '../../stores/StoresContext';
+import { Reading } from '../common/Reading';
 import { LeadActions } from './LeadActions';
 import { ScoreBreakdown } from './ScoreBreakdown';
 import { exitReasonLabel } from './labels';
@@ -15,6 +16,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
   const { t } = useTranslation();
   const format = useDateFormat();
   const now = useWorkStore((state) => state.now);
+  const openDialog = useWorkStore((state) => state.openDialog);
   const nameId = useId();
   const nameRef = useRef<HTMLHeadingElement>(null);
   const arrival = useWorkStore((state) => state.arrival);
@@ -30,10 +32,15 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
     <div className="lead-header" role="group" aria-labelledby={nameId}>
       <div className="lead-identity">
         <h2 id={nameId} ref={nameRef} tabIndex={-1} className="lead-name">
-          {lead.fullName}
+          <Reading text={lead.fullName} reading={lead.nameReading} />
         </h2>
         {role && <span className="lead-role">{role}</span>}
-        <span className="lead-company">{company.name}</span>
+        <span className="lead-company">
+          <Reading text={company.name} reading={company.nameReading} />
+        </span>
+        <button type="button" className="link-button" onClick={() => openDialog('readings')}>
+          {t('readings.edit')}
+        </button>
       </div>
       <dl className="lead-facts">
         <div>

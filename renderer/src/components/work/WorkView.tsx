@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLeadSearchStore, useStores, useWorkStore } from '../../stores/StoresContext';
 import { CallList } from '../callList/CallList';
 import { DoNotCallDialog } from './DoNotCallDialog';
+import { ReadingsDialog } from './ReadingsDialog';
 import { ExcludeDialog } from './ExcludeDialog';
 import { HelpOverlay } from './HelpOverlay';
 import { LeadPane } from './LeadPane';
@@ -42,6 +43,7 @@ export function WorkView() {
       {dialog === 'exclude' && <ExcludeDialog />}
       {dialog === 'doNotCall' && <DoNotCallDialog />}
       {searching && <LeadSearchDialog />}
+      {dialog === 'readings' && <ReadingsDialog />}
     </div>
   );
 }

@@ -1,0 +1,37 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { KomaApi } from '../../shared/contract/api';
+import { leadRow, ok } from './fakeApi';
+import { leadDetail, renderWork, workApi } from './workFixtures';
+
+describe('readings (フリガナ)', () => {
+  it("shows the person's reading as ruby above the name in the list, both readings in the lead header, and saves a corrected one", async () => {
+    const detail = leadDetail(1, { lead: { fullName: '長谷川 一郎', nameReading: 'ハセガワ イチロウ' }, company: { name: '株式会社見本精機', nameReading: 'ミホンセイキ' } });
+    const setReadings = vi.fn<KomaApi['lead.setReadings']>(() => ok({}));
+    const api = {
+      ...workApi([detail]),
+      'callList.page': vi.fn<KomaApi['callList.page']>(() =>
+        ok({ total: 1, offset: 0, rows: [leadRow(1, { fullName: '長谷川 一郎', nameReading: 'ハセガワ イチロウ', companyName: '株式会社見本精機', companyReading: 'ミホンセイキ' })] }),
+      ),
+      'lead.setReadings': setReadings,
+    };
+    const { user } = renderWork(api, { language: 'ja' });
+    const table = await screen.findByRole('table', { name: 'コールリスト' });
+    const person = await within(table).findByRole('cell', { name: /長谷川 一郎/ });
+    expect(person.querySelector('ruby rt')?.textContent).toBe('ハセガワ イチロウ');
+
+    await user.click(person);
+    const heading = await screen.findByRole('heading', { level: 2, name: /長谷川 一郎/ });
+    expect(heading.querySelector('rt')?.textContent).toBe('ハセガワ イチロウ');
+    expect(screen.getByText('ミホンセイキ').tagName).toBe('RT');
+
+    await user.click(screen.getByRole('button', { name: '読みを編集' }));
+    const dialog = await screen.findByRole('dialog', { name: '読み（フリガナ）の編集' });
+    const reading = within(dialog).getByRole('textbox', { name: '長谷川 一郎 の読み' });
+    expect(reading).toHaveValue('ハセガワ イチロウ');
+    await user.clear(reading);
+    await user.type(reading, 'はせがわ いちろう');
+    await user.click(within(dialog).getByRole('button', { name: '保存' }));
+    expect(setReadings).toHaveBeenCalledWith({ leadId: 'lead-1', nameReading: 'はせがわ いちろう', companyReading: 'ミホンセイキ' });
+  });
+});
