@@ -5,7 +5,7 @@ import { leadRow, ok } from './fakeApi';
 import { leadDetail, renderWork, workApi } from './workFixtures';
 
 describe('readings (フリガナ)', () => {
-  it("shows the person's reading as ruby above the name in the list, both readings in the lead header, and saves a corrected one", async () => {
+  it("shows both readings as ruby above the names in the list and the lead header, and saves a corrected one", async () => {
     const detail = leadDetail(1, { lead: { fullName: '長谷川 一郎', nameReading: 'ハセガワ イチロウ' }, company: { name: '株式会社見本精機', nameReading: 'ミホンセイキ' } });
     const setReadings = vi.fn<KomaApi['lead.setReadings']>(() => ok({}));
     const api = {
@@ -19,11 +19,16 @@ describe('readings (フリガナ)', () => {
     const table = await screen.findByRole('table', { name: 'コールリスト' });
     const person = await within(table).findByRole('cell', { name: /長谷川 一郎/ });
     expect(person.querySelector('ruby rt')?.textContent).toBe('ハセガワ イチロウ');
+    // The company's reading sits over its distinctive name, not over the legal form; a screen reader hears both.
+    const company = within(table).getByRole('cell', { name: '株式会社見本精機(ミホンセイキ)' });
+    expect(company.querySelector('ruby .company-distinctive')?.textContent).toBe('見本精機');
+    expect(company.querySelector('ruby rt')?.textContent).toBe('ミホンセイキ');
 
     await user.click(person);
     const heading = await screen.findByRole('heading', { level: 2, name: /長谷川 一郎/ });
     expect(heading.querySelector('rt')?.textContent).toBe('ハセガワ イチロウ');
-    expect(screen.getByText('ミホンセイキ').tagName).toBe('RT');
+    const header = screen.getByRole('group', { name: /長谷川 一郎/ });
+    expect(within(header).getByText('ミホンセイキ').tagName).toBe('RT');
 
     await user.click(screen.getByRole('button', { name: '読みを編集' }));
     const dialog = await screen.findByRole('dialog', { name: '読み（フリガナ）の編集' });

@@ -57,7 +57,7 @@ export const CallListRow = memo(function CallListRow({ index, row, top, active, 
       onFocus={() => onFocusRow(index)}
     >
       <div role="cell" className="cell cell-company" title={row.companyName}>
-        <CompanyName name={row.companyName} />
+        <CompanyName name={row.companyName} reading={row.companyReading} />
       </div>
       <div role="cell" className="cell cell-person" title={row.fullName}>
         <Reading text={row.fullName} reading={row.nameReading} />
