@@ -81,6 +81,8 @@ export async function measureUi(dataDir: string, key: string, now: string, quick
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // The step under way, named in the error when one fails.
+  let current = 'start';
   try {
     await fetch(`${app.origin}/__test/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.token}` }, body: JSON.stringify({ now }) });
     const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1440, height: 900 } });
@@ -96,6 +98,7 @@ export async function measureUi(dataDir: string, key: string, now: string, quick
     const figures: UiFigure[] = [];
 
     const step = (name: string) => {
+      current = name;
       if (process.env.KOMA_BENCH_DEBUG) console.error('[step]', name);
     };
     step('navigate');
@@ -166,12 +169,15 @@ export async function measureUi(dataDir: string, key: string, now: string, quick
       await search.fill(term.slice(0, -1));
       await page.evaluate(() => performance.clearMarks());
       const pressed = await page.evaluate(() => performance.now());
-      await search.press(term.slice(-1));
+      // Typed, not pressed: a kana is text, not a key name (locator.press("ラ") is refused).
+      await search.pressSequentially(term.slice(-1));
       await page.waitForFunction((t) => performance.getEntriesByName(`search-rows:${t}`).length > 0, term, { timeout: 30_000 });
       searches.push((await page.evaluate((t) => performance.getEntriesByName(`search-rows:${t}`)[0]!.startTime, term)) - pressed);
     }
     await search.fill('');
     await page.waitForTimeout(300);
+    // Out of the search box, as the rep leaves it: the work keys (2, Ctrl+Enter) belong to the page, not to the box.
+    await search.blur();
     figures.push(uiFigure(`search keystroke → rows painted, 30 ms debounce included (${searches.length} terms)`, searches, 50));
 
     // Scrolling the whole list, then saving and advancing at its end.
@@ -200,6 +206,7 @@ export async function measureUi(dataDir: string, key: string, now: string, quick
     figures.push(uiFigure(`save and next right after scrolling to the end of the list (${samples} samples)`, atEnd, 50));
 
     // Typing in the call notes.
+    step('typing');
     await page.keyboard.press('m');
     from = await longTaskCount(page);
     await page.keyboard.type('受付経由で情報システム部の部長につないでもらい、来期の予算とSSO要件を確認。', { delay: 15 });
@@ -207,8 +214,15 @@ export async function measureUi(dataDir: string, key: string, now: string, quick
     const typingTasks = (await longTasksSince(page, from)).filter((d) => d > 50);
     figures.push({ figure: 'typing in the call notes', p50: typingTasks.length, p95: null, unit: 'long tasks > 50 ms', target: 'none', met: typingTasks.length === 0 });
     return figures;
+  } catch (error) {
+    throw new Error(`UI step "${current}": ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
   } finally {
     await browser.close();
-    app.child.kill('SIGTERM');
+    // Wait for it to stop: it holds the data folder's lock, and the memory probe opens the folder next.
+    const exited = new Promise((resolve) => app.child.once('exit', resolve));
+    if (app.child.exitCode === null) {
+      app.child.kill('SIGTERM');
+      await exited;
+    }
   }
 }

@@ -33,6 +33,14 @@ describe('backups', () => {
     expect(readdirSync(backupDir(temp.dataDir)).filter((f) => f.endsWith('.partial'))).toEqual([]);
   });
 
+  it('a backup made after the clock was set back is kept, not rotated away as an older one of its day', async () => {
+    temp.clock.advance(3_600_000);
+    await temp.call('backup.create', {});
+    temp.clock.advance(-1_800_000);
+    const made = await temp.call('backup.create', {});
+    expect((await temp.call('backup.list', {})).backups.map((b) => b.name)).toContain(made.name);
+  });
+
   it('a backend with automatic backups makes today\'s soon after start, once', async () => {
     const { dataDir } = temp;
     temp.close({ keepData: true });

@@ -84,7 +84,7 @@ export function createBackup(db: Db, dataDir: string, at: Date, key: DatabaseKey
     throw new Error(`The backup did not check out: ${check.problem}`);
   }
   renameSync(partial, join(dir, name));
-  rotateBackups(dataDir);
+  rotateBackups(dataDir, name);
   return { name, createdAt: createdAtOf(name)!, sizeBytes: statSync(join(dir, name)).size };
 }
 
@@ -108,11 +108,12 @@ export const keepSafetyCopies = 3;
  * Keeps the newest daily backup of each of the last `keepDays` days that have one, and the newest
  * few safety copies (a restore's own backup must never rotate away the one being restored).
  */
-export function rotateBackups(dataDir: string): void {
+export function rotateBackups(dataDir: string, keep?: string): void {
   const seenDays = new Set<string>();
   let safetyCopies = 0;
   for (const backup of listBackups(dataDir)) {
-    const remove = () => rmSync(join(backupDir(dataDir), backup.name), { force: true });
+    // The backup just made stays, even when a clock set back gave it an older name than others of its day.
+    const remove = () => backup.name !== keep && rmSync(join(backupDir(dataDir), backup.name), { force: true });
     if (pattern.exec(backup.name)?.[3]) {
       if (++safetyCopies > keepSafetyCopies) remove();
       continue;

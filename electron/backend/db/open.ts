@@ -43,7 +43,22 @@ export function applyPragmas(db: Db): void {
   // Every page read from disk is decrypted: a page cache that holds the hot tables (a year's leads
   // are ~30 MB) keeps the call list and searches from decrypting the same pages again. It grows
   // only as pages are used.
-  db.pragma('cache_size = -32768');
+  db.pragma(`cache_size = -${readerCacheKib}`);
+}
+
+/**
+ * Page cache per connection, in KiB. Readers answer the list and searches: they keep the hot tables.
+ * The writer thread's connection touches a few pages per write (index probes, the rows it changes),
+ * and the backup thread's copy streams every page once, so a big cache would only hold memory: with
+ * four connections in the threaded backend, the caches are most of its RSS (docs/performance.md).
+ */
+export const readerCacheKib = 32_768;
+export const writerCacheKib = 8_192;
+export const backupCacheKib = 2_048;
+
+/** Sets the connection's page cache (KiB); it grows only as pages are used. */
+export function setCacheSize(db: Db | ReadonlyDb, kib: number): void {
+  db.pragma(`cache_size = -${Math.max(64, Math.floor(kib))}`);
 }
 
 /**
@@ -70,12 +85,12 @@ export function writeTransactionsImmediate(db: Db): void {
  * a handler declared as a read. WAL lets it read a consistent snapshot while the writer commits.
  * Opened only after the writer has recovered and migrated the store.
  */
-export function openReader(path: string, key: DatabaseKey | null): ReadonlyDb {
+export function openReader(path: string, key: DatabaseKey | null, cacheKib = readerCacheKib): ReadonlyDb {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     if (key) unlock(db, key);
     db.pragma('busy_timeout = 5000');
-    db.pragma('cache_size = -32768');
+    setCacheSize(db as ReadonlyDb, cacheKib);
     return db as ReadonlyDb;
   } catch (error) {
     db.close();

@@ -165,16 +165,35 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
   const writer = spawn('writer', { services: options.services ?? false });
   let recovery: BackendContext['recovery'];
   let readers: StoreThread[];
-  let backup: StoreThread;
   try {
     recovery = await writer.ready;
     readers = Array.from({ length: Math.max(1, options.readers ?? 2) }, () => spawn('reader', { recovery }));
-    backup = spawn('backup', { recovery });
-    await Promise.all([...readers, backup].map((t) => t.ready));
+    await Promise.all(readers.map((t) => t.ready));
   } catch (error) {
     await Promise.all(threads.map((t) => t.close().catch(() => undefined)));
     throw error;
   }
+
+  // The backup thread starts for a backup and stops after it: it would sit idle all day but for one
+  // copy, and each store thread costs ~30 MB of its own (a V8 heap with the backend's bundle,
+  // docs/performance.md). Backups that overlap share one thread.
+  let backupRun: { thread: StoreThread; users: number } | null = null;
+  const stopping = new Set<Promise<void>>();
+  const withBackupThread = async <T>(use: (thread: StoreThread) => Promise<T>): Promise<T> => {
+    const run = (backupRun ??= { thread: spawn('backup', { recovery }), users: 0 });
+    run.users++;
+    try {
+      await run.thread.ready;
+      return await use(run.thread);
+    } finally {
+      if (--run.users === 0) {
+        if (backupRun === run) backupRun = null;
+        threads.splice(threads.indexOf(run.thread), 1);
+        const stopped = run.thread.close().finally(() => stopping.delete(stopped));
+        stopping.add(stopped);
+      }
+    }
+  };
 
   const leastBusy = () => readers.reduce((best, t) => (t.inFlight < best.inFlight ? t : best));
   const outcomeOf = (reply: Reply): HandlerOutcome => (reply.type === 'reply' ? reply.outcome : { result: reply.result });
@@ -183,8 +202,18 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
     const request = validateRequest(command, payload);
     if (!request.ok) return request;
     const lane = laneOf(request.command);
-    const thread = lane === 'write' ? writer : lane === 'backup' ? backup : leastBusy();
-    const run = () => thread.request({ type: 'run', command: request.command, input: request.input, nowMs: now() }).then(outcomeOf);
+    const runOn = (thread: StoreThread) => thread.request({ type: 'run', command: request.command, input: request.input, nowMs: now() }).then(outcomeOf);
+    if (lane === 'backup') {
+      try {
+        const outcome = await withBackupThread(runOn);
+        return 'result' in outcome ? outcome.result : stoppedAnswer;
+      } catch (error) {
+        logError('the backup thread could not start', error);
+        return stoppedAnswer;
+      }
+    }
+    const thread = lane === 'write' ? writer : leastBusy();
+    const run = () => runOn(thread);
     let outcome = await run();
     if ('maintenance' in outcome) {
       const done = outcomeOf(await writer.request({ type: 'maintain', job: outcome.maintenance, nowMs: now() }));
@@ -200,7 +229,7 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
       ? [
           backupService(
             async () => {
-              const done = outcomeOf(await backup.request({ type: 'dailyBackup', nowMs: now() }));
+              const done = outcomeOf(await withBackupThread((backup) => backup.request({ type: 'dailyBackup', nowMs: now() })));
               if ('result' in done && !done.result.ok) logError('backup', new Error(done.result.error.message));
             },
             logError,
@@ -221,8 +250,9 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
     },
     async close() {
       await services.stop();
-      // Readers and the backup thread first; the writer (which holds the folder lock) last.
-      await Promise.all([...readers, backup].map((t) => t.close()));
+      // Readers and a backup thread first; the writer (which holds the folder lock) last.
+      await Promise.all([...readers, ...(backupRun ? [backupRun.thread] : [])].map((t) => t.close()));
+      await Promise.all(stopping);
       await writer.close();
     },
   };

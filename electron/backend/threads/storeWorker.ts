@@ -12,7 +12,7 @@ import { featureHandlers } from '../app/features';
 import { runMaintenance } from '../app/maintenance';
 import { registerHandlers, type HandlerMap } from '../core/registry';
 import { ensureDailyBackup, removeInterruptedBackups } from '../db/backups';
-import { openReader } from '../db/open';
+import { backupCacheKib, openReader, readerCacheKib, setCacheSize, writerCacheKib } from '../db/open';
 import { createErrorLog } from '../entry/errorLog';
 import { createFileSecretStore } from '../sync/secrets/fileSecretStore';
 import { errorResult, runHandler } from '../transport/dispatcher';
@@ -34,6 +34,8 @@ interface Store {
 }
 
 function writer(): Store {
+  // What a killed backup or restore left half written; here, before any backup thread can start a new one.
+  removeInterruptedBackups(data.dataDir);
   const backend = createBackend({
     dataDir: data.dataDir,
     resourcesDir: data.resourcesDir,
@@ -50,6 +52,8 @@ function writer(): Store {
       autoStart: data.services,
     },
   });
+  // The readers hold the hot pages for the list and searches; the writer needs few (db/open.ts).
+  setCacheSize(backend.context.db, writerCacheKib);
   const ctx = backend.context as ReadContext;
   return {
     handlers: backend.handlers,
@@ -67,9 +71,8 @@ function writer(): Store {
 }
 
 function reader(): Store {
-  if (data.role === 'backup') removeInterruptedBackups(data.dataDir);
   const databasePath = join(data.dataDir, databaseFileName);
-  const db = openReader(databasePath, data.databaseKey);
+  const db = openReader(databasePath, data.databaseKey, data.role === 'backup' ? backupCacheKib : readerCacheKib);
   const ctx: ReadContext = {
     db,
     clock,

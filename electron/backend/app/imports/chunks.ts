@@ -121,14 +121,18 @@ export async function publishImport(
   inserted: readonly string[],
   rules: QueueRules,
   now: () => Date,
-  chunk: { rows: number; pause: () => Promise<void> },
+  chunk: { rows: number; budgetMs: number; pause: () => Promise<void> },
 ): Promise<void> {
   const s = statements(db);
-  for (let at = 0; at < inserted.length; at += chunk.rows) {
-    const ids = inserted.slice(at, at + chunk.rows);
-    db.transaction(() => {
-      const at = now();
-      for (const id of ids) requeueLead(db, id, rules, at);
+  for (let at = 0; at < inserted.length; ) {
+    at = db.transaction(() => {
+      const started = performance.now();
+      const end = Math.min(inserted.length, at + chunk.rows);
+      const when = now();
+      let next = at;
+      do requeueLead(db, inserted[next++]!, rules, when);
+      while (next < end && performance.now() - started < chunk.budgetMs);
+      return next;
     })();
     await chunk.pause();
   }

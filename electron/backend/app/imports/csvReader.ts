@@ -20,7 +20,9 @@ export interface ReadCsvOptions {
   batchSize?: number;
 }
 
-export const defaultBatchSize = 2_000;
+// Small enough that reading and checking one batch takes milliseconds: the writer thread reads the
+// file between other requests (a call being logged waits for one batch at most).
+export const defaultBatchSize = 500;
 
 function problemOf(errors: readonly Papa.ParseError[]): RowReason | null {
   if (errors.some((error) => error.code === 'MissingQuotes')) return rowReasons.unclosedQuote;

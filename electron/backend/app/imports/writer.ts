@@ -110,8 +110,13 @@ const statements = perDatabase((db: Db) => ({
 
 /** How an import's write is cut: rows per transaction, and what runs between two of them. */
 export interface ImportChunking {
-  /** Rows written per transaction (default 250: a chunk costs a few milliseconds to tens of them). */
+  /** At most this many rows per transaction (default 250). */
   rows?: number;
+  /**
+   * A chunk also ends once it has written for this long (default 20 ms), so how long a call logged
+   * meanwhile waits does not grow with a busy machine or a slow disk; the commit comes on top.
+   */
+  budgetMs?: number;
   /** Between chunks: lets the writer answer other requests (a call being logged). */
   pause?: () => Promise<void>;
   /** Rows written so far, after each chunk. */
@@ -122,6 +127,7 @@ export interface ImportChunking {
 }
 
 const defaultChunkRows = 250;
+const defaultChunkBudgetMs = 20;
 
 /**
  * Writes an import in chunks (chunks.ts): every valid row lands, or none does. Companies are found
@@ -136,6 +142,7 @@ const defaultChunkRows = 250;
 export async function writeImport(db: Db, write: ImportWrite, chunking: ImportChunking): Promise<WriteCounts> {
   const s = statements(db);
   const rows = Math.max(1, chunking.rows ?? defaultChunkRows);
+  const budgetMs = chunking.budgetMs ?? defaultChunkBudgetMs;
   const pause = chunking.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
   db.transaction(() => {
     s.insertImport.run({
@@ -152,16 +159,22 @@ export async function writeImport(db: Db, write: ImportWrite, chunking: ImportCh
   const counts: WriteCounts = { inserted: 0, updated: 0, possibleDuplicates: 0 };
   const inserted: string[] = [];
   try {
-    for (let at = 0; at < write.leads.length; at += rows) {
-      inImportChunk(db, write.importId, () => {
+    for (let at = 0; at < write.leads.length; ) {
+      at = inImportChunk(db, write.importId, () => {
         const touched = new Set<string>();
         const insertedHere: string[] = [];
-        for (const lead of write.leads.slice(at, at + rows)) writeRow(lead, touched, insertedHere);
+        const started = performance.now();
+        const end = Math.min(write.leads.length, at + rows);
+        let next = at;
+        // At least one row a chunk, however slow the machine: the import always moves on.
+        do writeRow(write.leads[next++]!, touched, insertedHere);
+        while (next < end && performance.now() - started < budgetMs);
         rescoreLeads(db, [...touched], write.scoringRules, new Date(write.now));
         hideInsertedLeads(db, insertedHere);
         inserted.push(...insertedHere);
+        return next;
       });
-      chunking.onProgress?.(Math.min(write.leads.length, at + rows));
+      chunking.onProgress?.(at);
       await pause();
     }
     markWritten(db, write.importId, () => s.countImport.run({ id: write.importId, inserted: counts.inserted, updated: counts.updated }));
@@ -173,7 +186,7 @@ export async function writeImport(db: Db, write: ImportWrite, chunking: ImportCh
     }
     throw error;
   }
-  await publishImport(db, write.importId, inserted, chunking.queueRules, chunking.now, { rows: rows * 4, pause });
+  await publishImport(db, write.importId, inserted, chunking.queueRules, chunking.now, { rows: rows * 4, budgetMs, pause });
   return counts;
 
   function writeRow(lead: ImportedLead, touched: Set<string>, insertedHere: string[]): void {
