@@ -116,4 +116,21 @@ describe('an import written in chunks', () => {
     const again = await startSecond(temp);
     expect((await waitForImport(temp, again)).result).toMatchObject({ inserted: 60, updated: 1 });
   });
+
+  it('an import Koma stopped while publishing is finished at the next start: its leads join the list', async () => {
+    const job = await waitForImport(temp, await startSecond(temp));
+    const db = temp.backend.context.db;
+    const importId = job.result!.importId;
+    // As a stop between the last chunk and the end of publishing leaves it: state, hidden leads, journal rows.
+    db.prepare("UPDATE imports SET state = 'publishing' WHERE id = ?").run(importId);
+    db.prepare('UPDATE leads SET queue_bucket = 0, queue_changes_at = NULL WHERE import_id = ?').run(importId);
+    db.prepare("INSERT INTO import_undo (import_id, entity, row_id, old) VALUES (?, 'company', 'c-gone', NULL)").run(importId);
+    expect((await temp.call('callList.page', { limit: 5 })).total).toBe(2);
+    const dataDir = temp.dataDir;
+    temp.close({ keepData: true });
+    temp = createTempBackend({ dataDir, idPrefix: 'restarted' });
+    expect((await temp.call('callList.page', { limit: 5 })).total).toBe(62);
+    expect(temp.backend.context.db.prepare('SELECT state FROM imports WHERE id = ?').get(importId)).toEqual({ state: 'done' });
+    expect(tableCounts(temp.backend).import_undo).toBe(0);
+  });
 });

@@ -14,8 +14,9 @@ import { requeueLead } from '../queue/requeue';
  *   writer.ts — is undone the same way;
  * - a failed import is undone at once, and one that Koma stopped in the middle (closed, killed) at
  *   the next start, before anything reads the store (`finishInterruptedImports`);
- * - when the last chunk has committed the import is 'publishing': it can no longer be undone, its
- *   journal is dropped and its new leads take their places in the queue, again in short chunks.
+ * - when the last chunk has committed the import is 'publishing': it can no longer be undone, the
+ *   outbox rows it queued are released, its new leads take their places in the queue and its
+ *   journal is dropped, again in short chunks.
  */
 
 const leadColumns = [
@@ -55,6 +56,10 @@ const statements = perDatabase((db: Db) => {
     hide: db.prepare<[string]>('UPDATE leads SET queue_changes_at = NULL WHERE id IN (SELECT value FROM json_each(?))'),
     setState: db.prepare<[string, string]>('UPDATE imports SET state = ? WHERE id = ?'),
     dropJournal: db.prepare<[string]>('DELETE FROM import_undo WHERE import_id = ?'),
+    // The outbox rows it queued are free to go once it stands (the sync engine holds journaled ones).
+    releaseOutbox: db.prepare<[string]>("DELETE FROM import_undo WHERE import_id = ? AND entity = 'outbox'"),
+    // The rest of a standing import's journal (a row per company it made: 100,000 for a big file) goes a slice at a time.
+    dropJournalSlice: db.prepare<[string, number]>('DELETE FROM import_undo WHERE rowid IN (SELECT rowid FROM import_undo WHERE import_id = ? LIMIT ?)'),
     interrupted: db.prepare<[], { id: string; state: 'writing' | 'publishing' }>("SELECT id, state FROM imports WHERE state <> 'done' ORDER BY created_at"),
     // After a stop mid-publish: the import's hidden leads, found without the ids the job held.
     publishRest: db.prepare<[string]>(`UPDATE leads SET queue_changes_at = '${epoch}' WHERE import_id = ? AND queue_changes_at IS NULL`),
@@ -110,7 +115,7 @@ export function markWritten(db: Db, importId: string, finish: () => void): void 
   db.transaction(() => {
     finish();
     s.setState.run('publishing', importId);
-    s.dropJournal.run(importId);
+    s.releaseOutbox.run(importId);
   })();
 }
 
@@ -136,6 +141,8 @@ export async function publishImport(
     })();
     await chunk.pause();
   }
+  const slice = Math.max(100, chunk.rows * 4);
+  while (s.dropJournalSlice.run(importId, slice).changes > 0) await chunk.pause();
   s.setState.run('done', importId);
 }
 
@@ -153,6 +160,7 @@ export function finishInterruptedImports(db: Db): { undone: number; published: n
     } else {
       db.transaction(() => {
         s.publishRest.run(id);
+        s.dropJournal.run(id);
         s.setState.run('done', id);
       })();
       counts.published++;
