@@ -61,7 +61,10 @@ function field(name: string, spec: Spec): FakeField {
 
 const picklist = (...values: string[]) => values.map((value, i) => ({ value, label: value, active: true, defaultValue: i === 0 }));
 
-/** Fields Salesforce maintains: readable, never writable (Object Reference, System Fields). */
+/**
+ * Fields Salesforce maintains: readable, never writable (Object Reference, System Fields:
+ * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/system_fields.htm).
+ */
 const systemFields = (): FakeField[] => [
   field('Id', { type: 'id', length: 18, createable: false, updateable: false, nillable: false, defaultedOnCreate: true }),
   field('CreatedDate', { type: 'datetime', createable: false, updateable: false, nillable: false, defaultedOnCreate: true }),
@@ -180,7 +183,8 @@ export function buildOrg(o: OrgOptions): Map<string, FakeObject> {
       field('Description', { type: 'textarea', length: 32_000 }),
       field('ActivityDate', { type: 'date' }),
       // Polymorphic: Who is a Lead or a Contact, What an Account or an Opportunity (SOQL and SOSL
-      // Reference, Understanding Relationship Fields and Polymorphic Fields).
+      // Reference, Understanding Relationship Fields and Polymorphic Fields:
+      // https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-relationships-and-polymorph-keys.html).
       field('WhoId', { type: 'reference', length: 18, referenceTo: ['Contact', 'Lead'], relationshipName: 'Who', polymorphicForeignKey: true }),
       field('WhatId', { type: 'reference', length: 18, referenceTo: ['Account', 'Opportunity'], relationshipName: 'What', polymorphicForeignKey: true }),
       // A custom field on Task is created on Activity and shows on Task's describe.
@@ -189,7 +193,8 @@ export function buildOrg(o: OrgOptions): Map<string, FakeObject> {
   };
   const org = new Map<string, FakeObject>();
   // LeadStatus: the Lead Status picklist's values as records, with IsConverted for the values a
-  // converted lead may take (Object Reference, LeadStatus). Read only.
+  // converted lead may take (Object Reference, LeadStatus:
+  // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_leadstatus.htm). Read only.
   org.set('LeadStatus', {
     name: 'LeadStatus',
     createable: false,
@@ -204,7 +209,10 @@ export function buildOrg(o: OrgOptions): Map<string, FakeObject> {
       field('SortOrder', { type: 'int', createable: false, updateable: false }),
     ],
   });
-  // UserPermissionAccess: the signed-in user's own permissions, one row (Object Reference).
+  // UserPermissionAccess: the signed-in user's own permissions, one row (Object Reference,
+  // UserPermissionAccess; the page is not in the documentation search available here, so the
+  // address follows the reference's pattern:
+  // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_userpermissionaccess.htm).
   org.set('UserPermissionAccess', {
     name: 'UserPermissionAccess',
     createable: false,

@@ -300,19 +300,25 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
   function check(sobject: string, record: Record<string, unknown>, existing: FakeRecord | null): RecordError | null {
     const object = org.get(sobject);
     if (!object) return { statusCode: 'INVALID_TYPE', message: `sObject type '${sobject}' is not supported`, fields: [] };
-    // A converted Lead is read only (convertLead(): the lead becomes the Account, Contact and Opportunity).
+    // A converted Lead is read only: CANNOT_UPDATE_CONVERTED_LEAD (Salesforce Help:
+    // https://help.salesforce.com/s/articleView?id=000384333&type=1; convertLead():
+    // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_convertlead.htm).
     if (sobject === 'Lead' && existing?.IsConverted === true) return { statusCode: 'CANNOT_UPDATE_CONVERTED_LEAD', message: 'cannot reference converted lead', fields: [] };
     const relationship = resolveRelationships(object, record);
     if (relationship) return relationship;
     const fieldError = checkFields(object, record, existing !== null);
     if (fieldError) return fieldError;
-    // A Unique field (Koma's external id is one) refuses a value another record holds.
+    // A Unique field (Koma's external id is one) refuses a value another record holds:
+    // DUPLICATE_VALUE (SOAP API, Core Data Types, StatusCode:
+    // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm).
     for (const f of object.fields) {
       const value = record[f.name];
       if (!f.unique || value === undefined || value === null) continue;
       const other = [...table(sobject).values()].find((r) => r[f.name] === value && r.Id !== existing?.Id);
       if (other) return { statusCode: 'DUPLICATE_VALUE', message: `duplicate value found: ${f.name} duplicates value on record with id: ${other.Id}`, fields: [f.name] };
     }
+    // A reference must name a record of one of the field's referenceTo objects:
+    // INVALID_CROSS_REFERENCE_KEY (same StatusCode list).
     for (const f of object.fields) {
       const value = record[f.name];
       if (f.type !== 'reference' || value === undefined || value === null) continue;
@@ -367,6 +373,13 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     return copy;
   }
 
+  /**
+   * sObject Collections upsert (https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-sobjects-collections-upsert.html):
+   * at most 200 records, all of the URI's type, each with attributes.type; "Only external ids are
+   * supported. Don't use record ids"; per-record UpsertResults in order, allOrNone optional. The
+   * key field must be an External ID (else INVALID_FIELD); a key repeated in the request, or
+   * matching several records, is DUPLICATE_EXTERNAL_ID (upsert(): https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_upsert.htm).
+   */
   function upsert(sobject: string, field: string, body: { allOrNone?: boolean; records?: Record<string, unknown>[] }): { status: number; json: unknown } {
     if (!prefixes[sobject]) return { status: 404, json: [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist` }] };
     if (field === 'Id' || field !== ext || !org.get(sobject)?.fields.some((f) => f.name === field && f.externalId)) {
@@ -423,6 +436,10 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     });
   }
 
+  /**
+   * sObject Collections update (https://developer.salesforce.com/docs/platform/api-rest/guide/resources-composite-sobjects-collections-update.html):
+   * at most 200 records of any types, each with attributes.type and an id; SaveResults in order.
+   */
   function update(body: { allOrNone?: boolean; records?: Record<string, unknown>[] }): { status: number; json: unknown } {
     const records = body.records;
     if (!Array.isArray(records)) return { status: 400, json: [{ errorCode: 'JSON_PARSER_ERROR', message: 'records is required' }] };
@@ -431,6 +448,14 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       const type = (r.attributes as { type?: string } | undefined)?.type ?? '';
       const unknown = unknownField(type, Object.keys(stripAttributes(r)));
       if (unknown) return { status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `No such column '${unknown}' on sobject of type ${type}` }] };
+    }
+    // Records of several types are processed in chunks of consecutive records of one type, "A
+    // single request can process up to 10 chunks" (same page): {account1, account2, contact1,
+    // account3} is three chunks.
+    const types = records.map((r) => (r.attributes as { type?: string } | undefined)?.type ?? '');
+    const chunkCount = types.filter((t, i) => i === 0 || t !== types[i - 1]).length;
+    if (chunkCount > 10) {
+      return { status: 400, json: [{ errorCode: 'EXCEEDED_MAX_TYPES_LIMIT', message: `Cannot have more than 10 chunks in a single operation (this one has ${chunkCount}). Please rearrange the data to reduce chunking.` }] };
     }
     stats.updates++;
     const planned = records.map((raw) => {
@@ -487,6 +512,8 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     } catch (error) {
       return { status: 400, json: [{ errorCode: 'MALFORMED_QUERY', message: error instanceof SoqlError ? error.message : 'malformed query' }] };
     }
+    // A field the object lacks fails the query: INVALID_FIELD "No such column" (REST API, Query:
+    // https://developer.salesforce.com/docs/platform/api-rest/guide/resources-query.html).
     const unknown = unknownField(parsed.from, [...parsed.fields, ...fieldsOf(parsed.where)]);
     if (unknown) return { status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `No such column '${unknown}' on entity '${parsed.from}'` }] };
     stats.queries++;
@@ -549,12 +576,15 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     const reply = (status: number, xml: string) => {
       res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' }).end(xml);
     };
-    // SOAP 1.1 over HTTP: text/xml and a SOAPAction header (the Partner WSDL's is empty).
+    // SOAP 1.1 over HTTP: text/xml, and "An HTTP client MUST use this header field [SOAPAction]
+    // when issuing a SOAP HTTP Request" (W3C SOAP 1.1, 6.1.1:
+    // https://www.w3.org/TR/2000/NOTE-SOAP-20000508/#_Toc478383528); the Partner WSDL's is empty.
     if (!contentTypeIs(req, 'text/xml')) return reply(415, soapFault('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be text/xml'));
     if (req.headers.soapaction === undefined) return reply(500, soapFault('INVALID_SOAP_HEADER', 'No SOAPAction header!'));
     const parsed = readSoap(body);
     if (!parsed) return reply(500, soapFault('INVALID_XML', 'The request is not a SOAP envelope'));
-    // The OAuth access token is the session id (SOAP API, SessionHeader).
+    // The OAuth access token is the session id (SOAP API, SessionHeader:
+    // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_header_sessionheader.htm).
     if (!parsed.sessionId || !accessTokens.has(parsed.sessionId)) return reply(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'));
     if (parsed.call !== 'convertLead') return reply(500, soapFault('INVALID_OPERATION', `not supported by this fake: ${parsed.call}`));
     const before = takeFault('convert', null, ['status500', 'hang', 'requestLimit', 'invalidSession']);
@@ -566,7 +596,9 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       return reply(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'));
     }
     const converts = (parsed.body.leadConverts as unknown[] | undefined) ?? [];
-    if (converts.length > 200) return reply(500, soapFault('EXCEEDED_ID_LIMIT', 'convertLead: too many leads in one call'));
+    // At most 100 LeadConverts a call ("The convertLead method accepts up to 100 LeadConvert
+    // objects", Apex Database class: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_database.htm).
+    if (converts.length > 100) return reply(500, soapFault('EXCEEDED_ID_LIMIT', 'convertLead: more than 100 leads in one call'));
     const answers = convertLead(parsed.body);
     const after = takeFault('convert', null, ['dropAfterStore', 'malformed']);
     await sleep(latency());
@@ -723,7 +755,8 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     }
     if (host === 'instance' && /^\/services\/Soap\/u\/\d+\.\d$/.test(path) && req.method === 'POST') return soap(req, res, body);
     if (host === 'instance' && /^\/services\/data\/?$/.test(path) && req.method === 'GET') {
-      // Versions: every API version the org serves, oldest first (REST API, Versions).
+      // Versions: every API version the org serves, oldest first (REST API, Versions:
+      // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_versions.htm).
       const versions = Array.from({ length: 67 - 31 + 1 }, (_, i) => ({ version: `${31 + i}.0`, url: `/services/data/v${31 + i}.0` }));
       res.writeHead(200, { 'Content-Type': 'application/json;charset=UTF-8' }).end(JSON.stringify(versions));
       return;
@@ -735,10 +768,14 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     }
     apiUsed++;
     stats.apiRequests++;
+    // Sforce-Limit-Info: api-usage=USED/MAX on every REST answer (REST API, Limit Info Header:
+    // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_api_usage.htm).
     const limitHeader = { 'Sforce-Limit-Info': `api-usage=${apiUsed}/${options.apiMax ?? 15_000}`, 'Content-Type': 'application/json;charset=UTF-8' };
     const send = (status: number, json: unknown, extra: Record<string, string> = {}): void => {
       res.writeHead(status, { ...limitHeader, ...extra }).end(JSON.stringify(json));
     };
+    // Every REST request carries the OAuth access token as a Bearer token; without a valid one:
+    // 401 INVALID_SESSION_ID (Status Codes and Error Responses, errorcodes.htm above).
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !accessTokens.has(auth.slice(7))) return send(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
 
@@ -747,13 +784,15 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     const upsertMatch = /^composite\/sobjects\/([A-Za-z_]+)\/([A-Za-z_]+)$/.exec(resource);
     const moreMatch = /^query\/([A-Za-z0-9]+-\d+)$/.exec(resource);
     if (resource === 'limits' && req.method === 'GET') {
-      // Limits: the org's daily API requests, Max and Remaining (REST API, Limits).
+      // Limits: the org's daily API requests, Max and Remaining (REST API, Limits:
+      // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_limits.htm).
       const max = options.apiMax ?? 15_000;
       return send(200, { DailyApiRequests: { Max: max, Remaining: Math.max(0, max - apiUsed) } });
     }
     const describeMatch = /^sobjects\/([A-Za-z_]+)\/describe$/.exec(resource);
     if (describeMatch && req.method === 'GET') {
-      // sObject Describe: the object's fields and their properties, as this user may use them.
+      // sObject Describe: the object's fields and their properties, as this user may use them
+      // (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_sobject_describe.htm).
       const object = org.get(describeMatch[1]!);
       stats.describes++;
       return object ? send(200, describeOf(object)) : send(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);

@@ -2,8 +2,14 @@ import { XMLParser } from 'fast-xml-parser';
 
 /**
  * The SOAP side of the fake Salesforce: reads a Partner API request and writes answers and faults
- * the way the SOAP API Developer Guide shows them (envelope, SessionHeader, soapenv:Fault with an
- * sf: fault code).
+ * the way the SOAP API Developer Guide shows them: the SOAP 1.1 envelope
+ * (https://www.w3.org/TR/2000/NOTE-SOAP-20000508/), the SessionHeader carrying the session id
+ * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_header_sessionheader.htm),
+ * a soapenv:Fault whose faultcode is sf:<ExceptionCode> for an error of the whole request, and a
+ * per-record Error with a StatusCode otherwise (Core Data Types Used in API Calls:
+ * https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm),
+ * and convertLead()'s LeadConvertResult
+ * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_convertlead.htm).
  */
 const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => name === 'leadConverts' });
 

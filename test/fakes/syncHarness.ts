@@ -35,12 +35,14 @@ export interface SyncHarness {
   close(options?: { keepData?: boolean; keepFake?: boolean }): Promise<void>;
 }
 
+/** A deep copy: a test may change the nested settings without changing the defaults for the tests after it. */
 export function salesforceSettingsFor(fake: FakeSalesforce, patch: Partial<SyncSettings> = {}): SyncSettings {
+  const defaults = structuredClone(defaultSyncSettings);
   return {
-    ...defaultSyncSettings,
+    ...defaults,
     connector: 'salesforce',
     ...patch,
-    salesforce: { ...defaultSyncSettings.salesforce, loginUrl: fake.url, clientId: 'koma-test-client', callbackPort: 0, ...patch.salesforce },
+    salesforce: { ...defaults.salesforce, loginUrl: fake.url, clientId: 'koma-test-client', callbackPort: 0, ...patch.salesforce },
   };
 }
 

@@ -13,8 +13,10 @@ const fieldRepUser = '005000000000009AAA';
 
 /** A rep whose lead came from Salesforce (pulled), with the hearing done. */
 async function leadFromSalesforce(fakeOptions: FakeOptions = {}, lead: Record<string, unknown> = {}) {
-  h = await createSyncHarness({ fakeOptions });
+  h = await createSyncHarness();
   await h.signIn();
+  // The org as the test needs it, changed after the setup check that runs at sign-in.
+  h.fake.setOptions(fakeOptions);
   const crmId = h.fake.insert('Lead', { FirstName: '花子', LastName: '佐藤', Company: '北斗物流株式会社', Phone: '06-1111-2222', Title: '総務部 課長', Status: 'Working', OwnerId: h.fake.userId, ...lead });
   await h.backend.sync.engine.pullNow();
   const { id } = db().prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: string };
@@ -98,6 +100,30 @@ describe('a handoff converts the Lead', () => {
     const lead = byKomaId(h, 'Lead').get('lead-0000')!;
     expectOneOfEach(String(lead.Id), handoff.id, { LastName: lead.LastName });
     expect(byKomaId(h, 'Contact').get('lead-0000')).toBeDefined();
+  });
+
+  it('converts four leads of four companies in one send: Koma’s ids go on in one request the strict fake accepts (at most 10 chunks of one type)', async () => {
+    h = await createSyncHarness();
+    await h.signIn();
+    const companies = ['北斗物流株式会社', '株式会社サクラテック', '青葉商事株式会社', '㈱みなと製作所'];
+    const crmIds = companies.map((company, i) => h.fake.insert('Lead', { LastName: `髙橋${i}`, FirstName: '一郎', Company: company, Status: 'Working', OwnerId: h.fake.userId }));
+    await h.backend.sync.engine.pullNow();
+    const rep = await addFieldRep(h, fieldRepUser);
+    const handoffs = [];
+    for (const crmId of crmIds) {
+      const { id } = db().prepare('SELECT id FROM leads WHERE crm_id = ?').get(crmId) as { id: string };
+      await h.call('hearing.save', { leadId: id, hearing: qualifiedHearing });
+      handoffs.push(await handOff(h, id, rep));
+    }
+    const updatesBefore = h.fake.stats().updates;
+    await h.settle();
+    expect(outbox().filter((r) => r.state !== 'done')).toEqual([]);
+    expect(h.fake.records('Lead').every((l) => l.IsConverted === true)).toBe(true);
+    for (const handoff of handoffs) expect(byKomaId(h, 'Opportunity').get(handoff.id)).toBeDefined();
+    expect(byKomaId(h, 'Account').size).toBe(4);
+    // The Leads' status in one request, then the Opportunities, Contacts and Accounts labelled in
+    // one more: three chunks of one type each, not twelve interleaved ones.
+    expect(h.fake.stats().updates - updatesBefore).toBe(2);
   });
 
   it('names a missing Convert Leads permission in plain words', async () => {

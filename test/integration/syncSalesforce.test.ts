@@ -17,6 +17,15 @@ async function ready(leads = 2, options: Parameters<typeof createSyncHarness>[0]
   await h.signIn();
 }
 
+/**
+ * Signed in to a complete org (the setup check after sign-in passes), which the admin then
+ * changes: what sending meets when the org no longer matches what was checked.
+ */
+async function readyThenOrgChanges(orgChange: Parameters<SyncHarness['fake']['setOptions']>[0]) {
+  await ready(1);
+  h.fake.setOptions(orgChange);
+}
+
 describe('pushing to Salesforce', () => {
   it('hands off as Account, Contact and Opportunity with the BANT fields, and marks the handoff synced with its CRM id', async () => {
     await ready(1);
@@ -291,7 +300,7 @@ describe('refusals wait for attention', () => {
   });
 
   it('fails only the items needing a field the org lacks, naming it in plain words; mapping it away fixes them', async () => {
-    await ready(1, { fakeOptions: { unknownFields: { Opportunity: ['Koma_Need__c'] } } });
+    await readyThenOrgChanges({ unknownFields: { Opportunity: ['Koma_Need__c'] } });
     await logCall(h, 'lead-0000');
     const handoff = await handOff(h, 'lead-0000', await addFieldRep(h));
     await h.settle();
@@ -313,7 +322,7 @@ describe('refusals wait for attention', () => {
   });
 
   it('sends the field once the admin creates it and the rep retries: the org is described again', async () => {
-    await ready(1, { fakeOptions: { unknownFields: { Opportunity: ['Koma_Need__c'] } } });
+    await readyThenOrgChanges({ unknownFields: { Opportunity: ['Koma_Need__c'] } });
     const handoff = await handOff(h, 'lead-0000', await addFieldRep(h));
     await h.settle();
     expect(rows().filter((r) => r.state === 'attention')).toHaveLength(1);
@@ -327,8 +336,8 @@ describe('refusals wait for attention', () => {
     ['a field the rep may not edit', { readOnlyFields: { Opportunity: ['Koma_Budget_Amount__c'] } }, 'Opportunity field Koma_Budget_Amount__c is read-only for you: ask your Salesforce admin for edit access to it — see Settings → CRM connection → Setup check.'],
     ['a stage the org lacks', { stageNames: ['Prospecting', 'Closed Won', 'Closed Lost'] }, 'Opportunity field StageName has no value "Qualification": ask your Salesforce admin to add it, or choose one of the org\'s values in Settings → CRM connection — see Settings → CRM connection → Setup check.'],
     ['an object the rep may not create', { readOnlyObjects: ['Opportunity'] }, 'You may not create or edit Opportunity records in Salesforce: ask your Salesforce admin for create and edit access — see Settings → CRM connection → Setup check.'],
-  ])('names %s in plain words, before sending it', async (_, fakeOptions, message) => {
-    await ready(1, { fakeOptions });
+  ])('names %s in plain words, before sending it', async (_, orgChange, message) => {
+    await readyThenOrgChanges(orgChange);
     const handoff = await handOff(h, 'lead-0000', await addFieldRep(h));
     await h.settle();
     expect(rows().filter((r) => r.state === 'attention').map((r) => [r.entity_id, r.last_error])).toEqual([[handoff.id, message]]);
@@ -397,22 +406,24 @@ describe('limits', () => {
   });
 
   it("keeps Koma's own daily use under its share of the org's limit, shows it, and resumes the next day", async () => {
-    await ready(4, { fakeOptions: { apiMax: 100 } });
-    for (const lead of ['lead-0000', 'lead-0001', 'lead-0002', 'lead-0003']) {
-      await logCall(h, lead);
+    // A budget of 15 requests a day (5% of 300); the setup check at sign-in spends some of it.
+    await ready(8, { fakeOptions: { apiMax: 300 } });
+    for (let i = 0; i < 8; i++) {
+      await logCall(h, `lead-000${i}`);
       await engine().runOnce();
     }
     const status = await h.call('sync.status', {});
-    expect(status.apiUsage).toEqual({ used: 5, max: 100, komaUsedToday: 5, budget: 5, percent: 5 });
+    expect(status.apiUsage).toEqual({ used: h.fake.stats().apiRequests, max: 300, komaUsedToday: 15, budget: 15, percent: 5 });
     expect(status.paused).toMatchObject({ reason: 'koma_budget', until: '2025-04-08T00:00:00.000Z' });
-    expect(status.paused!.message).toContain('5 of 5');
+    expect(status.paused!.message).toContain('15 of 15');
     expect(status.pending).toBeGreaterThan(0);
-    expect(h.fake.stats().apiRequests).toBe(5);
+    // Every request Koma made counts, the sign-in's token exchange aside (not an API request).
+    expect(h.fake.stats().apiRequests).toBeLessThanOrEqual(15);
 
     h.clock.set(new Date('2025-04-08T00:00:00.000Z'));
     await h.settle();
-    expect(byKomaId(h, 'Task').size).toBe(4);
-    expect((await h.call('sync.status', {})).apiUsage!.komaUsedToday).toBeLessThanOrEqual(5);
+    expect(byKomaId(h, 'Task').size).toBe(8);
+    expect((await h.call('sync.status', {})).apiUsage!.komaUsedToday).toBeLessThanOrEqual(15);
   });
 });
 

@@ -64,3 +64,48 @@ it('refuses to check before sign-in, in words', async () => {
   const error = await h.callError('sync.setupCheck', {});
   expect(error.message).toContain('Sign in to Salesforce first');
 });
+
+it('runs by itself right after sign-in: an org without Koma’s fields holds back what was queued, with the banner, before a single write', async () => {
+  h = await createSyncHarness({ fakeOptions: { komaFields: false } });
+  seedSyncLeads(h, 1);
+  // Calls logged before the rep connected Salesforce wait in the outbox.
+  await logCall(h, 'lead-0000');
+  await h.signIn();
+  const status = await h.call('sync.status', {});
+  expect(status).toMatchObject({ signedIn: true, paused: { reason: 'setup_incomplete', until: null } });
+  expect(status.paused!.message).toMatch(/required item\(s\) of the Salesforce setup are missing/);
+  await h.backend.sync.engine.drain();
+  expect(h.fake.stats().upserts).toEqual({});
+  expect(h.outbox().filter((r) => r.state === 'attention')).toEqual([]);
+
+  h.fake.setOptions({ komaFields: true });
+  expect((await h.call('sync.setupCheck', {})).ok).toBe(true);
+  await h.settle();
+  expect(h.outbox().every((r) => r.state === 'done')).toBe(true);
+});
+
+/** A call queued before the rep signs in, then the sign-in (with its setup check) on a complete org. */
+async function callThenSignIn(beforeSignIn: () => void = () => undefined) {
+  h = await createSyncHarness();
+  seedSyncLeads(h, 1);
+  await logCall(h, 'lead-0000');
+  beforeSignIn();
+  await h.signIn();
+}
+
+it('runs by itself right after sign-in on a complete org, and sync goes on', async () => {
+  await callThenSignIn();
+  // The org was read the way the check reads it: each object's describe, its LeadStatus and the rep's permissions.
+  expect(h.fake.stats()).toMatchObject({ describes: 5, queries: 2, upserts: {} });
+  expect((await h.call('sync.status', {})).paused).toBeNull();
+  await h.settle();
+  expect(h.outbox().every((r) => r.state === 'done')).toBe(true);
+});
+
+it('does not hold sync back when the check after sign-in cannot run', async () => {
+  // The check's first query (the converted Lead Status) fails; sending does not depend on the check.
+  await callThenSignIn(() => h.fake.addFaults({ kind: 'status500', count: 1, on: 'query' }));
+  expect((await h.call('sync.status', {})).paused).toBeNull();
+  await h.settle();
+  expect(h.outbox().every((r) => r.state === 'done')).toBe(true);
+});

@@ -66,6 +66,11 @@ export interface SyncService {
   stop(): Promise<void>;
 }
 
+/** The pause that holds sync while the org's setup is incomplete (or being checked after sign-in). */
+function setupPause(message: string) {
+  return { reason: 'setup_incomplete' as const, message, until: null };
+}
+
 function summaryOf(row: OutboxRow, payload: unknown, leadName: (id: string) => string): string {
   const p = payload as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -176,7 +181,19 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     complete: async (tokens, request) => {
       if (closed) return;
       const before = session.info();
-      const info = await session.complete(tokens, request.loginUrl, request.clientId);
+      // Nothing is sent to the org until it has been checked, just below (a limit pause stays as it is).
+      const holding = engine.pause() === null;
+      if (holding) db.transaction(() => writeState(db, stateKeys.pause, setupPause('The Salesforce setup is being checked.'), clock.now().toISOString()))();
+      const release = () => {
+        if (engine.pause()?.reason === 'setup_incomplete') db.transaction(() => deleteState(db, stateKeys.pause))();
+      };
+      let info;
+      try {
+        info = await session.complete(tokens, request.loginUrl, request.clientId);
+      } catch (error) {
+        if (holding) release();
+        throw error;
+      }
       // Another user or org: the old pull positions mean nothing there.
       if (!before || before.userId !== info.userId || before.orgId !== info.orgId) {
         db.transaction(() => {
@@ -186,12 +203,45 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
         })();
       }
       db.transaction(() => deleteState(db, stateKeys.lastError))();
+      // The setup check runs by itself right after sign-in: while a required item is missing, sync
+      // stays paused with the banner instead of filling "needs attention". A check that cannot run
+      // (Salesforce unreachable) holds nothing back: each record's problem is still named when sent.
+      await runSetupCheck().catch((error: unknown) => {
+        if (closed) return;
+        logError('the setup check after sign-in could not run', error);
+        release();
+      });
       engine.kick();
     },
     onFailure: (message) => {
       if (!closed) db.transaction(() => writeState(db, stateKeys.lastError, message, clock.now().toISOString()))();
     },
   });
+
+  /**
+   * Checks the signed-in org; pauses sync while a required item is missing and lifts that pause
+   * once none is.
+   */
+  async function runSetupCheck(): Promise<SetupCheck> {
+    if (settings().connector !== 'salesforce' || !session.info()) throw new KomaError('conflict', 'Sign in to Salesforce first: the setup check reads the org you signed in to.');
+    salesforce.forgetOrgSchema();
+    const controller = new AbortController();
+    let check: SetupCheck;
+    try {
+      check = await checkSalesforceSetup(api, settings().salesforce, controller.signal, clock.now());
+    } catch (error) {
+      if (error instanceof SyncRequestError) throw new KomaError('conflict', `Salesforce could not be checked: ${error.message}`);
+      throw error;
+    }
+    if (closed) return check;
+    const at = clock.now().toISOString();
+    db.transaction(() => {
+      const missing = check.items.filter((i) => i.required && !i.ok).length;
+      if (missing > 0) writeState(db, stateKeys.pause, setupPause(`${missing} required item(s) of the Salesforce setup are missing: see Settings → CRM connection → Setup check.`), at);
+      else if (engine.pause()?.reason === 'setup_incomplete') deleteState(db, stateKeys.pause);
+    })();
+    return check;
+  }
 
   const leadNames = (ids: string[]) => {
     const refs = leadRefs(db, ids);
@@ -298,25 +348,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     },
 
     async setupCheck() {
-      if (settings().connector !== 'salesforce' || !session.info()) throw new KomaError('conflict', 'Sign in to Salesforce first: the setup check reads the org you signed in to.');
-      salesforce.forgetOrgSchema();
-      const controller = new AbortController();
-      let check: SetupCheck;
-      try {
-        check = await checkSalesforceSetup(api, settings().salesforce, controller.signal, clock.now());
-      } catch (error) {
-        if (error instanceof SyncRequestError) throw new KomaError('conflict', `Salesforce could not be checked: ${error.message}`);
-        throw error;
-      }
-      const at = clock.now().toISOString();
-      db.transaction(() => {
-        const missing = check.items.filter((i) => i.required && !i.ok).length;
-        if (missing > 0) {
-          writeState(db, stateKeys.pause, { reason: 'setup_incomplete', message: `${missing} required item(s) of the Salesforce setup are missing: see Settings → CRM connection → Setup check.`, until: null }, at);
-        } else if (engine.pause()?.reason === 'setup_incomplete') {
-          deleteState(db, stateKeys.pause);
-        }
-      })();
+      const check = await runSetupCheck();
       engine.kick();
       return check;
     },

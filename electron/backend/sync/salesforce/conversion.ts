@@ -223,6 +223,11 @@ async function label(
     }
     for (const x of prepared) if (x.p.ok) writes.push({ itemId: id, sobject: x.sobject, record: { attributes: { type: x.sobject }, ...x.p.record.fields } });
   }
+  // Grouped by object: a mixed request is processed in chunks of consecutive records of one type,
+  // at most 10 a request (sObject Collections, update), so interleaving Opportunity, Contact and
+  // Account per lead would be refused past three leads.
+  const order = ['Opportunity', 'Contact', 'Account'];
+  writes.sort((a, b) => order.indexOf(a.sobject) - order.indexOf(b.sobject));
   const failed = new Map<string, ItemResult>();
   for (const part of chunks(writes, chunkSize)) {
     const saved = await deps.api.updateMixed(part.map((w) => w.record), deps.signal);
