@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes } from '../../electron/backend/app/imports/decode';
+import { decodeCsvBytes, decodeCsvBytesInSlices } from '../../electron/backend/app/imports/decode';
 import { ImportFailure } from '../../electron/backend/app/imports/failure';
 
 const text = '会社名,氏名\r\n株式会社髙橋﨑製作所,山﨑 ①\r\n';
@@ -30,5 +30,21 @@ describe('decodeCsvBytes', () => {
   ])('refuses %s with a clear message', (_name, bytes, message) => {
     expect(() => decodeCsvBytes(bytes)).toThrow(ImportFailure);
     expect(() => decodeCsvBytes(bytes)).toThrow(message);
+  });
+});
+
+describe('decodeCsvBytesInSlices', () => {
+  // Over a megabyte of two- and three-byte characters: slice edges (every 256 KB) fall inside characters.
+  const text = Array.from({ length: 40_000 }, (_, i) => `株式会社髙﨑${i},ｱｲｳ①,山田 太郎\r\n`).join('');
+  it.each([
+    ['shift_jis', iconv.encode(text, 'cp932')],
+    ['utf-8', Buffer.from(text, 'utf8')],
+    ['utf-8-bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+  ] as const)('decodes %s a slice at a time exactly as in one go', async (encoding, bytes) => {
+    let pauses = 0;
+    const decoded = await decodeCsvBytesInSlices(bytes, async () => void pauses++);
+    expect(decoded).toEqual(decodeCsvBytes(bytes));
+    expect(decoded).toEqual({ encoding, text });
+    expect(pauses).toBeGreaterThan(4);
   });
 });

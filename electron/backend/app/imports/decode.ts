@@ -31,6 +31,43 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
  * mojibake); a CP932 file's undecodable bytes become U+FFFD, which the import reports per row.
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+  const { encoding, body } = detectEncoding(bytes);
+  if (encoding === 'shift_jis') return { encoding, text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'cp932') };
+  return { encoding, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body) };
+}
+
+/** Bytes decoded per slice by decodeCsvBytesInSlices: a few milliseconds of work each. */
+const decodeSlice = 256 * 1024;
+
+/**
+ * decodeCsvBytes for the import job: the same answer, decoded a slice at a time with `pause()`
+ * between slices, so a 10 MB file does not hold the writer thread for a second (a call logged
+ * meanwhile waits for one slice). Both decoders carry a character split between two slices over.
+ */
+export async function decodeCsvBytesInSlices(bytes: Uint8Array, pause: () => Promise<void>): Promise<DecodedText> {
+  const { encoding, body } = detectEncoding(bytes);
+  await pause();
+  const parts: string[] = [];
+  if (encoding === 'shift_jis') {
+    const decoder = iconv.getDecoder('cp932');
+    for (let at = 0; at < body.length; at += decodeSlice) {
+      parts.push(decoder.write(Buffer.from(body.buffer, body.byteOffset + at, Math.min(decodeSlice, body.length - at))));
+      await pause();
+    }
+    parts.push(decoder.end() ?? '');
+  } else {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    for (let at = 0; at < body.length; at += decodeSlice) {
+      parts.push(decoder.decode(body.subarray(at, at + decodeSlice), { stream: true }));
+      await pause();
+    }
+    parts.push(decoder.decode());
+  }
+  return { encoding, text: parts.join('') };
+}
+
+/** The file's encoding (or why it cannot be imported) and its bytes after any BOM. */
+function detectEncoding(bytes: Uint8Array): { encoding: CsvEncoding; body: Uint8Array } {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     throw new ImportFailure('This file is UTF-16 ("Unicode text"); save it from Excel as "CSV UTF-8" or "CSV" and import that');
   }
@@ -39,7 +76,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   const bom = startsWith(bytes, utf8Bom);
   const body = bom ? bytes.subarray(utf8Bom.length) : bytes;
   const scan = scanUtf8(body);
-  if (scan.invalid === 0) return { encoding: bom ? 'utf-8-bom' : 'utf-8', text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(body) };
+  if (scan.invalid === 0) return { encoding: bom ? 'utf-8-bom' : 'utf-8', body };
   if (bom || scan.multiByte >= scan.invalid * utf8PerInvalid) {
     const { row, column } = positionOf(body, scan.firstInvalid);
     throw new ImportFailure(
@@ -47,7 +84,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
         'The file is UTF-8 elsewhere; fix or remove that character and import again',
     );
   }
-  return { encoding: 'shift_jis', text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'cp932') };
+  return { encoding: 'shift_jis', body };
 }
 
 /** The 1-based CSV row and column (as Excel numbers them) of a byte offset, by parsing the text before it. */

@@ -5,7 +5,7 @@ import { rowReasons } from '../../../../shared/domain/import/reasons';
 import { cellsOf, validateRow, type ImportedLead } from '../../../../shared/domain/import/validateRow';
 import type { BackendContext } from '../../core/context';
 import { classifyStoreError, storeFaultMessages } from '../../db/errors';
-import { decodeCsvBytes } from './decode';
+import { decodeCsvBytesInSlices } from './decode';
 import { ImportFailure } from './failure';
 import { importJobs, type ImportJobRegistry } from './jobs';
 import { readTable } from './table';
@@ -47,7 +47,7 @@ async function runJob(
   options: ImportOptions,
 ): Promise<void> {
   try {
-    const { encoding, text } = decodeCsvBytes(await source.load());
+    const { encoding, text } = await decodeCsvBytesInSlices(await source.load(), () => new Promise<void>((resolve) => setImmediate(resolve)));
     jobs.update(jobId, { phase: 'parsing' });
 
     const leads: ImportedLead[] = [];
