@@ -65,7 +65,7 @@ function goal(overrides: Partial<GoalPlanView> = {}): GoalPlanView {
 }
 
 function renderDashboard(api: FakeApi) {
-  return renderApp({ 'app.info': () => ok(appInfo(0)), 'callList.page': pagedCallList(0), ...api }, { language: 'ja' });
+  return renderApp({ 'app.info': () => ok(appInfo(0)), 'callList.page': pagedCallList(0), 'kpi.objections': () => ok({ rows: [] }), ...api }, { language: 'ja' });
 }
 
 async function openDashboard(user: ReturnType<typeof renderApp>['user']) {
@@ -280,5 +280,25 @@ describe('dashboard helpers', () => {
     [goal({ status: 'not_enough_data', rates: { connect: 0.2, conversation: 0.5, opportunity: 0 } }), { key: 'not_enough_data', missing: 'opportunities' }],
   ])('goalSentence %#', (plan, sentence) => {
     expect(goalSentence(plan)).toEqual(sentence);
+  });
+});
+
+describe('objections on the dashboard', () => {
+  it('lists the range’s objections most raised first, with the connect → appointment rate after each', async () => {
+    const objections = vi.fn<KomaApi['kpi.objections']>(async () =>
+      ok({
+        rows: [
+          { cardId: 'busy', title: { ja: '今は忙しい', en: 'I’m busy right now' }, raised: 12, connects: 10, appointments: 1, appointmentRate: 0.1 },
+          { cardId: 'gatekeeper-only', title: { ja: '担当ではない', en: 'I’m not the right person' }, raised: 3, connects: 0, appointments: 0, appointmentRate: null },
+        ],
+      }),
+    );
+    const { user } = renderDashboard({ 'kpi.report': async () => ok(report(busyDay)), 'kpi.goal': async () => ok(goal()), 'kpi.objections': objections });
+    await user.click(within(screen.getByRole('navigation')).getByRole('button', { name: 'ダッシュボード' }));
+    const table = await screen.findByRole('table', { name: '切り返し（多い順）' });
+    expect(within(table).getByRole('row', { name: '今は忙しい 12 10 10%' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: '担当ではない 3 0 データ不足' })).toBeInTheDocument();
+    // The same range as the report: today in Tokyo.
+    expect(objections).toHaveBeenLastCalledWith({ from: '2025-04-06T15:00:00.000Z', to: '2025-04-07T15:00:00.000Z' });
   });
 });

@@ -16,6 +16,7 @@ import { textJoinEn } from './features/textJoin';
 import { readingsEn } from './features/readings';
 import { workEn } from './features/work';
 import { callLoopEn } from './features/callLoop';
+import { talkEn } from './features/talk';
 import type { KomaMessages } from './ja';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
@@ -38,6 +39,7 @@ export const en: KomaMessages = {
   ...dashboardEn,
   ...syncEn,
   ...callLoopEn,
+  ...talkEn,
   app: {
     name: 'Koma',
     loading: 'Loading…',

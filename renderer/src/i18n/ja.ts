@@ -21,6 +21,7 @@ import { textJoinJa } from './features/textJoin';
 import { readingsJa } from './features/readings';
 import { workJa } from './features/work';
 import { callLoopJa } from './features/callLoop';
+import { talkJa } from './features/talk';
 import type { Messages } from './messages';
 
 export const ja = {
@@ -43,6 +44,7 @@ export const ja = {
   ...dashboardJa,
   ...syncJa,
   ...callLoopJa,
+  ...talkJa,
   app: {
     name: 'Koma',
     loading: '読み込み中…',

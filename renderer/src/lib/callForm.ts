@@ -46,7 +46,7 @@ export type PendingCallState = { state: 'none' } | { state: 'log'; call: Pending
  * mind does not turn into a callback.
  */
 export function pendingCallOf(form: CallDraft, endedAt: Date): PendingCallState {
-  if (!form.outcome) return form.notes.trim() || form.nextAction.trim() ? { state: 'needs_outcome' } : { state: 'none' };
+  if (!form.outcome) return form.notes.trim() || form.nextAction.trim() || (form.objections?.length ?? 0) > 0 ? { state: 'needs_outcome' } : { state: 'none' };
   const ended = endedAt.toISOString();
   return {
     state: 'log',
@@ -62,6 +62,9 @@ export function pendingCallOf(form: CallDraft, endedAt: Date): PendingCallState 
       conversation: (form.conversation ?? false) && canBeConversation(form.outcome),
       // A length typed by the rep counts only for a call Koma did not time.
       durationSec: form.startedAt === null && form.durationMin != null ? form.durationMin * 60 : null,
+      // The objection cards marked in this call, and the version of the set they came from (only when there are some).
+      ...(form.objections && form.objections.length > 0 ? { objections: form.objections } : {}),
+      ...(form.talkVersion != null ? { talkVersion: form.talkVersion } : {}),
     },
   };
 }

@@ -20,6 +20,8 @@ import type { HearingState } from './hearingStore';
 import type { ProfileState } from './profileStore';
 import type { QualificationCriteriaState } from './qualificationCriteriaStore';
 import type { DuplicatesState } from './duplicatesStore';
+import type { TalkState } from './talkStore';
+import type { TalkSettingsState } from './talkSettingsStore';
 
 /** The stores travel by context, not module singletons, so each test renders with its own. */
 export const StoresContext = createContext<Stores | null>(null);
@@ -108,4 +110,12 @@ export function useLeadSearchStore<T>(selector: (state: LeadSearchState) => T): 
 
 export function useDuplicatesStore<T>(selector: (state: DuplicatesState) => T): T {
   return useStore(useStores().duplicates, selector);
+}
+
+export function useTalkStore<T>(selector: (state: TalkState) => T): T {
+  return useStore(useStores().talk, selector);
+}
+
+export function useTalkSettingsStore<T>(selector: (state: TalkSettingsState) => T): T {
+  return useStore(useStores().talkSettings, selector);
 }

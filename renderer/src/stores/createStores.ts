@@ -15,6 +15,8 @@ import { createLeadNotesStore } from './leadNotesStore';
 import { createLeadSearchStore } from './leadSearchStore';
 import { createHearingHandoffStores } from './hearingHandoffStores';
 import { createDuplicatesStore } from './duplicatesStore';
+import { createTalkStore } from './talkStore';
+import { createTalkSettingsStore } from './talkSettingsStore';
 
 export interface StoresOptions {
   pageSize?: number;
@@ -81,8 +83,12 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     void app.getState().load();
     callList.getState().reload();
   });
+  const talk = createTalkStore(client);
+  const talkSettings = createTalkSettingsStore(client, { saveFile: options.saveFile ?? saveFileWithLink, onChanged: () => talk.getState().setChanged() });
   return {
     ...hearingHandoff,
+    talk,
+    talkSettings,
     backups,
     nav: createNavStore(),
     app,

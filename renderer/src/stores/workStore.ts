@@ -68,7 +68,7 @@ export interface WorkState {
   open(leadId: string): Promise<void>;
   startCall(): void;
   setOutcome(outcome: CallOutcome): void;
-  editForm(patch: Partial<Pick<CallDraft, 'notes' | 'nextAction' | 'nextActionAt' | 'callbackAt' | 'conversation' | 'durationMin'>>): void;
+  editForm(patch: Partial<Pick<CallDraft, 'notes' | 'nextAction' | 'nextActionAt' | 'callbackAt' | 'conversation' | 'durationMin' | 'objections' | 'talkVersion'>>): void;
   /**
    * The call a decision on this lead must take along (see pendingCallOf), its draft saved first so
    * nothing lands after the decision deletes it; 'needs_outcome' when notes have no outcome yet.

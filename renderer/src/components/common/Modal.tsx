@@ -64,7 +64,8 @@ export function Modal({ title, closeLabel, onClose, children }: ModalProps) {
   }, [confirming]);
 
   const onInput = (event: FormEvent<HTMLDivElement>) => {
-    if (isTextField(event.target)) typed.current.add(event.target);
+    // A field marked data-transient (a search box) holds nothing the rep would lose by closing.
+    if (isTextField(event.target) && event.target.dataset.transient === undefined) typed.current.add(event.target);
   };
   return (
     <div className="modal-backdrop">

@@ -11,6 +11,7 @@ import { RangePicker } from './RangePicker';
 import { ReasonTable } from './ReasonTable';
 import { SourceTable } from './SourceTable';
 import { TrendChart } from './TrendChart';
+import { ObjectionTable } from '../talk/ObjectionTable';
 import './dashboard.css';
 
 /** The KPI dashboard: the range's figures split by source, the funnel, the weekly trend, and the goal worked backward. */
@@ -65,6 +66,7 @@ export function DashboardView() {
               <ReasonTable kind="exclude" counts={report.total.exclusions} />
             </div>
           )}
+          <ObjectionTable />
         </aside>
       </div>
     </section>

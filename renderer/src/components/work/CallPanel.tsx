@@ -11,6 +11,7 @@ import { CallTimer } from './CallTimer';
 import { DecisionPicker } from './DecisionPicker';
 import { OutcomePicker } from './OutcomePicker';
 import { useDateFormat } from './useDateFormat';
+import { RaisedObjections } from '../talk/RaisedObjections';
 
 const formErrorKeys = {
   outcome_required: 'work.call.outcomeRequired',
@@ -76,6 +77,7 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
             {t('loop.conversation.hint')}
           </p>
         </div>
+        <RaisedObjections />
         {form.outcome === 'callback_requested' && (
           <div className="field">
             <label htmlFor={ids.callback}>{t('work.call.callbackAt')}</label>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useWorkStore } from '../../stores/StoresContext';
+import { useTalkStore, useWorkStore } from '../../stores/StoresContext';
+import { ScriptPanel } from '../talk/ScriptPanel';
 import { ProblemAlert } from '../common/ProblemAlert';
 import { CallPanel } from './CallPanel';
 import { CompanyPrep } from './CompanyPrep';
@@ -15,6 +16,7 @@ export function LeadPane() {
   const problem = useWorkStore((state) => state.problem);
   const notice = useWorkStore((state) => state.notice);
   const arrived = useWorkStore((state) => state.arrival > 0);
+  const scriptOpen = useTalkStore((state) => state.scriptOpen);
   return (
     <section className="lead-pane" aria-label={t('work.leadRegion')} aria-busy={opening}>
       {problem && <ProblemAlert problem={problem} />}
@@ -30,7 +32,8 @@ export function LeadPane() {
           <LeadHeader detail={detail} />
           {/* Keyed by lead: nothing typed for one lead can leak into the next one's fields. */}
           <div className="lead-body" key={detail.lead.id}>
-            <CompanyPrep detail={detail} />
+            {/* G: the talk script takes the prep column's place, beside the call log. */}
+            {scriptOpen ? <ScriptPanel leadId={detail.lead.id} /> : <CompanyPrep detail={detail} />}
             <div className="call-column">
               <CallPanel detail={detail} />
               {leadSidePanels.map(({ id, Component }) => (

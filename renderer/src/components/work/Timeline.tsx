@@ -7,6 +7,7 @@ import { handoffStates } from '../../../../shared/contract/handoff';
 import { behaviourKinds } from '../../../../shared/contract/scoringRules';
 import { exitReasonLabel } from './labels';
 import { useDateFormat } from './useDateFormat';
+import { useLocalized } from '../talk/useLocalized';
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
@@ -37,6 +38,7 @@ function headline(t: TFunction, item: TimelineItem): string {
 export const Timeline = memo(function Timeline({ timeline, currentLeadId }: { timeline: readonly TimelineItem[]; currentLeadId: string }) {
   const { t } = useTranslation();
   const format = useDateFormat();
+  const localized = useLocalized();
   const headingId = useId();
   return (
     <section className="timeline" aria-labelledby={headingId}>
@@ -60,6 +62,9 @@ export const Timeline = memo(function Timeline({ timeline, currentLeadId }: { ti
                 {item.kind === 'call' && item.conversation && <span className="badge conversation">{t('loop.history.conversation')}</span>}
                 {item.leadId !== currentLeadId && <span className="timeline-who">{item.leadName}</span>}
               </div>
+              {item.kind === 'call' && item.objections && item.objections.length > 0 && (
+                <p className="timeline-objections">{t('talk.timeline', { list: item.objections.map((o) => localized(o.title)).join(t('loop.listSeparator')) })}</p>
+              )}
               {item.kind === 'call' && item.notes && <p className="timeline-notes">{item.notes}</p>}
               {item.kind === 'call' && item.nextAction && <p className="hint">{t('work.timeline.nextAction', { action: item.nextAction })}</p>}
             </li>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useLeadSearchStore, useStores, useWorkStore } from '../../stores/StoresContext';
+import { useLeadSearchStore, useStores, useTalkStore, useWorkStore } from '../../stores/StoresContext';
+import { ObjectionDialog } from '../talk/ObjectionDialog';
 import { CallList } from '../callList/CallList';
 import { DoNotCallDialog } from './DoNotCallDialog';
 import { ReadingsDialog } from './ReadingsDialog';
@@ -21,6 +22,8 @@ export function WorkView() {
   const stores = useStores();
   const dialog = useWorkStore((state) => state.dialog);
   const searching = useLeadSearchStore((state) => state.open);
+  const cardsOpen = useTalkStore((state) => state.cardsOpen);
+  const leadId = useWorkStore((state) => state.detail?.lead.id ?? null);
   useWorkShortcuts();
   useEffect(() => {
     void stores.rules.getState().load();
@@ -44,6 +47,7 @@ export function WorkView() {
       {dialog === 'doNotCall' && <DoNotCallDialog />}
       {searching && <LeadSearchDialog />}
       {dialog === 'readings' && <ReadingsDialog />}
+      {cardsOpen && leadId && <ObjectionDialog leadId={leadId} />}
     </div>
   );
 }

@@ -17,6 +17,8 @@ export type ShortcutAction =
   | 'exclude'
   | 'save'
   | 'skip'
+  | 'script'
+  | 'objections'
   | 'escape'
   | 'help';
 
@@ -37,6 +39,8 @@ export const workShortcuts: readonly { keys: readonly string[]; action: Shortcut
   { keys: ['X'], action: 'exclude' },
   { keys: ['Ctrl', 'Enter'], action: 'save' },
   { keys: ['K'], action: 'skip' },
+  { keys: ['G'], action: 'script' },
+  { keys: ['O'], action: 'objections' },
   { keys: ['Esc'], action: 'escape' },
   { keys: ['?'], action: 'help' },
 ];

@@ -58,6 +58,11 @@ export function useWorkShortcuts(): void {
         stores.leadSearch.getState().show();
       } else if (key === 'k') {
         work.openDialog('skip');
+      } else if (key === 'g' && work.detail) {
+        // The talk script in place of the prep column; its heading takes the focus.
+        stores.talk.getState().toggleScript();
+      } else if (key === 'o' && work.detail) {
+        stores.talk.getState().openCards();
       } else if (key === '?') {
         work.openDialog('help');
       } else if (key === 'r' || key === 'x') {
