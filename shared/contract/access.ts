@@ -27,6 +27,7 @@ export const readCommands = [
   'kpi.report',
   'kpi.goal',
   'settings.get',
+  'calendar.get',
   'import.preview',
   'backup.list',
   'talk.get',

@@ -26,11 +26,14 @@ import { behaviourImportInput, behaviourImportResultSchema } from './behaviour';
 import { backupCommands, backupInfoSchema } from './backups';
 import { syncCommands } from './sync';
 import { talkCommands } from './talk';
+import { businessCalendarSchema, calendarCommands, scheduleMoveSchema } from './calendar';
 
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
 const savedAt = z.object({ savedAt: z.string() });
-const logCallOutput = z.object({ callId: z.string(), leadStatus: leadStatusSchema, nextCallAt: z.string().nullable() });
+/** `moved`: the next call time the rules chose fell on a closed day or outside calling hours, and moved. */
+const logCallOutput = z.object({ callId: z.string(), leadStatus: leadStatusSchema, nextCallAt: z.string().nullable(), moved: scheduleMoveSchema.nullable().optional() });
+const scheduledOutput = statusOutput.extend({ moved: scheduleMoveSchema.nullable().optional() });
 
 function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -50,8 +53,8 @@ export const contract = {
   'import.report': command(importReportInput.strict(), importReportOutput),
   'queue.next': command(callFlowCommands.next, queueNextOutput),
   'lead.get': command(callFlowCommands.leadId, leadDetailSchema),
-  'lead.skip': command(callFlowCommands.skip, statusOutput),
-  'lead.recycle': command(callFlowCommands.recycle, statusOutput),
+  'lead.skip': command(callFlowCommands.skip, scheduledOutput),
+  'lead.recycle': command(callFlowCommands.recycle, scheduledOutput),
   'lead.exclude': command(callFlowCommands.exclude, statusOutput),
   'lead.restore': command(callFlowCommands.leadId, statusOutput),
   'lead.setDoNotCall': command(callFlowCommands.setDoNotCall, statusOutput),
@@ -72,7 +75,14 @@ export const contract = {
   'prep.setChecklist': command(callFlowCommands.setChecklist, z.object({ checklist: prepChecklistSchema })),
   'settings.get': command(
     empty,
-    z.object({ queueRules: queueRulesSchema, scoringRules: scoringRulesSchema, qualificationCriteria: qualificationCriteriaSchema, profile: profileSchema }),
+    z.object({
+      queueRules: queueRulesSchema,
+      scoringRules: scoringRulesSchema,
+      qualificationCriteria: qualificationCriteriaSchema,
+      profile: profileSchema,
+      /** The company calendar, so the renderer's default dates (recycle) avoid closed days as the backend does. */
+      calendar: businessCalendarSchema.optional(),
+    }),
   ),
   'settings.saveQualificationCriteria': command(z.object({ criteria: qualificationCriteriaSchema }).strict(), empty),
   'settings.saveProfile': command(z.object({ profile: profileSchema }).strict(), empty),
@@ -107,6 +117,8 @@ export const contract = {
   'backup.create': command(empty, backupInfoSchema),
   'backup.restore': command(backupCommands.restoreInput, backupCommands.restoreOutput),
   'recovery.dismiss': command(empty, backupCommands.dismissRecoveryOutput),
+  'calendar.get': command(empty, calendarCommands.getOutput),
+  'calendar.save': command(calendarCommands.saveInput, calendarCommands.saveOutput),
   ...syncCommands,
   ...talkCommands,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { leadSources } from './leads';
+import { closedReasonSchema } from './calendar';
 import { slotKindSchema, slotTargetSchema, workWeekSchema } from './slots';
 
 const localDate = z.iso.date();
@@ -24,6 +25,8 @@ export const weekViewSchema = z.object({
   weekStart: z.string(),
   workWeek: workWeekSchema,
   slots: z.array(slotViewSchema),
+  /** Working days the calendar closes this week (a holiday, 年末年始…): shown closed, with no slots. */
+  closedDays: z.array(z.object({ date: z.string(), weekday: z.number().int(), reason: closedReasonSchema })).optional(),
   /** The slot under way now, if any, with the seconds left in it. */
   current: z.object({ startsAt: z.string(), secondsLeft: z.number().int() }).nullable(),
   summary: z.object({

@@ -38,8 +38,9 @@ const medium = args.has('--medium');
 const json = args.has('--json');
 const scale = quick ? quickScale : medium ? mediumScale : fullScale;
 const runs = quick ? 30 : 200;
-// Monday 2026-11-23 10:00 in Tokyo: inside calling hours, so the queue is callable.
-const now = new Date('2026-11-23T01:00:00.000Z');
+// Tuesday 2026-11-24 10:00 in Tokyo: inside calling hours on a business day (Monday the 23rd is
+// 勤労感謝の日, closed), so the queue is callable.
+const now = new Date('2026-11-24T01:00:00.000Z');
 const monthFrom = '2026-10-01T00:00:00.000+09:00';
 const monthTo = '2026-11-01T00:00:00.000+09:00';
 

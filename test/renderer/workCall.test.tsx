@@ -1,12 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { KomaApi } from '../../shared/contract/api';
-import { recycleDate } from '../../shared/domain/queue/retry';
+import { defaultBusinessCalendar } from '../../shared/contract/calendar';
+import { recycleSchedule } from '../../shared/domain/queue/retry';
 import { defaultQualificationCriteria } from '../../shared/contract/hearing';
 import { defaultScoringRules } from '../../shared/contract/scoringRules';
 import { fail, ok } from './fakeApi';
 import { at, leadDetail, mondayTen, renderWork, testRules, workApi } from './workFixtures';
 
+/** The default recontact date for a reason, on an open time of the default calendar (as the backend keeps it). */
+const recycleAt = (reason: 'not_reached' | 'timing') => recycleSchedule(reason, testRules, mondayTen, 'Asia/Tokyo', defaultBusinessCalendar).at;
 const lead = () => screen.getByRole('region', { name: 'Current lead' });
 const callLog = () => within(lead()).getByRole('region', { name: 'Call log' });
 
@@ -182,14 +185,14 @@ describe('the call workspace', () => {
     const reason = await within(callLog()).findByRole('combobox', { name: 'Recycle reason' });
     await waitFor(() => expect(reason).toHaveFocus());
     const date = within(callLog()).getByLabelText('Recontact on');
-    expect(date).toHaveValue(toDateValue(recycleDate('not_reached', testRules, mondayTen)));
+    expect(date).toHaveValue(toDateValue(recycleAt('not_reached')));
 
     await user.selectOptions(reason, 'Timing: 3 months out');
-    expect(date).toHaveValue(toDateValue(recycleDate('timing', testRules, mondayTen)));
+    expect(date).toHaveValue(toDateValue(recycleAt('timing')));
     await user.keyboard('{Control>}{Enter}{/Control}');
     await within(lead()).findByRole('heading', { level: 2, name: 'Person 2' });
     expect(api['calls.log']).toHaveBeenCalledWith(
-      expect.objectContaining({ outcome: 'connected', decision: { kind: 'recycle', reason: 'timing', until: recycleDate('timing', testRules, mondayTen) } }),
+      expect.objectContaining({ outcome: 'connected', decision: { kind: 'recycle', reason: 'timing', until: recycleAt('timing') } }),
     );
   });
 
@@ -282,9 +285,9 @@ describe('the call workspace', () => {
     await user.click(within(actions).getByRole('button', { name: 'Recycle…' }));
     const recycle = screen.getByRole('dialog', { name: 'Recycle' });
     await user.selectOptions(within(recycle).getByRole('combobox', { name: 'Recycle reason' }), 'Timing: 3 months out');
-    expect(within(recycle).getByLabelText('Recontact on')).toHaveValue(toDateValue(recycleDate('timing', testRules, mondayTen)));
+    expect(within(recycle).getByLabelText('Recontact on')).toHaveValue(toDateValue(recycleAt('timing')));
     await user.click(within(recycle).getByRole('button', { name: 'Recycle' }));
-    expect(api['lead.recycle']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'timing', until: recycleDate('timing', testRules, mondayTen), note: '', call: null });
+    expect(api['lead.recycle']).toHaveBeenCalledWith({ leadId: 'lead-1', reason: 'timing', until: recycleAt('timing'), note: '', call: null });
     expect(await within(lead()).findByText(/Recycled until/)).toBeInTheDocument();
 
     await user.click(within(actions).getByRole('button', { name: 'Restore' }));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultQueueRules as rules } from '../../shared/contract/queueRules';
-import { isWithinCallingHours, nextOpening } from '../../shared/domain/queue/callingHours';
+import type { BusinessCalendar } from '../../shared/contract/calendar';
+import { nextOpenTime } from '../../shared/domain/calendar/openTime';
+import { isWithinCallingHours, openRulesFor } from '../../shared/domain/queue/callingHours';
 import { classifyLead, leadAge, type QueueLead } from '../../shared/domain/queue/classify';
-import { applyOutcome, recycleDate, type OutcomeInput } from '../../shared/domain/queue/retry';
+import { applyOutcome, recycleSchedule, type OutcomeInput } from '../../shared/domain/queue/retry';
 import { localDate, offsetMinutes } from '../../shared/domain/queue/localTime';
 
-// Monday 2026-11-23 10:00 in Tokyo.
+// Monday 2026-11-23 10:00 in Tokyo (勤労感謝の日: the rules here run without a calendar; test/unit/calendar.test.ts has it).
 const now = new Date('2026-11-23T01:00:00.000Z');
 const iso = (offsetMinutes: number) => new Date(now.getTime() + offsetMinutes * 60_000).toISOString();
 
@@ -19,7 +21,11 @@ const base: QueueLead = {
   createdAt: iso(-60 * 24 * 3),
   nextCallAt: null,
   recycleUntil: null,
+  timeZone: 'Asia/Tokyo',
 };
+
+/** No holidays, no closures: the rules as they were before the calendar. */
+const noClosures: BusinessCalendar = { nationalHolidays: false, yearlyClosures: [], closures: [] };
 
 describe('classifyLead: the queue order', () => {
   it.each<[string, Partial<QueueLead>, number, string, string | null]>([
@@ -40,7 +46,7 @@ describe('classifyLead: the queue order', () => {
     ['excluded never returns', { status: 'excluded' }, 0, 'closed', null],
     ['qualified leaves the list', { status: 'qualified' }, 0, 'closed', null],
   ])('%s', (_case, patch, bucket, code, changesAt) => {
-    const entry = classifyLead({ ...base, ...patch }, rules, now);
+    const entry = classifyLead({ ...base, ...patch }, rules, now, noClosures);
     expect(entry.bucket).toBe(bucket);
     expect(entry.reason.code).toBe(code);
     expect(entry.changesAt).toBe(changesAt);
@@ -59,7 +65,7 @@ describe('classifyLead: the queue order', () => {
       callback_old: { status: 'callback', nextCallAt: iso(-120) },
     };
     const order = Object.entries(leads)
-      .map(([name, patch]) => ({ name, entry: classifyLead({ ...base, ...patch }, rules, now) }))
+      .map(([name, patch]) => ({ name, entry: classifyLead({ ...base, ...patch }, rules, now, noClosures) }))
       .sort((a, b) => a.entry.bucket - b.entry.bucket || a.entry.sortKey - b.entry.sortKey)
       .map((x) => x.name);
     expect(order).toEqual(['callback_old', 'callback_recent', 'inquiry_early', 'inquiry_late', 'hot_high', 'hot_low', 'recycled', 'rest_high', 'rest_low']);
@@ -74,7 +80,7 @@ describe('calling hours in the lead’s local time', () => {
     ['Tokyo Monday 18:00', '2026-11-23T09:00:00Z', false],
     ['Tokyo Saturday 10:00', '2026-11-28T01:00:00Z', false],
   ])('Asia/Tokyo %s → %s', (_case, at, open) => {
-    expect(isWithinCallingHours(new Date(at), 'Asia/Tokyo', rules.callingHours)).toBe(open);
+    expect(isWithinCallingHours(new Date(at), 'Asia/Tokyo', rules, noClosures)).toBe(open);
   });
 
   it.each<[string, string, boolean]>([
@@ -82,7 +88,7 @@ describe('calling hours in the lead’s local time', () => {
     ['New York Monday 08:30 EST', '2026-11-23T13:30:00Z', false],
     ['New York 09:30 EDT in July', '2026-07-06T13:30:00Z', true],
   ])('America/New_York %s → %s', (_case, at, open) => {
-    expect(isWithinCallingHours(new Date(at), 'America/New_York', rules.callingHours)).toBe(open);
+    expect(isWithinCallingHours(new Date(at), 'America/New_York', rules, noClosures)).toBe(open);
   });
 
   it.each<[string, string, string, boolean, string]>([
@@ -92,8 +98,8 @@ describe('calling hours in the lead’s local time', () => {
     ['Tokyo early morning: today 09:00', 'Asia/Tokyo', '2026-11-22T22:00:00Z', false, '2026-11-23T00:00:00.000Z'],
     ['later day from Monday noon: Tuesday 09:00', 'Asia/Tokyo', '2026-11-23T03:00:00Z', true, '2026-11-24T00:00:00.000Z'],
     ['New York across the DST change', 'America/New_York', '2026-03-06T23:00:00Z', false, '2026-03-09T13:00:00.000Z'],
-  ])('nextOpening %s', (_case, zone, at, laterDay, expected) => {
-    expect(nextOpening(new Date(at), zone, rules.callingHours, laterDay).toISOString()).toBe(expected);
+  ])('nextOpenTime %s', (_case, zone, at, laterDay, expected) => {
+    expect(nextOpenTime(new Date(at), openRulesFor(zone, rules, noClosures), laterDay)?.toISOString()).toBe(expected);
   });
 
   it('knows offsets and local dates without a time-zone library', () => {
@@ -120,13 +126,14 @@ describe('applyOutcome: the retry rules', () => {
     ['connected with the rep’s next action date', { outcome: 'connected', nextActionAt: iso(60 * 24 * 7) }, { nextCallAt: iso(60 * 24 * 7) }],
     ['callback requested at a time', { outcome: 'callback_requested', callbackAt: iso(60 * 5) }, { status: 'callback', nextCallAt: iso(60 * 5), attempts: 0 }],
     ['max attempts recycles as not reached', { lead: { status: 'working', attempts: 5, timeZone: 'Asia/Tokyo' } }, { status: 'recycled', recycleReason: 'not_reached', recycleUntil: iso(60 * 24 * 30), nextCallAt: null }],
-    ['not interested recycles as no need', { outcome: 'not_interested' }, { status: 'recycled', recycleReason: 'no_need', recycleUntil: iso(60 * 24 * 180) }],
+    // 180 days on is Saturday 2027-05-22: the recycle date moves to Monday's opening.
+    ['not interested recycles as no need', { outcome: 'not_interested' }, { status: 'recycled', recycleReason: 'no_need', recycleUntil: '2027-05-24T00:00:00.000Z' }],
     ['wrong number recycles as not reached', { outcome: 'wrong_number' }, { status: 'recycled', recycleReason: 'not_reached' }],
     ['daily cap moves the next try to tomorrow’s opening', { attemptsToday: 1 }, { nextCallAt: '2026-11-24T00:00:00.000Z' }],
-    ['the rep’s recycle decision wins', { outcome: 'connected', decision: { kind: 'recycle', reason: 'timing', until: iso(60 * 24 * 90) } }, { status: 'recycled', recycleReason: 'timing', recycleUntil: iso(60 * 24 * 90) }],
+    ['the rep’s recycle decision wins', { outcome: 'connected', decision: { kind: 'recycle', reason: 'timing', until: iso(60 * 24 * 91) } }, { status: 'recycled', recycleReason: 'timing', recycleUntil: iso(60 * 24 * 91) }],
     ['exclusion with its reason', { outcome: 'connected', decision: { kind: 'exclude', reason: 'competitor' } }, { status: 'excluded', excludeReason: 'competitor', nextCallAt: null }],
   ])('%s', (_case, patch, expected) => {
-    expect(applyOutcome(call(patch), rules)).toMatchObject({ lastContactAt: now.toISOString(), ...expected });
+    expect(applyOutcome(call(patch), rules, noClosures)).toMatchObject({ lastContactAt: now.toISOString(), ...expected });
   });
 
   it.each([
@@ -136,7 +143,8 @@ describe('applyOutcome: the retry rules', () => {
     ['no_need', 180],
     ['other', 90],
   ] as const)('recycle %s defaults to %i days', (reason, days) => {
-    expect(recycleDate(reason, rules, now)).toBe(iso(60 * 24 * days));
+    const openAllWeek = { ...rules, callingHours: { start: '00:00', end: '23:59', days: [0, 1, 2, 3, 4, 5, 6] } };
+    expect(recycleSchedule(reason, openAllWeek, now, 'Asia/Tokyo', noClosures)).toEqual({ at: iso(60 * 24 * days), move: null });
   });
 });
 

@@ -1,6 +1,7 @@
 import { appInfoHandlers } from './appInfo';
 import { backupHandlers } from './backups/handlers';
 import { behaviourHandlers } from './behaviour/handlers';
+import { calendarHandlers } from './calendar/handlers';
 import { callListHandlers } from './callList/handlers';
 import { callHandlers } from './calls/handlers';
 import { duplicateHandlers } from './duplicates/handlers';
@@ -46,4 +47,5 @@ export const featureHandlers: readonly FeatureHandlers[] = [
   kpiHandlers,
   backupHandlers,
   talkHandlers,
+  calendarHandlers,
 ];

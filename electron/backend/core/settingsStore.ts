@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../../../shared/contract/calendar';
 import { defaultKpiSettings, kpiSettingsSchema, type KpiSettings } from '../../../shared/contract/planner';
 import { profileSchema, type Profile } from '../../../shared/contract/profile';
 import { defaultWorkWeek, slotKindSchema, slotTargetSchema, workWeekSchema, type WorkWeek } from '../../../shared/contract/slots';
@@ -44,6 +45,8 @@ export const settingSpecs = {
   } satisfies SettingSpec<QualificationCriteria>,
   queueRules: { key: 'queue_rules', schema: queueRulesSchema, fallback: defaultQueueRules } satisfies SettingSpec<QueueRules>,
   scoringRules: { key: 'scoring_rules', schema: scoringRulesSchema, fallback: defaultScoringRules } satisfies SettingSpec<ScoringRules>,
+  /** Holidays and the company's closures (年末年始, お盆…): closed days in the planner and the queue. */
+  calendar: { key: 'business_calendar', schema: businessCalendarSchema, fallback: defaultBusinessCalendar } satisfies SettingSpec<BusinessCalendar>,
 };
 
 /**

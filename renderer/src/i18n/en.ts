@@ -17,6 +17,7 @@ import { readingsEn } from './features/readings';
 import { workEn } from './features/work';
 import { callLoopEn } from './features/callLoop';
 import { talkEn } from './features/talk';
+import { calendarEn } from './features/calendar';
 import type { KomaMessages } from './ja';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
@@ -40,6 +41,7 @@ export const en: KomaMessages = {
   ...syncEn,
   ...callLoopEn,
   ...talkEn,
+  ...calendarEn,
   app: {
     name: 'Koma',
     loading: 'Loading…',

@@ -22,6 +22,7 @@ import { readingsJa } from './features/readings';
 import { workJa } from './features/work';
 import { callLoopJa } from './features/callLoop';
 import { talkJa } from './features/talk';
+import { calendarJa } from './features/calendar';
 import type { Messages } from './messages';
 
 export const ja = {
@@ -45,6 +46,7 @@ export const ja = {
   ...syncJa,
   ...callLoopJa,
   ...talkJa,
+  ...calendarJa,
   app: {
     name: 'Koma',
     loading: '読み込み中…',

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { AppState } from './appStore';
 import type { BackupState } from './backupStore';
+import type { CalendarState } from './calendarStore';
 import type { CallListState } from './callListStore';
 import type { Stores } from './createStores';
 import type { ImportState } from './importStore';
@@ -30,6 +31,10 @@ export function useStores(): Stores {
   const stores = useContext(StoresContext);
   if (!stores) throw new Error('useStores must be used inside <StoresContext.Provider>');
   return stores;
+}
+
+export function useCalendarStore<T>(selector: (state: CalendarState) => T): T {
+  return useStore(useStores().calendar, selector);
 }
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {

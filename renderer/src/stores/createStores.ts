@@ -2,6 +2,7 @@ import type { KomaClient } from '../api/client';
 import { saveFileWithLink, type SaveFile } from '../lib/saveFile';
 import { createAppStore } from './appStore';
 import { createBackupStore } from './backupStore';
+import { createCalendarStore } from './calendarStore';
 import { createCallListStore } from './callListStore';
 import { createImportStore } from './importStore';
 import { createNavStore } from './navStore';
@@ -100,6 +101,12 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     leadNotes: createLeadNotesStore(client, options.work?.prepDelayMs ?? defaultWorkOptions.prepDelayMs),
     planner,
     dashboard,
+    calendar: createCalendarStore(client, () => {
+      callList.getState().refresh();
+      // The week on screen, if one was loaded, shows the new closed days.
+      const shown = planner.getState().week?.weekStart;
+      if (shown) void planner.getState().load(shown);
+    }),
     ...createSyncStores(client, options.sync),
     duplicates: createDuplicatesStore(client, () => {
       void app.getState().load();

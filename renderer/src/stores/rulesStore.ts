@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BehaviourImportResult } from '../../../shared/contract/behaviour';
 import { maxImportBytes } from '../../../shared/contract/imports';
+import { defaultBusinessCalendar, type BusinessCalendar } from '../../../shared/contract/calendar';
 import type { QueueRules } from '../../../shared/contract/queueRules';
 import type { ScoringRules } from '../../../shared/contract/scoringRules';
 import type { KomaClient } from '../api/client';
@@ -25,6 +26,8 @@ export interface BehaviourImportState {
 export interface RulesState {
   queueRules: QueueRules | null;
   scoringRules: ScoringRules | null;
+  /** The company calendar as last read with the rules (closed days for default dates). */
+  calendar: BusinessCalendar;
   loadProblem: Problem | null;
   queueSave: RulesSave;
   scoringSave: RulesSave;
@@ -51,6 +54,7 @@ export function createRulesStore(client: KomaClient, onLeadsChanged: () => void)
   return createStore<RulesState>()((set, get) => ({
     queueRules: null,
     scoringRules: null,
+    calendar: defaultBusinessCalendar,
     loadProblem: null,
     queueSave: idle,
     scoringSave: idle,
@@ -59,7 +63,7 @@ export function createRulesStore(client: KomaClient, onLeadsChanged: () => void)
       loading ??= client
         .invoke('settings.get', {})
         .then(
-          (settings) => set({ queueRules: settings.queueRules, scoringRules: settings.scoringRules, loadProblem: null }),
+          (settings) => set({ queueRules: settings.queueRules, scoringRules: settings.scoringRules, calendar: settings.calendar ?? defaultBusinessCalendar, loadProblem: null }),
           (error: unknown) => set({ loadProblem: toProblem(error) }),
         )
         .finally(() => {

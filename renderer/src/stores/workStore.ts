@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CallDraft, LeadDetail, prepChecklistItems } from '../../../shared/contract/callFlow';
 import type { CallOutcome, ExcludeReason, RecycleReason } from '../../../shared/contract/calls';
-import { recycleDate } from '../../../shared/domain/queue/retry';
+import type { ScheduleMove } from '../../../shared/contract/calendar';
+import { recycleSchedule } from '../../../shared/domain/queue/retry';
 import type { skipReasons } from '../../../shared/contract/callFlow';
 import type { KomaClient } from '../api/client';
 import { createAutosave } from '../lib/autosave';
@@ -45,6 +46,11 @@ export interface WorkState {
   openingId: string | null;
   problem: Problem | null;
   notice: 'queue_empty' | 'logged_queue_empty' | null;
+  /**
+   * The last call or decision's next call (or recycle date) fell on a closed day or outside calling
+   * hours and the backend moved it: the rep is told where to and why.
+   */
+  moved: { leadName: string; kind: 'next_call' | 'recycle'; move: ScheduleMove } | null;
   /**
    * Bumped each time the loop moves on to a lead by itself (N, save and next, skip): the header
    * takes the focus and the lead is announced. Opening a lead from the list leaves the focus there.
@@ -109,6 +115,13 @@ function dialWithLink(href: string): void {
   const link = document.createElement('a');
   link.href = href;
   link.click();
+}
+
+/** What the rep is told when the backend moved a time the rules or the rep chose onto an open time. */
+function movedOf(leadName: string, result: { moved?: ScheduleMove | null; status?: string; leadStatus?: string }): WorkState['moved'] {
+  if (!result.moved) return null;
+  const recycled = (result.status ?? result.leadStatus) === 'recycled';
+  return { leadName, kind: recycled ? 'recycle' : 'next_call', move: result.moved };
 }
 
 const fresh = {
@@ -322,8 +335,10 @@ export function createWorkStore(
     };
 
     const recycleDefault = (reason: RecycleReason) => {
-      const rules = deps.rules.getState().queueRules;
-      return rules ? recycleDate(reason, rules, options.now()) : null;
+      const { queueRules, calendar } = deps.rules.getState();
+      const lead = get().detail?.lead;
+      // On an open time, as the backend will keep it: the date shown is the date that is saved.
+      return queueRules ? recycleSchedule(reason, queueRules, options.now(), lead?.timeZone ?? queueRules.defaultTimeZone, calendar).at : null;
     };
 
     return {
@@ -331,6 +346,7 @@ export function createWorkStore(
       openingId: null,
       problem: null,
       notice: null,
+      moved: null,
       arrival: 0,
       logging: false,
       prep: null,
@@ -387,7 +403,9 @@ export function createWorkStore(
         let next: LeadDetail | null;
         try {
           // One round trip: the call logged, and the next lead with everything its pane shows.
-          ({ next } = await client.invoke('calls.logAndNext', { call: built.input, source: deps.callList.getState().source }));
+          let logged;
+          ({ next, logged } = await client.invoke('calls.logAndNext', { call: built.input, source: deps.callList.getState().source }));
+          set({ moved: movedOf(detail.lead.fullName, logged) });
         } catch (error) {
           // Nothing typed is lost: the form stays and is saved as the draft again.
           set({ logging: false, logProblem: toProblem(error) });
@@ -460,12 +478,18 @@ export function createWorkStore(
       },
       async skip(reason, note) {
         await decide(
-          (leadId, call) => client.invoke('lead.skip', { leadId, reason, note, call }),
+          async (leadId, call) => {
+            const name = get().detail?.lead.fullName ?? '';
+            set({ moved: movedOf(name, await client.invoke('lead.skip', { leadId, reason, note, call })) });
+          },
           (leadId) => advance(leadId, 'queue_empty'),
         );
       },
       async recycle(reason, until, note) {
-        await decide((leadId, call) => client.invoke('lead.recycle', { leadId, reason, until, note, call }));
+        await decide(async (leadId, call) => {
+          const name = get().detail?.lead.fullName ?? '';
+          set({ moved: movedOf(name, await client.invoke('lead.recycle', { leadId, reason, until, note, call })) });
+        });
       },
       async exclude(reason, note) {
         await decide((leadId, call) => client.invoke('lead.exclude', { leadId, reason, note, call }));

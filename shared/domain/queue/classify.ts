@@ -1,5 +1,8 @@
+import type { BusinessCalendar } from '../../contract/calendar';
 import type { LeadSource, LeadStatus } from '../../contract/leads';
 import type { QueueRules } from '../../contract/queueRules';
+import { addOpenMinutes } from '../calendar/openTime';
+import { openRulesFor } from './callingHours';
 
 /** What the queue needs to know of a lead: its row, no joins. */
 export interface QueueLead {
@@ -12,6 +15,8 @@ export interface QueueLead {
   createdAt: string;
   nextCallAt: string | null;
   recycleUntil: string | null;
+  /** The lead's own zone: its speed-to-lead window counts its business hours. */
+  timeZone: string;
 }
 
 /** Buckets in the order the rep works them; 0 is "not on today's list". */
@@ -48,7 +53,7 @@ const ms = (iso: string) => Date.parse(iso);
  * keeps its result on the lead (re-evaluated on every write and when `changesAt` passes), so the
  * next-lead query is an index walk and never re-implements these rules in SQL.
  */
-export function classifyLead(lead: QueueLead, rules: QueueRules, now: Date): QueueEntry {
+export function classifyLead(lead: QueueLead, rules: QueueRules, now: Date, calendar: BusinessCalendar): QueueEntry {
   const t = now.getTime();
   if (lead.doNotCall) return { bucket: 0, sortKey: 0, reason: { code: 'do_not_call' }, changesAt: null };
   if (lead.status === 'excluded' || lead.status === 'qualified') {
@@ -76,7 +81,8 @@ export function classifyLead(lead: QueueLead, rules: QueueRules, now: Date): Que
 
   const window = rules.speedToLeadMinutes[lead.source];
   if (lead.status === 'new' && lead.attempts === 0 && window !== null && window !== undefined) {
-    const deadline = ms(lead.createdAt) + window * 60_000;
+    // Business hours: an inquiry on Friday evening is still "within the hour" on Monday morning.
+    const deadline = addOpenMinutes(new Date(lead.createdAt), window, openRulesFor(lead.timeZone, rules, calendar)).getTime();
     if (deadline > t) {
       const iso = new Date(deadline).toISOString();
       return { bucket: 2, sortKey: deadline, reason: { code: 'speed_to_lead', deadline: iso }, changesAt: iso };

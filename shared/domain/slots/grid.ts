@@ -1,4 +1,6 @@
+import type { BusinessCalendar, ClosedReason } from '../../contract/calendar';
 import type { WorkWeek } from '../../contract/slots';
+import { closedReason } from '../calendar/closedDays';
 import { instantOf, localParts } from '../queue/localTime';
 
 export const slotMinutes = 30;
@@ -35,12 +37,32 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+export interface ClosedDay {
+  date: string;
+  weekday: number;
+  reason: ClosedReason;
+}
+
+/** The working days of the week starting `weekStart` that the calendar closes (a holiday, 年末年始…). */
+export function closedDaysOfWeek(weekStart: string, week: WorkWeek, calendar: BusinessCalendar): ClosedDay[] {
+  const closed: ClosedDay[] = [];
+  for (let offset = 0; offset < 7; offset++) {
+    const date = addDays(weekStart, offset);
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    if (!week.days.includes(weekday)) continue;
+    const reason = closedReason(date, calendar, week.days);
+    if (reason) closed.push({ date, weekday, reason });
+  }
+  return closed;
+}
+
 /**
  * Every 30-minute slot of the working week that starts on `weekStart` (a Monday), as instants.
  * Built from local wall-clock times in the week's zone, so a zone with daylight saving still gets
- * its slots at 09:00 local on both sides of the change.
+ * its slots at 09:00 local on both sides of the change. Days the calendar closes have no slots: a
+ * week with a holiday has fewer than 80.
  */
-export function weekGrid(weekStart: string, week: WorkWeek): GridSlot[] {
+export function weekGrid(weekStart: string, week: WorkWeek, calendar: BusinessCalendar | null = null): GridSlot[] {
   const slots: GridSlot[] = [];
   const perDay = slotsPerDay(week);
   for (let offset = 0; offset < 7; offset++) {
@@ -48,6 +70,7 @@ export function weekGrid(weekStart: string, week: WorkWeek): GridSlot[] {
     const [year, month, day] = date.split('-').map(Number) as [number, number, number];
     const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
     if (!week.days.includes(weekday)) continue;
+    if (calendar && closedReason(date, calendar, week.days)) continue;
     for (let index = 0; index < perDay; index++) {
       const minutes = toMinutes(week.start) + index * slotMinutes;
       const start = instantOf({ year, month, day, minutes }, week.timeZone);

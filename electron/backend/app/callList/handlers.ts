@@ -14,13 +14,14 @@ export const callListHandlers: FeatureHandlers = {
     // background.
     return ctx.db.transaction(() => {
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
+      const calendar = readSetting(ctx.db, settingSpecs.calendar);
       assertQueueFresh(ctx.db, now);
       const records = queries.page(filter, input.limit, input.offset, input.cursor);
       const first = records[0];
       const last = records.at(-1);
       const page = {
         offset: input.offset,
-        rows: records.map((r) => toCallListRow(r, rules, now)),
+        rows: records.map((r) => toCallListRow(r, rules, calendar, now)),
         firstKey: first ? queueKeyOf(first) : null,
         lastKey: last ? queueKeyOf(last) : null,
       };

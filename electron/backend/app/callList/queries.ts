@@ -1,5 +1,6 @@
 import { searchCountCap, type CallListCursor, type CallListRow, type LeadSource, type LeadStatus, type QueueKey, type QueueReasonView } from '../../../../shared/contract/leads';
 import type { QueueRules } from '../../../../shared/contract/queueRules';
+import type { BusinessCalendar } from '../../../../shared/contract/calendar';
 import { isWithinCallingHours } from '../../../../shared/domain/queue/callingHours';
 import { leadAge } from '../../../../shared/domain/queue/classify';
 import type { Db } from '../../db/open';
@@ -129,7 +130,7 @@ export function queueKeyOf(r: CallListRecord): QueueKey {
   return { bucket: r.queue_bucket, sort: r.queue_sort, id: r.id };
 }
 
-export function toCallListRow(r: CallListRecord, rules: QueueRules, now: Date): CallListRow {
+export function toCallListRow(r: CallListRecord, rules: QueueRules, calendar: BusinessCalendar, now: Date): CallListRow {
   return {
     id: r.id,
     companyId: r.company_id,
@@ -145,7 +146,7 @@ export function toCallListRow(r: CallListRecord, rules: QueueRules, now: Date): 
     score: r.score,
     reason: JSON.parse(r.queue_reason) as QueueReasonView,
     age: leadAge(r.last_contact_at ?? r.created_at, rules, now),
-    withinCallingHours: isWithinCallingHours(now, r.time_zone, rules.callingHours),
+    withinCallingHours: isWithinCallingHours(now, r.time_zone, rules, calendar),
   };
 }
 

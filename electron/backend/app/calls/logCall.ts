@@ -1,4 +1,5 @@
 import { KomaError, type ParsedInput } from '../../../../shared/contract';
+import type { ScheduleMove } from '../../../../shared/contract/calendar';
 import { noConversationOutcomes } from '../../../../shared/contract/callFlow';
 import type { LeadStatus } from '../../../../shared/contract/leads';
 import { instantOf, localParts } from '../../../../shared/domain/queue/localTime';
@@ -45,7 +46,12 @@ export function knownDuration(call: Pick<CallToLog, 'startedAt' | 'endedAt' | 'd
  * standing by the retry rules (and the decision taken with it), why it left the list, the outbox
  * rows for the CRM and the draft cleared.
  */
-export function logCallInTransaction(ctx: BackendContext, leadId: string, input: CallToLog, decision: Decision): { callId: string; leadStatus: LeadStatus; nextCallAt: string | null } {
+export function logCallInTransaction(
+  ctx: BackendContext,
+  leadId: string,
+  input: CallToLog,
+  decision: Decision,
+): { callId: string; leadStatus: LeadStatus; nextCallAt: string | null; moved: ScheduleMove | null } {
   const lead = requireLead(ctx.db, leadId);
   if (lead.status === 'excluded' || lead.status === 'qualified') {
     throw new KomaError('conflict', `This lead is ${lead.status}; restore it before logging a call.`);
@@ -55,7 +61,7 @@ export function logCallInTransaction(ctx: BackendContext, leadId: string, input:
   const at = new Date(input.endedAt);
   const local = localParts(at, lead.time_zone);
   const dayStart = instantOf({ year: local.year, month: local.month, day: local.day, minutes: 0 }, lead.time_zone).toISOString();
-  const after = applyOutcome(
+  const { moved, ...after } = applyOutcome(
     {
       lead: { status: lead.status as never, attempts: lead.attempts, timeZone: lead.time_zone },
       outcome: input.outcome,
@@ -66,6 +72,7 @@ export function logCallInTransaction(ctx: BackendContext, leadId: string, input:
       decision,
     },
     rules,
+    readSetting(ctx.db, settingSpecs.calendar),
   );
   const callId = ctx.ids.next();
   const call = {
@@ -97,7 +104,7 @@ export function logCallInTransaction(ctx: BackendContext, leadId: string, input:
   });
   enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name });
   s.deleteDraft.run(lead.id);
-  return { callId, leadStatus: after.status, nextCallAt: after.nextCallAt };
+  return { callId, leadStatus: after.status, nextCallAt: after.nextCallAt, moved };
 }
 
 /** The call a decision takes along (see pendingCallSchema), logged first in the decision's transaction. */

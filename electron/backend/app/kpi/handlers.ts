@@ -13,6 +13,7 @@ import {
   type WeekBucket,
 } from '../../../../shared/domain/kpi/figures';
 import { workBackFromGoal } from '../../../../shared/domain/kpi/goal';
+import { closedReason } from '../../../../shared/domain/calendar/closedDays';
 import { instantOf, localDate, localParts } from '../../../../shared/domain/queue/localTime';
 import { addDays, weekStartOf } from '../../../../shared/domain/slots/grid';
 import type { Db } from '../../db/open';
@@ -36,7 +37,7 @@ const statements = perDatabase((db: Db) => ({
   exits: db.prepare<[string, string], { source: string; kind: string; reason: string | null; at: string }>(
     `SELECT l.source, x.kind, x.reason, x.at FROM lead_exits x JOIN leads l INDEXED BY leads_source ON l.id = x.lead_id WHERE x.at >= ? AND x.at < ?`,
   ),
-  plannedCallBlocks: db.prepare<[string, string], { n: number }>("SELECT count(*) AS n FROM slots WHERE kind = 'call_block' AND starts_at >= ? AND starts_at < ?"),
+  plannedCallBlocks: db.prepare<[string, string], { starts_at: string }>("SELECT starts_at FROM slots WHERE kind = 'call_block' AND starts_at >= ? AND starts_at < ?"),
 }));
 
 const tallyStatements = perDatabase((db: Db) => ({
@@ -147,6 +148,16 @@ export function kpiReport(ctx: BackendContext, from: string, to: string): KpiRep
 }
 
 /**
+ * Planned call blocks that can still happen: one planned before its day became closed (a closure
+ * added in settings, a holiday) is not a slot the rep will have, so the goal maths leaves it out.
+ */
+function openCallBlocks(ctx: BackendContext, startsAt: readonly string[]): number {
+  const week = readSetting(ctx.db, settingSpecs.workWeek);
+  const calendar = readSetting(ctx.db, settingSpecs.calendar);
+  return startsAt.filter((iso) => closedReason(localDate(new Date(iso), week.timeZone), calendar, week.days) === null).length;
+}
+
+/**
  * This month's goal worked backward from the rep's own rates over today and the 90 days before it
  * (whole local days, so they are read from the daily tallies).
  */
@@ -169,7 +180,7 @@ export function goalPlan(ctx: BackendContext): GoalPlanView {
     goal: settings.monthlyOpportunityGoal,
     achieved,
     measured: { dials: measured.dials, connects: measured.connects, conversations: measured.conversations, opportunities: measured.opportunities, callSlotsUsed },
-    callSlotsPlanned: s.plannedCallBlocks.get(nowIso, monthEnd)?.n ?? 0,
+    callSlotsPlanned: openCallBlocks(ctx, s.plannedCallBlocks.all(nowIso, monthEnd).map((r) => r.starts_at)),
     targets: settings.targets,
   });
   return { month: `${p.year}-${String(p.month).padStart(2, '0')}`, goal: settings.monthlyOpportunityGoal, conversationSeconds: settings.conversationSeconds, achieved, targets: settings.targets, ...plan };

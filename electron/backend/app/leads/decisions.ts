@@ -1,4 +1,5 @@
 import { KomaError } from '../../../../shared/contract';
+import { scheduleOnOpenTime } from '../../../../shared/domain/queue/retry';
 import { enqueue } from '../../core/outbox';
 import type { FeatureHandlers } from '../../core/registry';
 import { readSetting, settingSpecs } from '../../core/settingsStore';
@@ -36,9 +37,9 @@ export const decisionHandlers: FeatureHandlers = {
       const lead = requireLead(ctx.db, input.leadId);
       requireOpen(lead);
       const rules = readSetting(ctx.db, settingSpecs.queueRules);
-      const nextCallAt = new Date(ctx.clock.now().getTime() + rules.skipMinutes * 60_000).toISOString();
-      changeLead(ctx, lead, { ...unchanged(lead), nextCallAt }, { kind: 'skipped', reason: input.reason, note: input.note, callId: null });
-      return { status: lead.status as LeadChange['status'] };
+      const next = scheduleOnOpenTime(new Date(ctx.clock.now().getTime() + rules.skipMinutes * 60_000), lead.time_zone, rules, readSetting(ctx.db, settingSpecs.calendar));
+      changeLead(ctx, lead, { ...unchanged(lead), nextCallAt: next.at }, { kind: 'skipped', reason: input.reason, note: input.note, callId: null });
+      return { status: lead.status as LeadChange['status'], moved: next.move };
     })(),
 
   'lead.recycle': (input, ctx) =>
@@ -49,13 +50,15 @@ export const decisionHandlers: FeatureHandlers = {
       if (Date.parse(input.until) <= ctx.clock.now().getTime()) {
         throw new KomaError('invalid_input', 'The recontact date must be in the future.', [{ path: 'until', message: 'must be in the future' }]);
       }
+      // A recontact date on a closed day (元日, お盆…) or outside calling hours comes back at the next open time.
+      const until = scheduleOnOpenTime(new Date(input.until), lead.time_zone, readSetting(ctx.db, settingSpecs.queueRules), readSetting(ctx.db, settingSpecs.calendar));
       changeLead(
         ctx,
         lead,
-        { ...unchanged(lead), status: 'recycled', attempts: 0, nextCallAt: null, recycleReason: input.reason, recycleUntil: input.until, excludeReason: null },
+        { ...unchanged(lead), status: 'recycled', attempts: 0, nextCallAt: null, recycleReason: input.reason, recycleUntil: until.at, excludeReason: null },
         { kind: 'recycled', reason: input.reason, note: input.note, callId: null },
       );
-      return { status: 'recycled' as const };
+      return { status: 'recycled' as const, moved: until.move };
     })(),
 
   'lead.exclude': (input, ctx) =>

@@ -111,7 +111,8 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
   const company = s.company.get(lead.company_id)!;
   const events = s.events.all(lead.id).map((e) => ({ kind: e.kind as BehaviourKind, occurredAt: e.occurred_at }));
   const score = scoreLead({ employees: company.employees, industry: company.industry, title: lead.title }, events, scoringRules, now);
-  const entry = classifyLead(toQueueLead(lead), queueRules, now);
+  const calendar = readSetting(ctx.db, settingSpecs.calendar);
+  const entry = classifyLead(toQueueLead(lead), queueRules, now, calendar);
   const draftRow = s.draft.get(lead.id);
   const draft = draftRow ? callDraftSchema.safeParse(JSON.parse(draftRow.draft)) : null;
   const checklist = prepChecklistSchema.partial().safeParse(JSON.parse(company.prep_checklist));
@@ -142,7 +143,7 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
     queue: {
       bucket: entry.bucket,
       reason: entry.reason,
-      withinCallingHours: isWithinCallingHours(now, lead.time_zone, queueRules.callingHours),
+      withinCallingHours: isWithinCallingHours(now, lead.time_zone, queueRules, calendar),
       age: leadAge(lead.last_contact_at ?? lead.created_at, queueRules, now),
     },
     company: {

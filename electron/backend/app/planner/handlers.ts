@@ -32,7 +32,7 @@ function requireMonday(date: string): void {
 function writeWeek(ctx: BackendContext, weekStart: string, plan: Map<string, StoredPlan>): void {
   const s = statements(ctx.db);
   const at = ctx.clock.now().toISOString();
-  for (const slot of weekGrid(weekStart, readSetting(ctx.db, settingSpecs.workWeek))) {
+  for (const slot of weekGrid(weekStart, readSetting(ctx.db, settingSpecs.workWeek), readSetting(ctx.db, settingSpecs.calendar))) {
     const dayOffset = Math.round((Date.parse(`${slot.date}T00:00:00Z`) - Date.parse(`${weekStart}T00:00:00Z`)) / 86_400_000);
     const planned = plan.get(`${dayOffset}:${slot.index}`);
     if (planned) s.upsert.run({ id: ctx.ids.next(), startsAt: slot.startsAt, endsAt: slot.endsAt, kind: planned.kind, target: planned.target ? JSON.stringify(planned.target) : null, at });
@@ -42,7 +42,7 @@ function writeWeek(ctx: BackendContext, weekStart: string, plan: Map<string, Sto
 
 /** A week's plan keyed by (day offset, slot index), so it can be laid onto another week. */
 function planByPosition(ctx: BackendContext, weekStart: string): Map<string, StoredPlan> {
-  const grid = weekGrid(weekStart, readSetting(ctx.db, settingSpecs.workWeek));
+  const grid = weekGrid(weekStart, readSetting(ctx.db, settingSpecs.workWeek), readSetting(ctx.db, settingSpecs.calendar));
   const plan = readPlan(ctx.db, grid);
   const out = new Map<string, StoredPlan>();
   for (const slot of grid) {
@@ -64,13 +64,13 @@ export const plannerHandlers: FeatureHandlers = {
   'planner.assign': (input, ctx) =>
     ctx.db.transaction(() => {
       requireMonday(input.weekStart);
-      const grid = weekGrid(input.weekStart, readSetting(ctx.db, settingSpecs.workWeek));
+      const grid = weekGrid(input.weekStart, readSetting(ctx.db, settingSpecs.workWeek), readSetting(ctx.db, settingSpecs.calendar));
       const byStart = new Map(grid.map((g) => [Date.parse(g.startsAt), g]));
       const s = statements(ctx.db);
       const at = ctx.clock.now().toISOString();
       input.assignments.forEach((a, i) => {
         const slot = byStart.get(Date.parse(a.startsAt));
-        if (!slot) throw new KomaError('invalid_input', `${a.startsAt} is not a slot of this week's working hours.`, [{ path: `assignments.${i}.startsAt`, message: 'not a slot of this week' }]);
+        if (!slot) throw new KomaError('invalid_input', `${a.startsAt} is not a slot of this week's working hours (or falls on a closed day).`, [{ path: `assignments.${i}.startsAt`, message: 'not a slot of this week' }]);
         if (a.kind === null) clearSlot(ctx.db, slot.startsAt);
         else s.upsert.run({ id: ctx.ids.next(), startsAt: slot.startsAt, endsAt: slot.endsAt, kind: a.kind, target: a.target ? JSON.stringify(a.target) : null, at });
       });

@@ -1,6 +1,6 @@
 import type { SlotKind, SlotTarget } from '../../../../shared/contract/slots';
 import type { WeekView } from '../../../../shared/contract/planner';
-import { weekGrid, type GridSlot } from '../../../../shared/domain/slots/grid';
+import { closedDaysOfWeek, weekGrid, type GridSlot } from '../../../../shared/domain/slots/grid';
 import { planVsActual, type PlannedSlot } from '../../../../shared/domain/slots/planVsActual';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
@@ -37,7 +37,9 @@ export function readPlan(db: Db, grid: readonly GridSlot[]): Map<string, StoredP
 /** The week as the planner shows it: plan, appointments from handoffs, calls made, and how each slot went. */
 export function weekView(ctx: BackendContext, weekStart: string): WeekView {
   const workWeek = readSetting(ctx.db, settingSpecs.workWeek);
-  const grid = weekGrid(weekStart, workWeek);
+  const calendar = readSetting(ctx.db, settingSpecs.calendar);
+  // Closed days (祝日, 年末年始…) have no slots: the week's real number of koma.
+  const grid = weekGrid(weekStart, workWeek, calendar);
   const now = ctx.clock.now();
   const plan = readPlan(ctx.db, grid);
   const first = grid[0]?.startsAt ?? now.toISOString();
@@ -63,6 +65,7 @@ export function weekView(ctx: BackendContext, weekStart: string): WeekView {
   return {
     weekStart,
     workWeek,
+    closedDays: closedDaysOfWeek(weekStart, workWeek, calendar),
     slots: withAppointments.map(({ slot, planned, appointment }, i) => ({
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,

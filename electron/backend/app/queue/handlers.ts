@@ -27,10 +27,14 @@ export function nextLeadId(ctx: BackendContext | ReadContext, excludeLeadId: str
   const pick = () => {
     const now = ctx.clock.now();
     const rules = readSetting(ctx.db, settingSpecs.queueRules);
+    const calendar = readSetting(ctx.db, settingSpecs.calendar);
     if (fresh === 'requeue') requeueDue(ctx.db, rules, now);
     else assertQueueFresh(ctx.db, now);
+    // Every row is judged at the same instant: once per zone is enough (a closed day walks the list).
+    const openIn = new Map<string, boolean>();
+    const isOpen = (zone: string) => openIn.get(zone) ?? openIn.set(zone, isWithinCallingHours(now, zone, rules, calendar)).get(zone)!;
     for (const row of statements(ctx.db).inOrder.iterate({ source })) {
-      if (row.id !== excludeLeadId && isWithinCallingHours(now, row.time_zone, rules.callingHours)) return row.id;
+      if (row.id !== excludeLeadId && isOpen(row.time_zone)) return row.id;
     }
     return null;
   };

@@ -1,8 +1,10 @@
 import type { LeadSource, LeadStatus } from '../../../../shared/contract/leads';
+import type { BusinessCalendar } from '../../../../shared/contract/calendar';
 import type { QueueRules } from '../../../../shared/contract/queueRules';
 import { classifyLead, type QueueLead } from '../../../../shared/domain/queue/classify';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
+import { readSetting, settingSpecs } from '../../core/settingsStore';
 
 interface QueueRow {
   id: string;
@@ -15,9 +17,10 @@ interface QueueRow {
   created_at: string;
   next_call_at: string | null;
   recycle_until: string | null;
+  time_zone: string;
 }
 
-const columns = 'id, status, source, score, behaviour_score, attempts, do_not_call, created_at, next_call_at, recycle_until';
+const columns = 'id, status, source, score, behaviour_score, attempts, do_not_call, created_at, next_call_at, recycle_until, time_zone';
 
 const statements = perDatabase((db: Db) => ({
   due: db.prepare<[string], QueueRow>(`SELECT ${columns} FROM leads WHERE queue_changes_at <= ?`),
@@ -40,11 +43,12 @@ export function toQueueLead(r: Omit<QueueRow, 'id'>): QueueLead {
     createdAt: r.created_at,
     nextCallAt: r.next_call_at,
     recycleUntil: r.recycle_until,
+    timeZone: r.time_zone,
   };
 }
 
-function store(db: Db, row: QueueRow, rules: QueueRules, now: Date): void {
-  const entry = classifyLead(toQueueLead(row), rules, now);
+function store(db: Db, row: QueueRow, rules: QueueRules, calendar: BusinessCalendar, now: Date): void {
+  const entry = classifyLead(toQueueLead(row), rules, now, calendar);
   statements(db).update.run(entry.bucket, entry.sortKey, JSON.stringify(entry.reason), entry.changesAt, row.id);
 }
 
@@ -55,14 +59,16 @@ function store(db: Db, row: QueueRow, rules: QueueRules, now: Date): void {
  */
 export function requeueDue(db: Db, rules: QueueRules, now: Date): number {
   const due = statements(db).due.all(now.toISOString());
-  for (const row of due) store(db, row, rules, now);
+  if (due.length === 0) return 0;
+  const calendar = readSetting(db, settingSpecs.calendar);
+  for (const row of due) store(db, row, rules, calendar, now);
   return due.length;
 }
 
 /** Re-classifies one lead after a write changed it. Call inside that write's transaction. */
 export function requeueLead(db: Db, leadId: string, rules: QueueRules, now: Date): void {
   const row = statements(db).one.get(leadId);
-  if (row) store(db, row, rules, now);
+  if (row) store(db, row, rules, readSetting(db, settingSpecs.calendar), now);
 }
 
 /** After the rules change every lead's place may change: mark all for re-classification. */

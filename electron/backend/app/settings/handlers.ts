@@ -9,6 +9,7 @@ export const settingsHandlers: FeatureHandlers = {
     scoringRules: readSetting(ctx.db, settingSpecs.scoringRules),
     qualificationCriteria: readSetting(ctx.db, settingSpecs.qualificationCriteria),
     profile: readSetting(ctx.db, settingSpecs.profile),
+    calendar: readSetting(ctx.db, settingSpecs.calendar),
   }),
 
   'settings.saveQualificationCriteria': (input, ctx) => {

@@ -29,7 +29,7 @@ export function PlannerView() {
   const format = useSlotFormat(week?.workWeek.timeZone ?? defaultWorkWeek.timeZone);
   const columns = useMemo(() => (week ? columnsOf(week) : []), [week]);
   const rows = rowCountOf(columns);
-  const selection = useGridSelection(columns.length, rows);
+  const selection = useGridSelection(columns.length, rows, (col) => columns[col]?.closed !== undefined);
   const [editingTarget, setEditingTarget] = useState(false);
 
   // Fresh figures whenever the screen opens: calls were probably logged since it was last shown.

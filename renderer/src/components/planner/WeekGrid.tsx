@@ -7,6 +7,8 @@ import { SlotCell } from './SlotCell';
 import type { GridSelection } from './useGridSelection';
 import type { SlotFormat } from './useSlotFormat';
 import { isComposing } from '../../lib/keys';
+import { closedReasonText } from '../calendar/reasonText';
+import '../calendar/calendar.css';
 
 interface WeekGridProps {
   label: string;
@@ -27,7 +29,7 @@ const cellKey = (cell: Cell) => `${cell.col}:${cell.row}`;
  * The mouse does the same with click, shift-click and drag.
  */
 export function WeekGrid({ label, describedBy, columns, rows, selection, format, onKind, onEditTarget }: WeekGridProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const running = usePlannerStore((s) => s.running);
   const gridRef = useRef<HTMLTableElement>(null);
   const cells = useRef(new Map<string, HTMLTableCellElement>());
@@ -48,7 +50,7 @@ export function WeekGrid({ label, describedBy, columns, rows, selection, format,
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || isComposing(event)) return;
-    const moved = moveCell(focus, event.key, columns.length, rows);
+    const moved = moveCell(focus, event.key, columns.length, rows, (col) => columns[col]?.closed !== undefined);
     if (moved) {
       event.preventDefault();
       select(moved, event.shiftKey);
@@ -78,7 +80,7 @@ export function WeekGrid({ label, describedBy, columns, rows, selection, format,
     if (dragging.current) select(cell, true);
   };
 
-  const times = columns[0]?.slots ?? [];
+  const times = columns.find((column) => !column.closed)?.slots ?? [];
   return (
     <div className="week-grid-scroll">
       <table ref={gridRef} role="grid" aria-label={label} aria-describedby={describedBy} aria-multiselectable="true" className="week-grid" onKeyDown={onKeyDown}>
@@ -88,7 +90,7 @@ export function WeekGrid({ label, describedBy, columns, rows, selection, format,
               {t('planner.timeColumn')}
             </th>
             {columns.map((column) => (
-              <th key={column.date} scope="col" className={running?.slot.date === column.date ? 'today' : undefined}>
+              <th key={column.date} scope="col" className={column.closed ? 'closed-day' : running?.slot.date === column.date ? 'today' : undefined}>
                 {format.day(column.date)}
               </th>
             ))}
@@ -103,6 +105,14 @@ export function WeekGrid({ label, describedBy, columns, rows, selection, format,
               {columns.map((column, col) => {
                 const slot = column.slots[row];
                 const cell = { col, row };
+                // A closed day is one cell down the whole column, saying why: no slot to plan there.
+                if (column.closed) {
+                  return row === 0 ? (
+                    <td key={col} role="gridcell" rowSpan={rows} aria-readonly="true" className="closed-day">
+                      {t('calendar.closedDay', { reason: closedReasonText(t, column.closed, i18n.resolvedLanguage ?? i18n.language) })}
+                    </td>
+                  ) : null;
+                }
                 if (!slot) return <td key={col} role="gridcell" />;
                 return (
                   <SlotCell

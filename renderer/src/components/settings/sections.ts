@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { BackupSection } from './BackupSection';
+import { CalendarSection } from './CalendarSection';
 import { CrmConnectionSection } from './CrmConnectionSection';
 import { DialModeSection } from './DialModeSection';
 import { FieldRepsSection } from './FieldRepsSection';
@@ -22,6 +23,7 @@ export const settingsSections: readonly { id: string; Component: ComponentType }
   { id: 'qualification', Component: QualificationSection },
   { id: 'fieldReps', Component: FieldRepsSection },
   { id: 'workWeek', Component: WorkWeekSection },
+  { id: 'calendar', Component: CalendarSection },
   { id: 'kpi', Component: KpiSettingsSection },
   { id: 'crmConnection', Component: CrmConnectionSection },
   { id: 'backups', Component: BackupSection },

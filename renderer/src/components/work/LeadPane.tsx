@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useTalkStore, useWorkStore } from '../../stores/StoresContext';
 import { ScriptPanel } from '../talk/ScriptPanel';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { ScheduleMovedNotice } from '../calendar/ScheduleMovedNotice';
 import { CallPanel } from './CallPanel';
 import { CompanyPrep } from './CompanyPrep';
 import { LeadHeader } from './LeadHeader';
@@ -23,6 +24,7 @@ export function LeadPane() {
       <p role="status" className="work-notice">
         {opening ? t('work.opening') : notice === 'queue_empty' ? t('work.queueEmpty') : notice === 'logged_queue_empty' ? t('work.loggedQueueEmpty') : ''}
       </p>
+      <ScheduleMovedNotice />
       {/* Read out after N, save and next, or a skip: which lead the keyboard is on now. */}
       <p role="status" aria-live="polite" className="visually-hidden">
         {!opening && arrived && detail ? t('loop.announce.opened', { name: detail.lead.fullName, company: detail.company.name }) : ''}
