@@ -5,9 +5,9 @@ import { startFakeCrm, type FakeCrm } from './harness/fakeCrm';
 import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } from './harness/salesforceSettings';
 
 /**
- * The Salesforce setup check in the real UI, against the fake Salesforce in its own process: an
- * org without Koma's fields is listed item by item and sync pauses; once the admin created them, a
- * new check passes and sync resumes.
+ * The Salesforce setup check in the real UI, against the fake Salesforce in its own process: right
+ * after sign-in it has already run and sync is paused; an org without Koma's fields is listed item
+ * by item; once the admin created them, a new check passes and sync resumes.
  */
 let browser: Browser;
 let app: BrowserModeApp;
@@ -34,6 +34,8 @@ it('lists what an org without Koma’s fields lacks, pauses sync, and passes onc
   const { page, context } = opened;
   const crmSection = await connectToFakeSalesforce(page, crm.url);
   await signInToFakeSalesforce(context, crmSection);
+  // The check ran by itself right after sign-in: sync is already paused, before any button.
+  await expect.poll(() => indicatorName(page), { timeout: 15_000 }).toContain('Salesforceの設定が足りないため停止中');
 
   const setup = crmSection.getByRole('region', { name: '設定チェック' });
   await setup.getByRole('button', { name: 'Salesforceの設定を確認' }).click();

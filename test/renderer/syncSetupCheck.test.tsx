@@ -95,3 +95,21 @@ describe('setup problems met while sending, in the rep’s language', () => {
     expect(alert).not.toHaveTextContent(/Sign in|Salesforce first/);
   });
 });
+
+describe('after sign-in', () => {
+  it('says in Japanese that the automatic check paused sync, before the rep asks for the list', async () => {
+    const backend = syncBackend({
+      status: syncStatus({ connector: 'salesforce', signedIn: true, paused: { reason: 'setup_incomplete', message: '5 required item(s) of the Salesforce setup are missing', until: null } }),
+      setupChecks: [incomplete],
+    });
+    backend.state.settings = { ...backend.state.settings, connector: 'salesforce' };
+    const { user } = renderSyncApp(backend.api, { language: 'ja' });
+    await user.click(await screen.findByRole('button', { name: '設定' }));
+    const section = await screen.findByRole('region', { name: 'CRM連携' });
+    const setup = await within(section).findByRole('region', { name: '設定チェック' });
+    expect(await within(setup).findByRole('status')).toHaveTextContent('サインイン直後の設定チェックで、必須の項目が足りないことがわかりました。同期は停止しています。');
+    expect(setup).not.toHaveTextContent(/required item|Setup check/);
+    await user.click(within(setup).getByRole('button', { name: 'Salesforceの設定を確認' }));
+    expect(await within(setup).findByRole('status')).toHaveTextContent('必須の項目が 4 件足りません');
+  });
+});

@@ -147,6 +147,7 @@ export const syncJa = {
       missing_other: '必須の項目が {{count, number}} 件足りません。Salesforceの管理者に次の対応を依頼してください。',
       ok: 'OK',
       optional: '任意',
+      pausedAfterSignIn: 'サインイン直後の設定チェックで、必須の項目が足りないことがわかりました。同期は停止しています。「Salesforceの設定を確認」で一覧を表示し、管理者に対応を依頼してください。',
       failed: {
         title: 'Salesforceの設定を確認できませんでした',
         action: 'Salesforceにサインインしていること、ネットワークにつながっていることを確かめてから、もう一度確認してください。',
@@ -433,6 +434,7 @@ export const syncEn: Messages<typeof syncJa> = {
       missing_other: '{{count, number}} required items are missing. Ask your Salesforce admin to do the following.',
       ok: 'OK',
       optional: 'optional',
+      pausedAfterSignIn: 'The setup check after sign-in found required items missing, so sync is paused. Choose “Check the Salesforce setup” to list them for your Salesforce admin.',
       failed: {
         title: 'The Salesforce setup could not be checked',
         action: 'Make sure you are signed in to Salesforce and online, then check again.',

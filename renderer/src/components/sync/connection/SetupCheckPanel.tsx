@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupCheckItem } from '../../../../../shared/contract/sync';
-import { useSyncSettingsStore } from '../../../stores/StoresContext';
+import { useSyncSettingsStore, useSyncStore } from '../../../stores/StoresContext';
 import { ProblemAlert } from '../../common/ProblemAlert';
 
 /** The i18n key of what to do about an item: a specific one for the item's kind when there is one. */
@@ -24,6 +24,8 @@ export function SetupCheckPanel() {
   const checking = useSyncSettingsStore((s) => s.setupChecking);
   const problem = useSyncSettingsStore((s) => s.setupProblem);
   const run = useSyncSettingsStore((s) => s.checkSetup);
+  // The check after sign-in ran in the backend: its pause is known before the rep asks for the list.
+  const pausedBySetup = useSyncStore((s) => s.status?.paused?.reason === 'setup_incomplete');
   const missing = check ? check.items.filter((i) => i.required && !i.ok).length : 0;
   const items = check ? [...check.items].sort((a, b) => Number(a.ok) - Number(b.ok)) : [];
   const label = (i: SetupCheckItem) => t(`sync.setup.items.${i.kind}`, { object: i.object ?? '', field: i.field ?? '', expected: i.expected ?? '', actual: i.actual ?? '' });
@@ -34,6 +36,11 @@ export function SetupCheckPanel() {
       <button type="button" disabled={checking} onClick={() => void run()}>
         {checking ? t('sync.setup.running') : t('sync.setup.run')}
       </button>
+      {!check && pausedBySetup && (
+        <p role="status" className="sync-setup-summary">
+          {t('sync.setup.pausedAfterSignIn')}
+        </p>
+      )}
       {problem &&
         (problem.kind === 'conflict' ? (
           // Not signed in, or Salesforce could not be reached: said here, in the rep's words.
