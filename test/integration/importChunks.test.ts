@@ -62,6 +62,8 @@ describe('an import written in chunks', () => {
     expect((await temp.call('callList.page', { limit: 5 })).total).toBe(62);
     expect(temp.backend.context.db.prepare("SELECT count(*) AS n FROM imports WHERE state <> 'done'").get()).toEqual({ n: 0 });
     expect(tableCounts(temp.backend).import_undo).toBe(0);
+    // Chunks commit without waiting for the disk; every other write still waits (FULL).
+    expect(temp.backend.context.db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('a failure after some chunks committed leaves the store exactly as it was', async () => {
@@ -90,6 +92,7 @@ describe('an import written in chunks', () => {
     expect(sawCommitted).toBe(true);
     expect(job.phase).toBe('failed');
     expect(job.error).toMatch(/nothing was imported/);
+    expect(temp.backend.context.db.pragma('synchronous', { simple: true })).toBe(2);
     const after = snapshot(temp);
     expect(after.counts).toEqual(before.counts);
     expect(after.leads).toEqual(before.leads);

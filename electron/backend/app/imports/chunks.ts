@@ -83,17 +83,29 @@ const statements = perDatabase((db: Db) => {
   };
 });
 
-/** Runs one chunk of an import as one transaction, journaled for the import's undo. */
+/**
+ * Runs one chunk of an import as one transaction, journaled for the import's undo. Its commit does
+ * not wait for the disk (`synchronous = NORMAL`, this transaction only): a chunk lost to a power cut
+ * belongs to an import that is still 'writing', which the next start undoes anyway, and the WAL is
+ * written in order, so the next FULL commit (a call, the import's last step) makes the chunks before
+ * it durable too. Every other write keeps FULL. Thousands of chunk commits no longer each wait for
+ * an fsync, and neither do the calls logged between them.
+ */
 export function inImportChunk<T>(db: Db, importId: string, write: () => T): T {
   const s = statements(db);
-  return db.transaction(() => {
-    s.activate.run(importId);
-    try {
-      return write();
-    } finally {
-      s.deactivate.run();
-    }
-  })();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return db.transaction(() => {
+      s.activate.run(importId);
+      try {
+        return write();
+      } finally {
+        s.deactivate.run();
+      }
+    })();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }
 
 /** Keeps leads the import inserted out of the queue until it is published. Call inside the chunk. */
