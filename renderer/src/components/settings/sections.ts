@@ -10,6 +10,7 @@ import { QualificationSection } from './QualificationSection';
 import { QueueRulesSection } from './QueueRulesSection';
 import { ScoringRulesSection } from './ScoringRulesSection';
 import { WorkWeekSection } from './WorkWeekSection';
+import { TalkSection } from './talk/TalkSection';
 
 /**
  * The settings screen is a column of sections, one per feature (call queue rules, scoring,
@@ -25,6 +26,7 @@ export const settingsSections: readonly { id: string; Component: ComponentType }
   { id: 'workWeek', Component: WorkWeekSection },
   { id: 'calendar', Component: CalendarSection },
   { id: 'kpi', Component: KpiSettingsSection },
+  { id: 'talk', Component: TalkSection },
   { id: 'crmConnection', Component: CrmConnectionSection },
   { id: 'backups', Component: BackupSection },
 ];
