@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import type { KomaApi } from '../../shared/contract/api';
 import type { TalkSet, TalkSetView } from '../../shared/contract/talk';
 import { defaultTalkSet } from '../../shared/domain/talk/defaults';
@@ -9,7 +9,7 @@ import { leadDetail, renderWork, workApi } from './workFixtures';
 // Issue 15: scripts and objection cards edited in Settings, saved as versions, shared as a file.
 const defaults: TalkSetView = { version: 0, savedAt: null, origin: 'default', set: defaultTalkSet };
 
-async function openTalkSettings(overrides: Partial<Record<'talk.get' | 'talk.save' | 'talk.export' | 'talk.import', unknown>> = {}, language: 'en' | 'ja' = 'en') {
+async function openTalkSettings(overrides: { 'talk.import'?: Mock<KomaApi['talk.import']> } = {}, language: 'en' | 'ja' = 'en') {
   const api = {
     ...workApi([leadDetail(1)]),
     'talk.get': vi.fn<KomaApi['talk.get']>(() => ok(defaults)),
