@@ -162,7 +162,8 @@ export const syncSettingsSaveInput = z
   })
   .strict();
 
-export const pauseReasons = ['request_limit', 'koma_budget', 'setup_incomplete'] as const;
+/** setup_checking: right after sign-in, while the org is read (nothing is sent until it has been). */
+export const pauseReasons = ['request_limit', 'koma_budget', 'setup_incomplete', 'setup_checking'] as const;
 
 /**
  * One item of the Salesforce setup check, as an admin would check it: what (kind, object, field),

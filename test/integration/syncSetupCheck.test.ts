@@ -109,3 +109,34 @@ it('does not hold sync back when the check after sign-in cannot run', async () =
   await h.settle();
   expect(h.outbox().every((r) => r.state === 'done')).toBe(true);
 });
+
+it('holds everything while the org is being read after sign-in, and says so (setup_checking)', async () => {
+  let arrived!: () => void;
+  const reached = new Promise<void>((resolve) => (arrived = resolve));
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  h = await createSyncHarness({
+    sync: {
+      // The check's first describe waits until the test has looked: a state to wait on, not a time.
+      fetch: async (input, init) => {
+        if (input.includes('/describe')) {
+          arrived();
+          await gate;
+        }
+        return fetch(input, init);
+      },
+    },
+  });
+  seedSyncLeads(h, 1);
+  await logCall(h, 'lead-0000');
+  const signingIn = h.signIn();
+  await reached;
+  expect((await h.call('sync.status', {})).paused).toMatchObject({ reason: 'setup_checking', until: null });
+  await h.backend.sync.engine.runOnce();
+  expect(h.fake.stats().upserts).toEqual({});
+  release();
+  await signingIn;
+  expect((await h.call('sync.status', {})).paused).toBeNull();
+  await h.settle();
+  expect(h.outbox().every((r) => r.state === 'done')).toBe(true);
+});

@@ -66,10 +66,12 @@ export interface SyncService {
   stop(): Promise<void>;
 }
 
-/** The pause that holds sync while the org's setup is incomplete (or being checked after sign-in). */
-function setupPause(message: string) {
-  return { reason: 'setup_incomplete' as const, message, until: null };
+/** The pause that holds sync while the org's setup is incomplete, or being checked after sign-in. */
+function setupPause(reason: 'setup_incomplete' | 'setup_checking', message: string) {
+  return { reason, message, until: null };
 }
+
+const isSetupPause = (reason: string | undefined) => reason === 'setup_incomplete' || reason === 'setup_checking';
 
 function summaryOf(row: OutboxRow, payload: unknown, leadName: (id: string) => string): string {
   const p = payload as Record<string, unknown>;
@@ -183,9 +185,9 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       const before = session.info();
       // Nothing is sent to the org until it has been checked, just below (a limit pause stays as it is).
       const holding = engine.pause() === null;
-      if (holding) db.transaction(() => writeState(db, stateKeys.pause, setupPause('The Salesforce setup is being checked.'), clock.now().toISOString()))();
+      if (holding) db.transaction(() => writeState(db, stateKeys.pause, setupPause('setup_checking', 'The Salesforce setup is being checked.'), clock.now().toISOString()))();
       const release = () => {
-        if (engine.pause()?.reason === 'setup_incomplete') db.transaction(() => deleteState(db, stateKeys.pause))();
+        if (isSetupPause(engine.pause()?.reason)) db.transaction(() => deleteState(db, stateKeys.pause))();
       };
       let info;
       try {
@@ -237,8 +239,8 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     const at = clock.now().toISOString();
     db.transaction(() => {
       const missing = check.items.filter((i) => i.required && !i.ok).length;
-      if (missing > 0) writeState(db, stateKeys.pause, setupPause(`${missing} required item(s) of the Salesforce setup are missing: see Settings → CRM connection → Setup check.`), at);
-      else if (engine.pause()?.reason === 'setup_incomplete') deleteState(db, stateKeys.pause);
+      if (missing > 0) writeState(db, stateKeys.pause, setupPause('setup_incomplete', `${missing} required item(s) of the Salesforce setup are missing: see Settings → CRM connection → Setup check.`), at);
+      else if (isSetupPause(engine.pause()?.reason)) deleteState(db, stateKeys.pause);
     })();
     return check;
   }

@@ -17,6 +17,7 @@ export const syncJa = {
         request_limit: 'Salesforceの1日のAPI上限に達したため停止中',
         koma_budget: 'Komaに割り当てた1日のAPI枠を使い切ったため停止中',
         setup_incomplete: 'Salesforceの設定が足りないため停止中（設定 → CRM連携 → 設定チェック）',
+        setup_checking: 'Salesforceの設定を確認中',
       },
       resumesAt: '（再開 {{time}}）',
       pending_one: '送信待ち {{count, number}} 件',
@@ -303,6 +304,7 @@ export const syncEn: Messages<typeof syncJa> = {
       paused: {
         request_limit: 'Paused: Salesforce’s daily API limit reached',
         setup_incomplete: 'Paused: the Salesforce setup is incomplete (Settings → CRM connection → Setup check)',
+        setup_checking: 'Checking the Salesforce setup',
         koma_budget: 'Paused: Koma’s daily share of the API used up',
       },
       resumesAt: ' (resumes {{time}})',
