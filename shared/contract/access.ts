@@ -28,6 +28,7 @@ export const readCommands = [
   'kpi.goal',
   'settings.get',
   'calendar.get',
+  'reference.get',
   'import.preview',
   'backup.list',
   'talk.get',

@@ -27,6 +27,7 @@ import { backupCommands, backupInfoSchema } from './backups';
 import { syncCommands } from './sync';
 import { talkCommands } from './talk';
 import { businessCalendarSchema, calendarCommands, scheduleMoveSchema } from './calendar';
+import { referenceCommands } from './reference';
 
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
@@ -119,6 +120,8 @@ export const contract = {
   'recovery.dismiss': command(empty, backupCommands.dismissRecoveryOutput),
   'calendar.get': command(empty, calendarCommands.getOutput),
   'calendar.save': command(calendarCommands.saveInput, calendarCommands.saveOutput),
+  'reference.get': command(empty, referenceCommands.output),
+  'reference.save': command(referenceCommands.saveInput, referenceCommands.output),
   ...syncCommands,
   ...talkCommands,
 } as const;

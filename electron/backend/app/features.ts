@@ -2,6 +2,7 @@ import { appInfoHandlers } from './appInfo';
 import { backupHandlers } from './backups/handlers';
 import { behaviourHandlers } from './behaviour/handlers';
 import { calendarHandlers } from './calendar/handlers';
+import { referenceHandlers } from './kpi/reference';
 import { callListHandlers } from './callList/handlers';
 import { callHandlers } from './calls/handlers';
 import { duplicateHandlers } from './duplicates/handlers';
@@ -48,4 +49,5 @@ export const featureHandlers: readonly FeatureHandlers[] = [
   backupHandlers,
   talkHandlers,
   calendarHandlers,
+  referenceHandlers,
 ];

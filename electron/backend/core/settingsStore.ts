@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultReferenceValues, referenceValuesSchema, type ReferenceValues } from '../../../shared/contract/reference';
 import { businessCalendarSchema, defaultBusinessCalendar, type BusinessCalendar } from '../../../shared/contract/calendar';
 import { defaultKpiSettings, kpiSettingsSchema, type KpiSettings } from '../../../shared/contract/planner';
 import { profileSchema, type Profile } from '../../../shared/contract/profile';
@@ -46,6 +47,8 @@ export const settingSpecs = {
   queueRules: { key: 'queue_rules', schema: queueRulesSchema, fallback: defaultQueueRules } satisfies SettingSpec<QueueRules>,
   scoringRules: { key: 'scoring_rules', schema: scoringRulesSchema, fallback: defaultScoringRules } satisfies SettingSpec<ScoringRules>,
   /** Holidays and the company's closures (年末年始, お盆…): closed days in the planner and the queue. */
+  /** The dashboard's reference values (参考値), overridable by the team. */
+  referenceValues: { key: 'reference_values', schema: referenceValuesSchema, fallback: defaultReferenceValues } satisfies SettingSpec<ReferenceValues>,
   calendar: { key: 'business_calendar', schema: businessCalendarSchema, fallback: defaultBusinessCalendar } satisfies SettingSpec<BusinessCalendar>,
 };
 

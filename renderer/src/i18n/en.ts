@@ -18,6 +18,7 @@ import { workEn } from './features/work';
 import { callLoopEn } from './features/callLoop';
 import { talkEn } from './features/talk';
 import { calendarEn } from './features/calendar';
+import { referenceEn } from './features/reference';
 import type { KomaMessages } from './ja';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
@@ -42,6 +43,7 @@ export const en: KomaMessages = {
   ...callLoopEn,
   ...talkEn,
   ...calendarEn,
+  ...referenceEn,
   app: {
     name: 'Koma',
     loading: 'Loading…',

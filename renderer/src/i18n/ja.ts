@@ -23,6 +23,7 @@ import { workJa } from './features/work';
 import { callLoopJa } from './features/callLoop';
 import { talkJa } from './features/talk';
 import { calendarJa } from './features/calendar';
+import { referenceJa } from './features/reference';
 import type { Messages } from './messages';
 
 export const ja = {
@@ -47,6 +48,7 @@ export const ja = {
   ...callLoopJa,
   ...talkJa,
   ...calendarJa,
+  ...referenceJa,
   app: {
     name: 'Koma',
     loading: '読み込み中…',

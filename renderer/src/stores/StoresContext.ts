@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { AppState } from './appStore';
 import type { BackupState } from './backupStore';
 import type { CalendarState } from './calendarStore';
+import type { ReferenceState } from './referenceStore';
 import type { CallListState } from './callListStore';
 import type { Stores } from './createStores';
 import type { ImportState } from './importStore';
@@ -31,6 +32,10 @@ export function useStores(): Stores {
   const stores = useContext(StoresContext);
   if (!stores) throw new Error('useStores must be used inside <StoresContext.Provider>');
   return stores;
+}
+
+export function useReferenceStore<T>(selector: (state: ReferenceState) => T): T {
+  return useStore(useStores().reference, selector);
 }
 
 export function useCalendarStore<T>(selector: (state: CalendarState) => T): T {

@@ -3,6 +3,7 @@ import { saveFileWithLink, type SaveFile } from '../lib/saveFile';
 import { createAppStore } from './appStore';
 import { createBackupStore } from './backupStore';
 import { createCalendarStore } from './calendarStore';
+import { createReferenceStore } from './referenceStore';
 import { createCallListStore } from './callListStore';
 import { createImportStore } from './importStore';
 import { createNavStore } from './navStore';
@@ -101,6 +102,7 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     leadNotes: createLeadNotesStore(client, options.work?.prepDelayMs ?? defaultWorkOptions.prepDelayMs),
     planner,
     dashboard,
+    reference: createReferenceStore(client),
     calendar: createCalendarStore(client, () => {
       callList.getState().refresh();
       // The week on screen, if one was loaded, shows the new closed days.

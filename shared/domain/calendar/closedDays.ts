@@ -12,6 +12,15 @@ function inYearlyRange(date: string, range: { from: string; to: string }): boole
   return range.from <= range.to ? range.from <= md && md <= range.to : md >= range.from || md <= range.to;
 }
 
+/** The working days from `from` to `to` (local dates, both inclusive) that the calendar leaves open. */
+export function countOpenDays(from: string, to: string, calendar: BusinessCalendar, workingDays: readonly number[]): number {
+  let open = 0;
+  for (let t = Date.parse(`${from}T12:00:00Z`), end = Date.parse(`${to}T12:00:00Z`); t <= end; t += 86_400_000) {
+    if (!closedReason(new Date(t).toISOString().slice(0, 10), calendar, workingDays)) open++;
+  }
+  return open;
+}
+
 /**
  * Why no one is called on a local date, or null when it is a working day: a day off in the week
  * (Saturday, Sunday), a national holiday, then the company's own closures (yearly or one-off).

@@ -8,6 +8,7 @@ import { FunnelChart } from './FunnelChart';
 import { GoalPanel } from './GoalPanel';
 import { KpiTiles } from './KpiTiles';
 import { RangePicker } from './RangePicker';
+import { ReferencePanel } from './ReferencePanel';
 import { ReasonTable } from './ReasonTable';
 import { SourceTable } from './SourceTable';
 import { TrendChart } from './TrendChart';
@@ -60,6 +61,7 @@ export function DashboardView() {
         <aside className="dashboard-side">
           {goalProblem && <ProblemAlert problem={goalProblem} />}
           {goal && <GoalPanel goal={goal} />}
+          {report && range && <ReferencePanel figures={report.total} range={range} />}
           {report && (
             <div className="dashboard-pair">
               <ReasonTable kind="recycle" counts={report.total.recycles} />

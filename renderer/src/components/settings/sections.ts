@@ -8,6 +8,7 @@ import { KpiSettingsSection } from './KpiSettingsSection';
 import { ProfileSection } from './ProfileSection';
 import { QualificationSection } from './QualificationSection';
 import { QueueRulesSection } from './QueueRulesSection';
+import { ReferenceValuesSection } from './ReferenceValuesSection';
 import { ScoringRulesSection } from './ScoringRulesSection';
 import { WorkWeekSection } from './WorkWeekSection';
 import { TalkSection } from './talk/TalkSection';
@@ -26,6 +27,7 @@ export const settingsSections: readonly { id: string; Component: ComponentType }
   { id: 'workWeek', Component: WorkWeekSection },
   { id: 'calendar', Component: CalendarSection },
   { id: 'kpi', Component: KpiSettingsSection },
+  { id: 'referenceValues', Component: ReferenceValuesSection },
   { id: 'talk', Component: TalkSection },
   { id: 'crmConnection', Component: CrmConnectionSection },
   { id: 'backups', Component: BackupSection },
