@@ -62,6 +62,8 @@ export const leadDetailSchema = z.object({
     phone: z.string().nullable(),
     email: z.string().nullable(),
     source: leadSourceSchema,
+  /** The file's words for a source Koma does not know (source is then 'other'), shown as "other: …". */
+    sourceDetail: z.string().nullable(),
     stage: customerStageSchema,
     status: leadStatusSchema,
     attempts: z.number().int(),

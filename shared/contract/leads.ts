@@ -42,6 +42,8 @@ export const callListRowSchema = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   source: leadSourceSchema,
+  /** The file's words for a source Koma does not know (source is then 'other'), shown as "other: …". */
+  sourceDetail: z.string().nullable(),
   status: leadStatusSchema,
   score: z.number().int(),
   reason: queueReasonSchema,

@@ -45,6 +45,7 @@ export function leadRow(index: number, overrides: Partial<CallListRow> = {}): Ca
     companyName: `Company ${index}`,
     companyReading: null,
     nameReading: null,
+    sourceDetail: null,
     fullName: `Person ${index}`,
     title: index % 2 === 0 ? 'Manager' : null,
     phone: `03-0000-${String(index).padStart(4, '0')}`,

@@ -106,6 +106,7 @@ export function leadDetail(overrides: { leadId?: string; companyName?: string } 
       id: leadId,
       fullName: '山田 太郎',
       nameReading: null,
+      sourceDetail: null,
       title: '情報システム部長',
       department: '情報システム部',
       phone: '03-1234-5678',

@@ -39,4 +39,19 @@ describe('readings (フリガナ)', () => {
     await user.click(within(dialog).getByRole('button', { name: '保存' }));
     expect(setReadings).toHaveBeenCalledWith({ leadId: 'lead-1', nameReading: 'はせがわ いちろう', companyReading: 'ミホンセイキ' });
   });
+
+  it('shows a source or industry Koma could not read in the file’s words, as other', async () => {
+    const detail = leadDetail(1, { lead: { source: 'other', sourceDetail: 'AFFILIATE_PROGRAM' }, company: { industry: 'other: MARITIME_SHIPPING_X' } });
+    const api = {
+      ...workApi([detail]),
+      'callList.page': vi.fn<KomaApi['callList.page']>(() => ok({ total: 1, offset: 0, rows: [leadRow(1, { source: 'other', sourceDetail: 'AFFILIATE_PROGRAM' })] })),
+    };
+    const { user } = renderWork(api, { language: 'ja' });
+    const table = await screen.findByRole('table', { name: 'コールリスト' });
+    expect(await within(table).findByRole('cell', { name: 'その他: AFFILIATE_PROGRAM' })).toBeInTheDocument();
+    await user.click(within(table).getByRole('cell', { name: /Person 1/ }));
+    const header = await screen.findByRole('group', { name: /Person 1/ });
+    expect(within(header).getByText('その他: AFFILIATE_PROGRAM')).toBeInTheDocument();
+    expect(await screen.findByText('その他: MARITIME_SHIPPING_X')).toBeInTheDocument();
+  });
 });

@@ -29,6 +29,7 @@ export function leadDetail(index: number, overrides: { lead?: Partial<LeadDetail
       id: `lead-${index}`,
       fullName: `Person ${index}`,
       nameReading: null,
+      sourceDetail: null,
       title: '部長',
       department: '情報システム部',
       phone: `03-1234-${String(index).padStart(4, '0')}`,

@@ -65,11 +65,13 @@ describe('leadSourceOf', () => {
     ['紹介', 'referral'],
     ['Referral', 'referral'],
     ['Partner Referral', 'referral'],
-    ['REFERRALS', 'referral'],
+    // HubSpot's REFERRALS are visits from other websites' links, not a person's introduction.
+    ['REFERRALS', 'web_inquiry'],
     ['ｾﾐﾅｰ', 'seminar'],
     ['その他', 'other'],
-    ['Advertisement', 'other'],
-    ['OFFLINE', 'other'],
+    ['Advertisement', 'web_inquiry'],
+    ['OFFLINE', 'outbound_list'],
+    ['チラシ', 'other'],
   ])('%j → %j', (value, expected) => {
     expect(leadSourceOf(value)).toBe(expected);
   });
@@ -118,6 +120,7 @@ describe('validateRow', () => {
         corporateNumber: null,
         companyPhone: null,
         nameReading: null,
+        sourceDetail: null,
         notes: null,
       } satisfies ImportedLead,
     });

@@ -3,7 +3,8 @@ import type { LeadSource } from '../../contract/leads';
 import { parseCorporateNumber } from '../company/corporateNumber';
 import { phoneKey } from '../normalize';
 import { parseEmployees } from './employees';
-import { leadSourceOf } from './leadSource';
+import { industryOf } from './industry';
+import { readLeadSource } from './leadSource';
 import { fieldMaxLength, rowReasons, tooLongReason } from './reasons';
 import { joinPersonName } from '../personName';
 
@@ -30,6 +31,8 @@ export interface ImportedLead {
   industry: string | null;
   employees: number | null;
   source: LeadSource | null;
+  /** The file's words for a source Koma does not know (source is then 'other'). */
+  sourceDetail: string | null;
   website: string | null;
   address: string | null;
   notes: string | null;
@@ -93,6 +96,7 @@ export function validateRow(cells: RowCells): RowCheck {
   const nameReading = textOf(cells.nameReading) ?? (readingParts.length > 0 ? readingParts.join(' ') : null);
 
   if (reasons.length > 0 || !companyName || !employees.ok || !corporateNumber.ok) return { ok: false, reasons };
+  const source = readLeadSource(cells.source);
   return {
     ok: true,
     lead: {
@@ -108,9 +112,10 @@ export function validateRow(cells: RowCells): RowCheck {
       email,
       title: textOf(cells.title),
       department: textOf(cells.department),
-      industry: textOf(cells.industry),
+      industry: industryOf(cells.industry),
       employees: employees.value,
-      source: leadSourceOf(cells.source),
+      source: source?.source ?? null,
+      sourceDetail: source?.detail ?? null,
       website: textOf(cells.website),
       address: textOf(cells.address),
       notes: textOf(cells.notes),

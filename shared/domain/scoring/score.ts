@@ -1,4 +1,5 @@
 import type { BehaviourKind, ScoringRules } from '../../contract/scoringRules';
+import { unmappedIndustry } from '../import/industry';
 
 export interface ScoredAttributes {
   employees: number | null;
@@ -47,7 +48,9 @@ export function matchesKeyword(text: string, keyword: string): boolean {
 
 export function attributeParts(attrs: ScoredAttributes, rules: ScoringRules): ScorePart[] {
   const band = [...rules.sizeBands].sort((a, b) => b.minEmployees - a.minEmployees).find((b) => attrs.employees !== null && attrs.employees >= b.minEmployees);
-  const industry = attrs.industry ? rules.industries.find((i) => matchesKeyword(attrs.industry!, i.keyword)) : undefined;
+  // A vendor code Koma could not read ("other: IT_SOMETHING") is an other industry, whatever letters it holds.
+  const readable = attrs.industry !== null && unmappedIndustry(attrs.industry) === null;
+  const industry = readable ? rules.industries.find((i) => matchesKeyword(attrs.industry!, i.keyword)) : undefined;
   const title = attrs.title ? rules.titles.find((t) => t.keywords.some((k) => matchesKeyword(attrs.title!, k))) : undefined;
   return [
     { kind: 'size', points: band?.points ?? 0, employees: attrs.employees },

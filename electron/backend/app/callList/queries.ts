@@ -17,6 +17,7 @@ interface CallListRecord {
   phone: string | null;
   email: string | null;
   source: string;
+  source_detail: string | null;
   status: string;
   score: number;
   queue_reason: string;
@@ -39,7 +40,7 @@ export interface ListFilter {
   source: string | null;
 }
 
-const listColumns = `l.id, l.company_id, c.name AS company_name, c.name_reading AS company_reading, l.full_name, l.name_reading, l.title, l.phone, l.email, l.source, l.status,
+const listColumns = `l.id, l.company_id, c.name AS company_name, c.name_reading AS company_reading, l.full_name, l.name_reading, l.title, l.phone, l.email, l.source, l.source_detail, l.status,
            l.score, l.queue_reason, l.last_contact_at, l.created_at, l.time_zone, l.queue_bucket, l.queue_sort`;
 
 /** The queue order as a row value, so a cursor is one range on the queue index (SQLite row-value comparison). */
@@ -142,6 +143,7 @@ export function toCallListRow(r: CallListRecord, rules: QueueRules, calendar: Bu
     phone: r.phone,
     email: r.email,
     source: r.source as LeadSource,
+    sourceDetail: r.source_detail,
     status: r.status as LeadStatus,
     score: r.score,
     reason: JSON.parse(r.queue_reason) as QueueReasonView,

@@ -21,7 +21,7 @@ import { requeueLead } from '../queue/requeue';
 
 const leadColumns = [
   'last_name', 'first_name', 'full_name', 'name_key', 'name_reading', 'title', 'department', 'email', 'email_key',
-  'phone', 'phone_key', 'source', 'search_text', 'notes', 'attribute_score', 'behaviour_score', 'score', 'updated_at',
+  'phone', 'phone_key', 'source', 'source_detail', 'search_text', 'notes', 'attribute_score', 'behaviour_score', 'score', 'updated_at',
 ] as const;
 const companyColumns = ['website', 'industry', 'employees', 'address', 'name_reading', 'corporate_number', 'phone', 'updated_at'] as const;
 

@@ -47,11 +47,12 @@ interface ExistingLead extends StoredPerson {
   department: string | null;
   phone: string | null;
   source: string;
+  source_detail: string | null;
   name_reading: string | null;
   crm_id: string | null;
 }
 
-const leadColumns = 'id, last_name, first_name, full_name, name_key, email, email_key, phone, phone_key, title, department, source, name_reading, crm_id';
+const leadColumns = 'id, last_name, first_name, full_name, name_key, email, email_key, phone, phone_key, title, department, source, source_detail, name_reading, crm_id';
 
 /**
  * The lookups a row needs, each by an index (a test asserts the plans), so an import costs the
@@ -89,15 +90,15 @@ const statements = perDatabase((db: Db) => ({
   mobileElsewhere: db.prepare<{ key: string; companyId: string }, { id: string }>(importLookups.mobileElsewhere),
   insertLead: db.prepare(`
     INSERT INTO leads (id, company_id, last_name, first_name, full_name, name_key, name_reading, title, department, email, email_key,
-      phone, phone_key, source, search_text, import_id, notes, created_at, updated_at)
+      phone, phone_key, source, source_detail, search_text, import_id, notes, created_at, updated_at)
     VALUES (@id, @companyId, @lastName, @firstName, @fullName, @nameKey, @nameReading, @title, @department, @email, @emailKey,
-      @phone, @phoneKey, @source, @searchText, @importId, @notes, @now, @now)`),
+      @phone, @phoneKey, @source, @sourceDetail, @searchText, @importId, @notes, @now, @now)`),
   // A re-import fills empty notes only: what the rep wrote about the person is never overwritten.
   fillNotes: db.prepare("UPDATE leads SET notes = @notes WHERE id = @id AND notes = ''"),
   updateLead: db.prepare(`
     UPDATE leads SET last_name = @lastName, first_name = @firstName, full_name = @fullName, name_key = @nameKey,
       name_reading = @nameReading, title = @title, department = @department, email = @email, email_key = @emailKey,
-      phone = @phone, phone_key = @phoneKey, source = @source, search_text = @searchText, updated_at = @now, version = version + 1
+      phone = @phone, phone_key = @phoneKey, source = @source, source_detail = @sourceDetail, search_text = @searchText, updated_at = @now, version = version + 1
     WHERE id = @id`),
   insertDuplicate: db.prepare(`
     INSERT INTO lead_duplicates (id, lead_a, lead_b, reason, import_id, created_at)
@@ -288,6 +289,8 @@ export async function writeImport(db: Db, write: ImportWrite, chunking: ImportCh
       email: lead.email ?? existing.email,
       phone: lead.phone ?? existing.phone,
       source: lead.source ?? existing.source,
+      // The detail goes with the source it explains: a file that names a source replaces both.
+      sourceDetail: lead.source ? lead.sourceDetail : existing.source_detail,
     };
     const names = sameName ? { lastName: lead.lastName, firstName: lead.firstName } : { lastName: existing.last_name, firstName: existing.first_name };
     const phoneKeyMerged = lead.phone ? phoneKeyToStore : existing.phone_key;
@@ -357,6 +360,7 @@ export async function writeImport(db: Db, write: ImportWrite, chunking: ImportCh
       phone: lead.phone,
       phoneKey: phoneKeyToStore,
       source: lead.source ?? 'other',
+      sourceDetail: lead.sourceDetail,
       searchText: searchText(company, lead),
       importId: write.importId,
       notes: lead.notes ?? '',

@@ -126,6 +126,7 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
       phone: lead.phone,
       email: lead.email,
       source: lead.source as LeadSource,
+      sourceDetail: lead.source_detail,
       stage: lead.stage as LeadDetail['lead']['stage'],
       status: lead.status as LeadStatus,
       attempts: lead.attempts,

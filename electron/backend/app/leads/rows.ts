@@ -13,6 +13,7 @@ export interface LeadRecord {
   phone: string | null;
   email: string | null;
   source: string;
+  source_detail: string | null;
   stage: string;
   status: string;
   attribute_score: number;
@@ -34,7 +35,7 @@ export interface LeadRecord {
 
 const statements = perDatabase((db: Db) => ({
   byId: db.prepare<[string], LeadRecord>(
-    `SELECT id, company_id, full_name, name_reading, title, department, phone, email, source, stage, status, attribute_score,
+    `SELECT id, company_id, full_name, name_reading, title, department, phone, email, source, source_detail, stage, status, attribute_score,
             behaviour_score, score, attempts, last_contact_at, next_call_at, recycle_reason, recycle_until,
             exclude_reason, do_not_call, time_zone, crm_id, created_at, version, notes
      FROM leads WHERE id = ?`,

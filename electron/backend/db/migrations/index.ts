@@ -12,7 +12,8 @@ import { salesforceApiVersion } from './0011-salesforce-api-version';
 import { importChunks } from './0012-import-chunks';
 import { talkScripts } from './0013-talk-scripts';
 import { leadMerges } from './0014-lead-merges';
+import { leadSourceDetail } from './0015-lead-source-detail';
 import type { Migration } from './types';
 
 /** In order; a migration's position is its schema version. Append only. */
-export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks, talkScripts, leadMerges];
+export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks, talkScripts, leadMerges, leadSourceDetail];

@@ -7,6 +7,7 @@ import { callListColumns, callListRowHeight } from './columns';
 import { CompanyName } from './CompanyName';
 import { overdueText, queueReasonText } from './queueReason';
 import { Reading } from '../common/Reading';
+import { sourceText } from '../../lib/importedValues';
 
 interface CallListRowProps {
   /** Zero-based position in the whole list (not in the page). */
@@ -74,8 +75,8 @@ export const CallListRow = memo(function CallListRow({ index, row, top, active, 
           reason
         )}
       </div>
-      <div role="cell" className="cell cell-source">
-        {t(`source.${row.source}`)}
+      <div role="cell" className="cell cell-source" title={row.sourceDetail ?? undefined}>
+        {sourceText(t, row.source, row.sourceDetail)}
       </div>
       <div role="cell" className="cell cell-status">
         <span className={`badge status-${row.status}`}>{t(`status.${row.status}`)}</span>

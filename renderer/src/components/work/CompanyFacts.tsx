@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { externalWebsite, telHref } from '../../lib/links';
 import { displayPhone } from '../../../../shared/domain/phoneDisplay';
+import { industryText } from '../../lib/importedValues';
 
 /**
  * The company at a glance. The website is a link only for http(s): Electron's main process opens
@@ -29,7 +30,7 @@ export function CompanyFacts({ company }: { company: LeadDetail['company'] }) {
           )}
         </dd>
         <dt>{t('work.prep.industry')}</dt>
-        <dd>{company.industry ?? unknown}</dd>
+        <dd>{company.industry === null ? unknown : industryText(t, company.industry)}</dd>
         <dt>{t('work.prep.employees')}</dt>
         <dd>{company.employees === null ? unknown : t('work.prep.employeesValue', { value: company.employees })}</dd>
         <dt>{t('work.prep.address')}</dt>

@@ -10,6 +10,7 @@ import { ScoreBreakdown } from './ScoreBreakdown';
 import { exitReasonLabel } from './labels';
 import { useDateFormat } from './useDateFormat';
 import { displayPhone } from '../../../../shared/domain/phoneDisplay';
+import { sourceText } from '../../lib/importedValues';
 
 /** Who the lead is, how to reach them, where they stand and why they are up now. */
 export function LeadHeader({ detail }: { detail: LeadDetail }) {
@@ -93,7 +94,7 @@ export function LeadHeader({ detail }: { detail: LeadDetail }) {
         </div>
         <div>
           <dt>{t('work.header.source')}</dt>
-          <dd>{t(`source.${lead.source}`)}</dd>
+          <dd>{sourceText(t, lead.source, lead.sourceDetail)}</dd>
         </div>
       </dl>
       <ScoreBreakdown score={score} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { titleLevels } from '../../../../shared/contract/scoringRules';
 import { useNumberFormat } from '../../hooks/useNumberFormat';
+import { industryText } from '../../lib/importedValues';
 
 type ScorePart = LeadDetail['score']['breakdown'][number];
 
@@ -19,7 +20,7 @@ function partLabel(t: TFunction, part: ScorePart, formatNumber: (n: number) => s
       return part.employees === null ? t('work.score.sizeUnknown') : t('work.score.size', { employees: formatNumber(part.employees) });
     case 'industry':
       if (!part.industry) return t('work.score.industryUnknown');
-      return part.matched ? t('work.score.industryMatched', { industry: part.industry, matched: part.matched }) : t('work.score.industry', { industry: part.industry });
+      return part.matched ? t('work.score.industryMatched', { industry: part.industry, matched: part.matched }) : t('work.score.industry', { industry: industryText(t, part.industry) });
     case 'title':
       if (!part.title) return t('work.score.titleUnknown');
       return isTitleLevel(part.level) ? t('work.score.title', { title: part.title, level: t(`work.titleLevel.${part.level}`) }) : t('work.score.titleUnmatched', { title: part.title });

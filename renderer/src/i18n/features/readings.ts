@@ -10,6 +10,10 @@ export const readingsJa = {
     hint: 'ひらがな・カタカナのどちらでも検索できます。空欄にすると読みを消します。',
     save: '保存',
   },
+  importedValues: {
+    /** A source or industry from a file that Koma could not read, kept in the file's words. */
+    other: 'その他: {{value}}',
+  },
   duplicates: {
     review: '重複の可能性を確認',
     title: '重複の可能性があるリード',
@@ -38,6 +42,9 @@ export const readingsEn: Messages<typeof readingsJa> = {
     company: 'Reading of {{name}}',
     hint: 'Search finds a reading typed in hiragana or katakana. Leave a field empty to clear it.',
     save: 'Save',
+  },
+  importedValues: {
+    other: 'Other: {{value}}',
   },
   duplicates: {
     review: 'Review possible duplicates',
