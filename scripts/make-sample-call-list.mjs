@@ -96,6 +96,49 @@ const departmentsByIndustry = { 製造業: ['製造部', '品質保証部', '生
 const sources = [
   ['Webサイト問い合わせ', 5], ['資料ダウンロード', 5], ['セミナー', 3], ['ウェビナー', 2], ['展示会', 3], ['購入リスト', 4], ['紹介', 2], ['その他', 1],
 ];
+// Readings (フリガナ), looked up rather than drawn, so adding them changed no other value in the file.
+const suffixReadings = {
+  精機: 'セイキ', 工業: 'コウギョウ', 製作所: 'セイサクショ', 商店: 'ショウテン', 運輸: 'ウンユ', 建設: 'ケンセツ', 食品: 'ショクヒン',
+  不動産: 'フドウサン', 教育: 'キョウイク',
+};
+const surnameReadings = {
+  佐藤: 'サトウ', 鈴木: 'スズキ', 高橋: 'タカハシ', 髙橋: 'タカハシ', 田中: 'タナカ', 伊藤: 'イトウ', 渡辺: 'ワタナベ', 山本: 'ヤマモト',
+  中村: 'ナカムラ', 小林: 'コバヤシ', 加藤: 'カトウ', 吉田: 'ヨシダ', 山田: 'ヤマダ', 佐々木: 'ササキ', 山口: 'ヤマグチ', 松本: 'マツモト',
+  井上: 'イノウエ', 木村: 'キムラ', 林: 'ハヤシ', 斎藤: 'サイトウ', 清水: 'シミズ', 山﨑: 'ヤマザキ', 森: 'モリ', 池田: 'イケダ',
+  橋本: 'ハシモト', 阿部: 'アベ', 石川: 'イシカワ', 山下: 'ヤマシタ', 中島: 'ナカジマ', 石井: 'イシイ', 小川: 'オガワ', 前田: 'マエダ',
+  岡田: 'オカダ', 長谷川: 'ハセガワ', 藤田: 'フジタ', 後藤: 'ゴトウ', 近藤: 'コンドウ', 村上: 'ムラカミ', 遠藤: 'エンドウ', 青木: 'アオキ',
+  坂本: 'サカモト',
+};
+const givenReadings = {
+  翔太: 'ショウタ', 大輔: 'ダイスケ', 健太: 'ケンタ', 拓也: 'タクヤ', 直樹: 'ナオキ', 誠: 'マコト', 浩二: 'コウジ', 隆: 'タカシ', 亮: 'リョウ',
+  悠斗: 'ユウト', 美咲: 'ミサキ', 陽子: 'ヨウコ', 恵: 'メグミ', 由美: 'ユミ', 彩: 'アヤ', 真由美: 'マユミ', 愛: 'アイ', 智子: 'トモコ',
+  奈々: 'ナナ', さくら: 'サクラ', 明美: 'アケミ', 沙織: 'サオリ', 麻衣: 'マイ', 裕子: 'ユウコ', 和也: 'カズヤ', 達也: 'タツヤ', 剛: 'ツヨシ',
+  修: 'オサム', 聡: 'サトシ', 康平: 'コウヘイ',
+};
+/** Katakana is its own reading; kanji suffixes are looked up. */
+const readingOf = (text, table) => (/^[\u30a0-\u30ff]+$/.test(text) ? text : table[text]);
+
+/**
+ * 法人番号: a check digit before a 12-digit base, the rule the National Tax Agency publishes
+ * (9 − Σ Pn×Qn mod 9, Pn the base's nth digit from the right, Qn 1 for odd n and 2 for even).
+ * The base starts with 9999, a registry-office code made up so the numbers are clearly invented;
+ * about one company in four has none, as in a real list.
+ */
+function corporateNumber(index) {
+  if (index % 4 === 3) return '';
+  const base = `9999010${String(100 + index * 7).padStart(5, '0')}`;
+  let sum = 0;
+  for (let n = 1; n <= 12; n++) sum += Number(base[12 - n]) * (n % 2 === 1 ? 1 : 2);
+  return `${9 - (sum % 9)}${base}`;
+}
+
+/**
+ * Some companies' lists give the main number (代表番号) for everyone but the first person: a
+ * switchboard shared by several people, which Koma keeps on the company. Its number is the
+ * company's own in the 0000 block (03-0000-00NN), apart from the people's serials (1000 and up).
+ */
+const switchboardAt = (index, people) => index % 5 === 2 && people >= 3;
+
 const employeeSizes = [[8, 30], [30, 100], [100, 300], [300, 1000], [1000, 5000]];
 
 function formatEmployees(count) {
@@ -122,6 +165,8 @@ function makeCompanies() {
     const building = random() < 0.5 ? ` 見本ビル${between(2, 12)}F` : '';
     companies.push({
       name: legal.replace('{}', core),
+      reading: `${readingOf(stem, suffixReadings)}${readingOf(suffix, suffixReadings)}`,
+      corporateNumber: corporateNumber(companies.length),
       slug: `${stemSlug}-${suffixSlug}`,
       industry,
       employees: formatEmployees(between(min, max)),
@@ -171,11 +216,16 @@ function makeRows() {
       const title = weighted(titles);
       const department = title === '代表取締役' || title === '取締役' ? '' : pick([...departments, ...(departmentsByIndustry[company.industry] ?? [])]);
       serial += between(1, 37);
-      const phone = fictionalPhone(company.areaCode, serial);
+      const direct = fictionalPhone(company.areaCode, serial);
+      const phone = n > 0 && switchboardAt(index, counts[index]) ? fictionalPhone(company.areaCode, index) : direct;
       rows.push([
         company.name,
+        company.reading,
+        company.corporateNumber,
         surname[0],
         given[0],
+        surnameReadings[surname[0]],
+        givenReadings[given[0]],
         title,
         department,
         random() < 0.04 ? toFullWidth(phone) : phone,
@@ -195,8 +245,9 @@ function csvField(value) {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const header = ['会社名', '姓', '名', '役職', '部署', '電話番号', 'メール', '業種', '従業員数', 'リードソース', 'Webサイト', '住所'];
+const header = ['会社名', '会社名（フリガナ）', '法人番号', '姓', '名', '姓（フリガナ）', '名（フリガナ）', '役職', '部署', '電話番号', 'メール', '業種', '従業員数', 'リードソース', 'Webサイト', '住所'];
 const text = [header, ...makeRows()].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+if (/undefined/.test(text)) throw new Error('A reading is missing from the tables');
 const bytes = iconv.encode(text, 'cp932');
 if (iconv.decode(bytes, 'cp932') !== text) throw new Error('The sample holds a character CP932 cannot encode');
 writeFileSync(output, bytes);

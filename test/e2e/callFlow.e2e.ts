@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { launchChromium, openApp, plainText, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
 
 /**
  * The rep's loop in the real app, keyboard only after the first load: next lead, read the prep,
@@ -58,8 +58,8 @@ function leadPane(page: Page): Locator {
 async function shownLead(page: Page): Promise<Shown> {
   const pane = leadPane(page);
   return {
-    name: (await pane.getByRole('heading', { level: 2 }).textContent()) ?? '',
-    company: (await pane.locator('.lead-company').textContent()) ?? '',
+    name: await plainText(pane.getByRole('heading', { level: 2 })),
+    company: await plainText(pane.locator('.lead-company')),
   };
 }
 

@@ -55,7 +55,13 @@ async function focusedLead(page: Page): Promise<{ name: string; company: string 
   return page.evaluate(() => {
     const active = document.activeElement;
     if (!(active instanceof HTMLHeadingElement) || active.tagName !== 'H2' || !active.closest('.lead-header')) return null;
-    return { name: active.textContent ?? '', company: active.closest('.lead-header')?.querySelector('.lead-company')?.textContent ?? '' };
+    // Without the readings shown as ruby: the announcement says the name as written.
+    const plain = (element: Element | null | undefined) => {
+      const copy = element?.cloneNode(true) as HTMLElement | undefined;
+      for (const reading of copy?.querySelectorAll('rt, rp') ?? []) reading.remove();
+      return copy?.textContent ?? '';
+    };
+    return { name: plain(active), company: plain(active.closest('.lead-header')?.querySelector('.lead-company')) };
   });
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { launchChromium, openApp, plainText, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
 import { startFakeCrm, type FakeCrm } from './harness/fakeCrm';
 import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } from './harness/salesforceSettings';
 
@@ -38,7 +38,7 @@ const indicatorName = syncIndicatorName;
 const leadPane = (page: Page) => page.getByRole('region', { name: '対応中のリード' });
 
 async function shownLead(page: Page): Promise<string> {
-  return (await leadPane(page).getByRole('heading', { level: 2 }).textContent()) ?? '';
+  return plainText(leadPane(page).getByRole('heading', { level: 2 }));
 }
 
 /** 2 = no answer, Ctrl+Enter = save and open the next lead. Resolves once the next one shows. */

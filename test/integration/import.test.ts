@@ -309,11 +309,35 @@ describe('import.startSample', () => {
 
     const all = await temp.call('callList.page', { limit: 500 });
     expect(all.total).toBe(inserted);
-    const someone = all.rows[17]!;
+    // Someone with a number of their own (several people share their company's switchboard).
+    const someone = all.rows.filter((row) => all.rows.filter((other) => other.phone === row.phone).length === 1)[17]!;
     const found = await temp.call('callList.page', { search: someone.phone ?? '' });
     expect(found.rows.map((row) => row.id)).toEqual([someone.id]);
     expect((await temp.call('callList.page', { search: '髙橋' })).total).toBeGreaterThan(0);
     expect(new Set(all.rows.map((row) => row.source)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('shows a new user readings, a shared switchboard and 法人番号: all recognised on import', async () => {
+    const job = await importSample(temp);
+    expect(job.result).toMatchObject({ inserted: 200, invalid: [] });
+    const db = temp.backend.context.db;
+    // Every person and company has its reading; about three companies in four a valid 法人番号 (an invalid one fails its row).
+    expect(db.prepare('SELECT count(*) AS n FROM leads WHERE name_reading IS NULL').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM companies WHERE name_reading IS NULL').get()).toEqual({ n: 0 });
+    const numbered = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM companies WHERE corporate_number GLOB '[1-9]9999*'").get()!.n;
+    expect(numbered).toBe(45);
+
+    // ミナトネットワークス: five people on the company's main number, which Koma keeps on the company.
+    const people = (await temp.call('callList.page', { search: 'みなとねっとわーくす' })).rows;
+    expect(people.length).toBe(6);
+    expect(people.filter((p) => p.phone === '06-0000-0032')).toHaveLength(5);
+    expect(new Set(people.map((p) => p.fullName)).size).toBe(6);
+    const detail = await temp.call('lead.get', { leadId: people[0]!.id });
+    expect(detail.company).toMatchObject({ name: 'ミナトネットワークス株式会社', nameReading: 'ミナトネットワークス', phone: '06-0000-0032' });
+    expect(detail.company.corporateNumber).toMatch(/^\d9999\d{8}$/);
+    expect(detail.lead.nameReading).toMatch(/^[ァ-ヶー]+ [ァ-ヶー]+$/);
+    // Found by a reading typed in hiragana.
+    expect((await temp.call('callList.page', { search: 'はせがわ' })).total).toBeGreaterThan(0);
   });
 
   it('fails clearly when the sample is missing', async () => {
