@@ -76,6 +76,8 @@ it('imports a Shift_JIS file with readings and a shared switchboard through the 
   await cell.or(page.getByRole('cell', { name: /髙橋 太郎/ })).first().click();
   const heading = page.getByRole('heading', { level: 2, name: /髙橋 太郎/ });
   await expect.poll(() => heading.locator('rt').textContent()).toBe('タカハシ タロウ');
+  // The number both people were given is the company's switchboard (代表電話) in the prep.
+  await expect.poll(() => page.locator('.company-facts').textContent()).toMatch(/代表電話\s*03-?0000-?0000/);
   expect(problems).toEqual([]);
 });
 

@@ -54,6 +54,21 @@ describe('pulling the rep’s leads', () => {
     expect(localLead(b)!.phone).toBe('06-9999-0000');
   });
 
+  it('keeps a lead findable by the readings the rep gave it when the CRM changes the lead', async () => {
+    await signedIn(0);
+    const id = crmLead();
+    await engine().pullNow();
+    await h.call('lead.setReadings', { leadId: localLead(id)!.id, nameReading: 'サトウ ハナコ', companyReading: 'ホクトブツリュウ' });
+    h.fake.update('Lead', id, { Phone: '06-9999-0001' });
+
+    h.clock.advance(15 * minute);
+    await engine().pullNow();
+
+    expect(localLead(id)!.phone).toBe('06-9999-0001');
+    expect((await h.call('leads.search', { search: 'さとうはなこ' })).rows.map((r) => r.id)).toEqual([localLead(id)!.id]);
+    expect((await h.call('leads.search', { search: 'ほくとぶつりゅう' })).rows.map((r) => r.id)).toEqual([localLead(id)!.id]);
+  });
+
   it('pages through many changes stamped in the same second, tie-broken by Id, without missing one', async () => {
     await signedIn(0);
     // The setup check at sign-in made its own queries (LeadStatus, UserPermissionAccess).

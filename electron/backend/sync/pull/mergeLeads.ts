@@ -43,6 +43,10 @@ const statements = perDatabase((db: Db) => ({
   crmIdTaken: db.prepare<[string, string], { id: string }>('SELECT id FROM leads WHERE crm_id = ? AND id <> ?'),
   setCrmId: db.prepare<[string, string]>('UPDATE leads SET crm_id = ? WHERE id = ?'),
   company: db.prepare<[string], { id: string }>('SELECT id FROM companies WHERE name_key = ?'),
+  // Readings stay in Koma (the connectors map no reading fields): the search key keeps them.
+  readings: db.prepare<{ leadId: string; companyId: string }, { lead: string | null; company: string | null }>(
+    'SELECT (SELECT name_reading FROM leads WHERE id = @leadId) AS lead, (SELECT name_reading FROM companies WHERE id = @companyId) AS company',
+  ),
   insertCompany: db.prepare<{ id: string; name: string; key: string; now: string }>(
     'INSERT INTO companies (id, name, name_key, created_at, updated_at) VALUES (@id, @name, @key, @now, @now)',
   ),
@@ -109,9 +113,11 @@ function companyFor(ctx: BackendContext, name: string, now: string): string {
   return id;
 }
 
-function leadParams(ctx: BackendContext, f: KomaLeadFields, crmId: string, now: string) {
+function leadParams(ctx: BackendContext, f: KomaLeadFields, crmId: string, now: string, leadId: string) {
+  const companyId = companyFor(ctx, f.companyName, now);
+  const readings = statements(ctx.db).readings.get({ leadId, companyId });
   return {
-    companyId: companyFor(ctx, f.companyName, now),
+    companyId,
     lastName: f.lastName,
     firstName: f.firstName,
     fullName: f.fullName,
@@ -126,7 +132,14 @@ function leadParams(ctx: BackendContext, f: KomaLeadFields, crmId: string, now: 
     recycleUntil: f.recycleUntil,
     excludeReason: f.excludeReason,
     doNotCall: f.doNotCall ? 1 : 0,
-    searchText: leadSearchText({ companyName: f.companyName, fullName: f.fullName, phone: f.phone, email: f.email }),
+    searchText: leadSearchText({
+      companyName: f.companyName,
+      companyReading: readings?.company ?? null,
+      fullName: f.fullName,
+      nameReading: readings?.lead ?? null,
+      phone: f.phone,
+      email: f.email,
+    }),
     crmId,
     now,
   };
@@ -159,10 +172,10 @@ export function applyCrmLead(ctx: BackendContext, crm: CrmLead, local: LocalLead
   let id: string;
   if (local) {
     id = local.leadId;
-    s.updateLead.run({ ...leadParams(ctx, fields, crm.crmId, now), crmId, id });
+    s.updateLead.run({ ...leadParams(ctx, fields, crm.crmId, now, id), crmId, id });
   } else {
     id = ctx.ids.next();
-    s.insertLead.run({ ...leadParams(ctx, fields, crm.crmId, now), crmId, id });
+    s.insertLead.run({ ...leadParams(ctx, fields, crm.crmId, now, id), crmId, id });
   }
   setBase(ctx.db, id, crmRaw(crm, settings), settings, now, false);
   return id;
