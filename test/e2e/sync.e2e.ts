@@ -123,7 +123,8 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   const handoffIds = waiting.value.items.filter((i) => i.entity === 'handoff').map((i) => i.entityId);
   expect(callIds).toHaveLength(2);
   expect(handoffIds).toEqual([handoffs.value.rows[0]!.id]);
-  expect(await indicatorName(page)).toContain(`送信待ち ${waiting.value.items.length} 件`);
+  // The indicator refreshes on its own schedule: wait until it counts every row the outbox holds.
+  await expect.poll(() => indicatorName(page), { timeout: 20_000 }).toContain(`送信待ち ${waiting.value.items.length} 件`);
 
   // The sync screen lists them, with the handoff among them.
   await page.getByRole('button', { name: '同期', exact: true }).click();
