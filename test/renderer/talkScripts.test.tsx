@@ -51,6 +51,17 @@ describe('the talk script', () => {
     expect(within(lead()).getByRole('region', { name: 'Timeline' })).toBeInTheDocument();
   });
 
+  it('stays open for the next lead after save and next, with the keyboard on the new lead’s name', async () => {
+    const { user } = renderTalk(talkFor('general'));
+    await openFirstLead(user);
+    await user.keyboard('g');
+    await within(lead()).findByRole('region', { name: 'Talk script: General script' });
+    await user.keyboard('2{Control>}{Enter}{/Control}');
+    const second = await within(lead()).findByRole('heading', { level: 2, name: 'Person 2' });
+    await waitFor(() => expect(second).toHaveFocus());
+    expect(within(lead()).getByRole('region', { name: 'Talk script: General script' })).toBeInTheDocument();
+  });
+
   it('is shown in Japanese when the rep works in Japanese', async () => {
     const hearing = hearingBackend(hearingView(hearingWith()));
     const api = { ...workApi([leadDetail(1)]), ...hearing.api, 'talk.forLead': vi.fn<KomaApi['talk.forLead']>(() => ok(talkFor('seminar-follow-up', { seminar: null }))) };

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTalkStore } from '../../stores/StoresContext';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -17,7 +17,6 @@ export function ScriptPanel({ leadId }: { leadId: string }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const load = useTalkStore((state) => state.load);
   const talk = useTalkStore((state) => (state.leadId === leadId ? state.talk : null));
   const problem = useTalkStore((state) => state.problem);
@@ -26,14 +25,11 @@ export function ScriptPanel({ leadId }: { leadId: string }) {
   useEffect(() => {
     void load(leadId);
   }, [load, leadId]);
-  useEffect(() => {
-    headingRef.current?.focus({ preventScroll: true });
-  }, []);
 
   return (
     <section className="prep-column script-panel" aria-labelledby={headingId}>
       <div className="panel-header">
-        <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        <h3 id={headingId} tabIndex={-1} data-shortcut-target="script">
           {talk ? t('talk.script.named', { name: localized(talk.script.name) }) : t('talk.script.heading')}
         </h3>
         <button type="button" aria-keyshortcuts="G" onClick={toggle}>

@@ -10,7 +10,8 @@ export type ShortcutTarget =
   | 'bant-budget'
   | 'bant-authority'
   | 'bant-need'
-  | 'bant-timeline';
+  | 'bant-timeline'
+  | 'script';
 
 const focusable = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 

@@ -59,8 +59,10 @@ export function useWorkShortcuts(): void {
       } else if (key === 'k') {
         work.openDialog('skip');
       } else if (key === 'g' && work.detail) {
-        // The talk script in place of the prep column; its heading takes the focus.
+        // The talk script in place of the prep column; its heading takes the focus when G opens it
+        // (not when the next lead arrives with the script open: the lead's name has the focus then).
         stores.talk.getState().toggleScript();
+        if (stores.talk.getState().scriptOpen) focusShortcutTargetSoon('script');
       } else if (key === 'o' && work.detail) {
         stores.talk.getState().openCards();
       } else if (key === '?') {

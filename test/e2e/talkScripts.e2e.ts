@@ -1,0 +1,121 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+
+/**
+ * Issue 15, keyboard only in Chromium on browser mode: open a lead, open its talk script (G), raise
+ * an objection card (O, search, Enter), log the call (1, Ctrl+Enter), and find the objection on the
+ * lead's timeline; then the dashboard counts it.
+ */
+
+/** Monday 7 April 2025, 10:00 in Tokyo: inside calling hours. */
+const start = Date.parse('2025-04-07T01:00:00.000Z');
+
+let browser: Browser;
+let app: BrowserModeApp;
+let opened: OpenedApp;
+
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 });
+
+beforeAll(async () => {
+  [browser, app] = await Promise.all([launchChromium(), startBrowserMode()]);
+  await app.setClock(new Date(start).toISOString());
+  opened = await openApp(browser, app);
+  await opened.page.goto(app.url);
+  await opened.page.clock.setFixedTime(new Date(start));
+  await opened.page.setViewportSize({ width: 1280, height: 720 });
+});
+
+afterAll(async () => {
+  await opened?.context.close();
+  await browser?.close();
+  await app?.dispose();
+});
+
+const leadPane = (page: Page): Locator => page.getByRole('region', { name: '対応中のリード' });
+
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 30; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('could not reach the element with Tab');
+}
+
+/** The name of the lead whose heading has the keyboard, or null. */
+const focusedLeadName = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    return active instanceof HTMLHeadingElement && active.tagName === 'H2' && active.closest('.lead-header') ? active.textContent : null;
+  });
+
+it('script, objection card, call logged, objection on the timeline and the dashboard — keyboard only', async () => {
+  const { page } = opened;
+  const loadSample = page.getByRole('button', { name: 'サンプルデータを読み込む' });
+  await loadSample.waitFor();
+  await tabTo(page, loadSample);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'インポートが完了しました' }).waitFor({ timeout: 60_000 });
+  await page.keyboard.press('Escape');
+  await page.getByRole('table', { name: /リスト/ }).getByRole('row').nth(1).getByRole('cell').nth(1).waitFor();
+
+  // Open the first lead and its script.
+  await page.keyboard.press('n');
+  await poll(() => focusedLeadName(page)).not.toBeNull();
+  const name = (await focusedLeadName(page))!;
+  await page.keyboard.press('g');
+  const script = leadPane(page).getByRole('region', { name: /^トークスクリプト：/ });
+  await script.getByRole('listitem').first().waitFor();
+  await poll(() => script.getByRole('heading', { level: 3 }).evaluate((el) => el === document.activeElement)).toBe(true);
+  const text = (await script.textContent()) ?? '';
+  expect(text).toContain(name.replace(/\s+/g, ' '));
+  expect(text).not.toContain('undefined');
+  expect(text).not.toContain('{{');
+
+  // Raise an objection: O, search, Enter marks the first match; Esc closes.
+  await page.keyboard.press('o');
+  const dialog = page.getByRole('dialog', { name: '切り返しカード' });
+  const search = dialog.getByRole('searchbox', { name: 'カードを検索' });
+  await poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.type('予算');
+  await poll(() => dialog.getByRole('checkbox').count()).toBe(1);
+  await page.keyboard.press('Enter');
+  await poll(() => dialog.getByRole('checkbox', { name: /予算がない/ }).isChecked()).toBe(true);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  const callLog = leadPane(page).getByRole('region', { name: '架電記録' });
+  await callLog.getByRole('button', { name: '予算がない を外す' }).waitFor();
+
+  // Log the call (connected) and move on.
+  await page.keyboard.press('1');
+  await page.keyboard.press('Control+Enter');
+  await poll(async () => {
+    const now = await focusedLeadName(page);
+    return now !== null && now !== name;
+  }).toBe(true);
+
+  // Find the lead again (F) and read its timeline.
+  await page.keyboard.press('g');
+  await page.keyboard.press('f');
+  const finder = page.getByRole('dialog', { name: 'すべてのリードを検索' });
+  await finder.waitFor();
+  await page.keyboard.type(name);
+  // Enter opens the first result: wait until the results are the ones for the name typed.
+  await poll(async () => {
+    const results = await finder.getByRole('list', { name: 'すべてのリードを検索' }).getByRole('button').allTextContents();
+    return results.length > 0 && results.every((t) => t.includes(name));
+  }).toBe(true);
+  await page.keyboard.press('Enter');
+  await finder.waitFor({ state: 'detached' });
+  // The heading's text is what the name was read from (its accessible name may add the reading).
+  await poll(() => leadPane(page).locator('.lead-header h2').textContent()).toBe(name);
+  const timeline = leadPane(page).getByRole('region', { name: '履歴' });
+  await timeline.getByText('切り返し：予算がない').waitFor();
+
+  // The dashboard counts it with the connect.
+  await page.keyboard.press('Alt+4');
+  const objections = page.getByRole('table', { name: '切り返し（多い順）' });
+  await objections.waitFor({ timeout: 15_000 });
+  await poll(() => objections.getByRole('row').nth(1).textContent()).toContain('予算がない');
+  expect(opened.problems).toEqual([]);
+});
