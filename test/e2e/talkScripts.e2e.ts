@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { axeViolations } from './harness/axe';
 
 /**
  * Issue 15, keyboard only in Chromium on browser mode: open a lead, open its talk script (G), raise
@@ -42,11 +43,14 @@ async function tabTo(page: Page, target: Locator) {
   throw new Error('could not reach the element with Tab');
 }
 
-/** The name of the lead whose heading has the keyboard, or null. */
+/** The name of the lead whose heading has the keyboard (without its reading, ruby's rt), or null. */
 const focusedLeadName = (page: Page) =>
   page.evaluate(() => {
     const active = document.activeElement;
-    return active instanceof HTMLHeadingElement && active.tagName === 'H2' && active.closest('.lead-header') ? active.textContent : null;
+    if (!(active instanceof HTMLHeadingElement) || active.tagName !== 'H2' || !active.closest('.lead-header')) return null;
+    const copy = active.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('rt, rp').forEach((el) => el.remove());
+    return copy.textContent;
   });
 
 it('script, objection card, call logged, objection on the timeline and the dashboard — keyboard only', async () => {
@@ -71,6 +75,7 @@ it('script, objection card, call logged, objection on the timeline and the dashb
   expect(text).toContain(name.replace(/\s+/g, ' '));
   expect(text).not.toContain('undefined');
   expect(text).not.toContain('{{');
+  const violations = await axeViolations(page, 'talk script');
 
   // Raise an objection: O, search, Enter marks the first match; Esc closes.
   await page.keyboard.press('o');
@@ -81,6 +86,9 @@ it('script, objection card, call logged, objection on the timeline and the dashb
   await poll(() => dialog.getByRole('checkbox').count()).toBe(1);
   await page.keyboard.press('Enter');
   await poll(() => dialog.getByRole('checkbox', { name: /予算がない/ }).isChecked()).toBe(true);
+  violations.push(...(await axeViolations(page, 'objection cards')));
+  // No serious or critical axe violation on the script or the cards.
+  expect(violations).toEqual([]);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   const callLog = leadPane(page).getByRole('region', { name: '架電記録' });
@@ -108,7 +116,15 @@ it('script, objection card, call logged, objection on the timeline and the dashb
   await page.keyboard.press('Enter');
   await finder.waitFor({ state: 'detached' });
   // The heading's text is what the name was read from (its accessible name may add the reading).
-  await poll(() => leadPane(page).locator('.lead-header h2').textContent()).toBe(name);
+  await poll(() =>
+    leadPane(page)
+      .locator('.lead-header h2')
+      .evaluate((h) => {
+        const copy = h.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('rt, rp').forEach((el) => el.remove());
+        return copy.textContent;
+      }),
+  ).toBe(name);
   const timeline = leadPane(page).getByRole('region', { name: '履歴' });
   await timeline.getByText('切り返し：予算がない').waitFor();
 
