@@ -8,8 +8,8 @@ import type { TFunction } from 'i18next';
 export const callListColumns = ['company', 'person', 'title', 'reason', 'source', 'status', 'score', 'age', 'hours'] as const;
 export type CallListColumn = (typeof callListColumns)[number];
 
-/** One two-line row's height in px: the virtualizer's estimate and the rendered height must agree. */
-export const callListRowHeight = 46;
+/** One two-line row's height in px, with room for the readings (ruby) over company and person: the virtualizer's estimate and the rendered height must agree. */
+export const callListRowHeight = 58;
 
 export function columnLabel(t: TFunction, column: CallListColumn): string {
   switch (column) {
