@@ -300,6 +300,8 @@ async function shoot(url) {
 
     await tab('コール').click();
     await page.getByRole('button', { name: /次のリードを開く/ }).click();
+    // The lead pane has drawn the lead, not its loading notice.
+    await page.getByRole('region', { name: '対応中のリード' }).getByRole('heading', { level: 2 }).waitFor();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(outDir, 'calls.png') });
   } finally {
