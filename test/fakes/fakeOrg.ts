@@ -92,7 +92,21 @@ export interface OrgOptions {
   /** The Lead Status values, each with whether it counts as converted (LeadStatus.IsConverted). */
   leadStatuses?: { value: string; converted: boolean }[];
   stageNames?: string[];
+  /**
+   * The admin restricted Account.Industry to its default values ("Restrict picklist to the values
+   * defined in the value set", available on standard picklists:
+   * https://help.salesforce.com/s/articleView?id=sf.fields_creating_picklists_restricted.htm).
+   */
+  restrictedIndustry?: boolean;
 }
+
+/** The default Industry values of a new org (the picklist on Lead and Account). */
+const defaultIndustries = [
+  'Agriculture', 'Apparel', 'Banking', 'Biotechnology', 'Chemicals', 'Communications', 'Construction', 'Consulting',
+  'Education', 'Electronics', 'Energy', 'Engineering', 'Entertainment', 'Environmental', 'Finance', 'Food & Beverage',
+  'Government', 'Healthcare', 'Hospitality', 'Insurance', 'Machinery', 'Manufacturing', 'Media', 'Not For Profit',
+  'Other', 'Recreation', 'Retail', 'Shipping', 'Technology', 'Telecommunications', 'Transportation', 'Utilities',
+];
 
 export const defaultLeadStatuses = [
   { value: 'New', converted: false },
@@ -111,7 +125,7 @@ export function buildOrg(o: OrgOptions): Map<string, FakeObject> {
     Account: [
       field('Name', { type: 'string', length: 255, nillable: false }),
       field('Website', { type: 'url', length: 255 }),
-      field('Industry', { type: 'picklist', length: 255, picklistValues: picklist('Manufacturing', 'Technology', 'Retail', 'Finance') }),
+      field('Industry', { type: 'picklist', length: 255, restrictedPicklist: o.restrictedIndustry ?? false, picklistValues: picklist(...defaultIndustries) }),
       field('NumberOfEmployees', { type: 'int' }),
       field('Phone', { type: 'phone', length: 40 }),
       ...koma(komaId(ext)),

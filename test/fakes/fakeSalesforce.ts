@@ -62,6 +62,7 @@ export interface FakeOptions {
   readOnlyObjects?: string[];
   leadStatuses?: OrgOptions['leadStatuses'];
   stageNames?: string[];
+  restrictedIndustry?: OrgOptions['restrictedIndustry'];
   /** The rep's profile has "Convert Leads" (default true). */
   convertLeads?: boolean;
   externalIdField?: string;
@@ -255,6 +256,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       ...(options.readOnlyObjects ? { readOnlyObjects: options.readOnlyObjects } : {}),
       ...(options.leadStatuses ? { leadStatuses: options.leadStatuses } : {}),
       ...(options.stageNames ? { stageNames: options.stageNames } : {}),
+      ...(options.restrictedIndustry ? { restrictedIndustry: true } : {}),
     };
   }
 

@@ -27,6 +27,24 @@ async function readyThenOrgChanges(orgChange: Parameters<SyncHarness['fake']['se
 }
 
 describe('pushing to Salesforce', () => {
+  it('writes the company’s industry as the org’s picklist value, not in Koma’s words (create beside)', async () => {
+    // An org that restricted Industry refuses 「ソフトウェア」; HubSpot's COMPUTER_SOFTWARE read into
+    // Koma's word goes back to Salesforce as Technology.
+    await ready(1, { fakeOptions: { restrictedIndustry: true } });
+    const settings = structuredClone(salesforceSettingsFor(h.fake));
+    settings.salesforce.handoffMode = 'create_beside';
+    await h.call('sync.settings.save', { settings });
+    db().prepare("UPDATE companies SET industry = 'ソフトウェア'").run();
+    const rep = await addFieldRep(h, '005000000000009AAA');
+    await h.call('hearing.save', { leadId: 'lead-0000', hearing: qualifiedHearing });
+    await handOff(h, 'lead-0000', rep);
+
+    await h.settle();
+
+    expect([...byKomaId(h, 'Account').values()].map((a) => a.Industry)).toEqual(['Technology']);
+    expect(rows().map((r) => r.state)).toEqual(['done', 'done']);
+  });
+
   it('hands off as Account, Contact and Opportunity with the BANT fields, and marks the handoff synced with its CRM id', async () => {
     await ready(1);
     const rep = await addFieldRep(h, '005000000000009AAA');

@@ -2,6 +2,7 @@ import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
 import type { CallPayload, DoNotCallPayload, HandoffPayload, LeadDetailsPayload, LeadStatusPayload, ParsedPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, longTextMax, needText, timelineText } from './description';
+import { salesforceIndustryOf } from '../../../../shared/domain/import/industry';
 
 /**
  * How Koma's changes become Salesforce records. Each outbox item becomes a short plan of record
@@ -250,7 +251,7 @@ function createBesidePlan(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings
       Name: clip(pkg.company.name, 255),
       ...known({
         Website: pkg.company.website ? clip(pkg.company.website, 255) : null,
-        Industry: pkg.company.industry ? clip(pkg.company.industry, 255) : null,
+        Industry: pkg.company.industry ? clip(salesforceIndustryOf(pkg.company.industry), 255) : null,
         NumberOfEmployees: pkg.company.employees,
         Phone: pkg.company.phone ? clip(pkg.company.phone, 40) : null,
       }),
