@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KomaError } from '../../../shared/contract';
-import type { SalesforceSettings, SyncConflict } from '../../../shared/contract/sync';
+import type { SyncConflict } from '../../../shared/contract/sync';
 import type { BackendContext } from '../core/context';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/perDatabase';
@@ -9,7 +9,7 @@ import { crmRaw } from './pull/leadFields';
 import { applyCrmLead, findLocalLead, setBase } from './pull/mergeLeads';
 import { rescoreLeads } from '../core/rescore';
 import { readSetting, settingSpecs } from '../core/settingsStore';
-import type { CrmLead } from './types';
+import type { CrmLead, LeadMapped } from './types';
 
 interface ConflictRow {
   id: string;
@@ -76,7 +76,7 @@ export function openConflictCount(db: Db): number {
  * CRM's value. Take the CRM's: its version is written onto the lead and Koma's unsent changes to
  * that lead are dropped. Refused while those changes are being sent (`inFlight`).
  */
-export function resolveConflict(ctx: BackendContext, id: string, keep: 'local' | 'crm', settings: SalesforceSettings, inFlight: ReadonlySet<string>): boolean {
+export function resolveConflict(ctx: BackendContext, id: string, keep: 'local' | 'crm', settings: LeadMapped, inFlight: ReadonlySet<string>): boolean {
   return ctx.db.transaction(() => {
     const row = statements(ctx.db).one.get(id);
     if (!row) throw new KomaError('not_found', 'This conflict was already resolved; reload the list.');

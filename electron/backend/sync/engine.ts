@@ -199,6 +199,7 @@ export class SyncEngine {
       new Date(now.getTime() + retryDelay(item.attempts + 1, itemBackoff, random, retryAfterMs ?? result.retryAfterMs));
     let succeeded = 0;
     let lastError: string | null = null;
+    const mapping = this.deps.connector()?.pull?.leadMapping();
     this.db.transaction(() => {
       for (const item of items) {
         const r = byId.get(item.id);
@@ -206,7 +207,7 @@ export class SyncEngine {
           outboxWrites.done(this.db, item, r.crmId, now);
           if (r.leadEcho) {
             learnLeadCrmId(this.db, r.leadEcho.leadId, r.leadEcho.crmId);
-            recordEcho(this.db, r.leadEcho, this.deps.settings().salesforce, at);
+            if (mapping) recordEcho(this.db, r.leadEcho, mapping, at);
           }
           succeeded++;
         } else if (r) {
@@ -259,11 +260,11 @@ export class SyncEngine {
     const connector = this.deps.connector();
     const puller = connector?.pull;
     if (!connector || !puller || (await this.gate(connector)) !== null) return;
-    const settings = this.deps.settings();
+    const mapping = puller.leadMapping();
     const ctx = this.deps.ctx;
     const signal = this.controller.signal;
     const leads = await this.pullPages<CrmLead>(stateKeys.leadsCursor, puller.pageSize, (c) => puller.leadsSince(c, signal), (rows) =>
-      mergeLeads(ctx, rows, settings.salesforce, this.now()),
+      mergeLeads(ctx, rows, mapping, this.now()),
     );
     if (leads === 'failed') return;
     const answers = await this.pullPages<CrmAnswer>(stateKeys.answersCursor, puller.pageSize, (c) => puller.answersSince(c, signal), (rows) =>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../../../shared/domain/clock';
 import type { Db } from '../db/open';
 import { readState, stateKeys, writeState } from './state';
-import { SyncRequestError } from './types';
+import { SyncRequestError, type QuotaView } from './types';
 
 /** Sforce-Limit-Info: api-usage=25/15000 → { used: 25, max: 15000 }; null when absent or unreadable. */
 export function parseLimitInfo(header: string | null): { used: number; max: number } | null {
@@ -22,13 +22,7 @@ const quotaState = z.object({
 });
 type QuotaState = z.infer<typeof quotaState>;
 
-export interface QuotaSnapshot {
-  used: number | null;
-  max: number | null;
-  komaUsedToday: number;
-  budget: number | null;
-  percent: number;
-}
+export type QuotaSnapshot = QuotaView;
 
 /** The UTC day an instant falls in: Koma's own count resets at 00:00 UTC. */
 function dayOf(now: Date): string {

@@ -13,7 +13,6 @@ import { QuotaMeter } from './quota';
 import { SalesforceApi } from './salesforce/api';
 import { createSalesforceConnector } from './salesforce/connector';
 import { SalesforceSession } from './salesforce/session';
-import { checkSalesforceSetup } from './salesforce/setupCheck';
 import { SignInFlow } from './salesforce/signIn';
 import { createFileSecretStore } from './secrets/fileSecretStore';
 import { secretKeys, type SecretStore } from './secrets/types';
@@ -64,6 +63,11 @@ export interface SyncService {
   setupCheck(): Promise<SetupCheck>;
   start(): void;
   stop(): Promise<void>;
+}
+
+/** The CRM's name as its vendor writes it, for the log and the pause message (the renderer words its own). */
+function crmTitle(kind: Connector['name']): string {
+  return { salesforce: 'Salesforce', webhook: 'webhook' }[kind];
 }
 
 /** The pause that holds sync while the org's setup is incomplete, or being checked after sign-in. */
@@ -145,7 +149,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
   const meter = new QuotaMeter(db, clock, () => settings().quotaPercent);
   const session = new SalesforceSession({ db, clock, secrets, fetch: fetchImpl, timeoutMs, closed: () => closed });
   const api = new SalesforceApi({ session, meter, fetch: fetchImpl, clock, timeoutMs, apiVersion: () => settings().salesforce.apiVersion });
-  const salesforce = createSalesforceConnector({ api, session, settings: () => settings().salesforce, leadRefs: (ids) => leadRefs(db, ids) });
+  const salesforce = createSalesforceConnector({ api, session, settings: () => settings().salesforce, leadRefs: (ids) => leadRefs(db, ids), meter });
   const webhook = createWebhookConnector({
     url: () => settings().webhook.url,
     secret: () => secrets.get(secretKeys.webhookSecret),
@@ -154,10 +158,17 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     timeoutMs,
     userAgent: `Koma/${ctx.version}`,
   });
+  const connectors: Record<Connector['name'], Connector> = { salesforce, webhook };
   const connector = (): Connector | null => {
     const kind = settings().connector;
-    return kind === 'salesforce' ? salesforce : kind === 'webhook' ? webhook : null;
+    return kind === 'none' ? null : connectors[kind];
   };
+  /** What the CRM's schema told Koma is read again before the next write (any connector that caches it). */
+  const forgetSchema = () => {
+    for (const c of Object.values(connectors)) c.forgetSchema?.();
+  };
+  /** The lead mapping a conflict is resolved with: the chosen CRM's, else Salesforce's (a conflict only comes from a pull). */
+  const leadMapping = () => connector()?.pull?.leadMapping() ?? settings().salesforce;
 
   const engine = new SyncEngine({
     ctx,
@@ -225,21 +236,23 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
    * once none is.
    */
   async function runSetupCheck(): Promise<SetupCheck> {
-    if (settings().connector !== 'salesforce' || !session.info()) throw new KomaError('conflict', 'Sign in to Salesforce first: the setup check reads the org you signed in to.');
-    salesforce.forgetOrgSchema();
+    const current = connector();
+    if (current === salesforce && !session.info()) throw new KomaError('conflict', 'Sign in to Salesforce first: the setup check reads the org you signed in to.');
+    if (!current?.setupCheck || !(await current.ready())) throw new KomaError('conflict', 'Connect a CRM first: the setup check reads the CRM Koma is connected to.');
+    forgetSchema();
     const controller = new AbortController();
     let check: SetupCheck;
     try {
-      check = await checkSalesforceSetup(api, settings().salesforce, controller.signal, clock.now());
+      check = await current.setupCheck(controller.signal, clock.now());
     } catch (error) {
-      if (error instanceof SyncRequestError) throw new KomaError('conflict', `Salesforce could not be checked: ${error.message}`);
+      if (error instanceof SyncRequestError) throw new KomaError('conflict', `${crmTitle(current.name)} could not be checked: ${error.message}`);
       throw error;
     }
     if (closed) return check;
     const at = clock.now().toISOString();
     db.transaction(() => {
       const missing = check.items.filter((i) => i.required && !i.ok).length;
-      if (missing > 0) writeState(db, stateKeys.pause, setupPause('setup_incomplete', `${missing} required item(s) of the Salesforce setup are missing: see Settings → CRM connection → Setup check.`), at);
+      if (missing > 0) writeState(db, stateKeys.pause, setupPause('setup_incomplete', `${missing} required item(s) of the ${crmTitle(current.name)} setup are missing: see Settings → CRM connection → Setup check.`), at);
       else if (isSetupPause(engine.pause()?.reason)) deleteState(db, stateKeys.pause);
     })();
     return check;
@@ -291,7 +304,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       lastSuccessAt: readState(db, stateKeys.lastSuccessAt, stringState),
       lastError: readState(db, stateKeys.lastError, stringState),
       nextAttemptAt: counts.pending > 0 && waits.length > 0 ? waits.reduce((a, b) => (a > b ? a : b)) : null,
-      apiUsage: s.connector === 'salesforce' ? meter.snapshot() : null,
+      apiUsage: current?.quota?.() ?? null,
     };
   }
 
@@ -318,7 +331,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
 
     retry(ids) {
       const count = db.transaction(() => retryItems(db, ids, clock.now()))();
-      salesforce.forgetOrgSchema();
+      forgetSchema();
       if (count > 0) engine.kick();
       return count;
     },
@@ -356,7 +369,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     },
 
     async syncNow() {
-      salesforce.forgetOrgSchema();
+      forgetSchema();
       db.transaction(() => {
         makeAllDue(db, clock.now());
         // The rep asks to try again: a request-limit pause may be over early; Koma's own budget is not.
@@ -373,7 +386,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       if (input.webhookSecret === null) await secrets.delete(secretKeys.webhookSecret);
       else if (input.webhookSecret !== undefined) await secrets.set(secretKeys.webhookSecret, input.webhookSecret);
       db.transaction(() => writeSyncSettings(db, input.settings, clock.now().toISOString()))();
-      salesforce.forgetOrgSchema();
+      forgetSchema();
       engine.kick();
       return settingsView();
     },
@@ -414,7 +427,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     conflicts: () => listConflicts(db),
 
     resolveConflict(id, keep) {
-      const resolved = resolveConflict(ctx, id, keep, settings().salesforce, engine.inFlight);
+      const resolved = resolveConflict(ctx, id, keep, leadMapping(), engine.inFlight);
       engine.kick();
       return resolved;
     },

@@ -1,3 +1,5 @@
+import type { LeadStatus } from '../../../shared/contract/leads';
+import type { ConnectorKind, SetupCheck } from '../../../shared/contract/sync';
 import type { OutboxEntity } from '../core/outbox';
 
 /** One outbox row as the sync engine hands it to a connector. */
@@ -103,20 +105,60 @@ export interface PullCursor {
   id: string;
 }
 
+/**
+ * How the CRM spells a lead's status and where it keeps Koma's reasons: the same for every CRM
+ * (Salesforce's Lead, HubSpot's contact), so pulled and echoed leads are compared and merged by
+ * one set of rules (pull/leadFields.ts). A null field is not tracked by the CRM.
+ */
+export interface LeadMapping {
+  statuses: Record<LeadStatus, string>;
+  fields: { recycleReason: string | null; recycleUntil: string | null; excludeReason: string | null };
+}
+
+/** What the lead rules read: a CRM's settings carry their lead mapping under `lead`. */
+export interface LeadMapped {
+  lead: LeadMapping;
+}
+
 export interface Puller {
   readonly pageSize: number;
+  /** The mapping the pulled leads (and the send's lead echoes) are read with. */
+  leadMapping(): LeadMapped;
   /** The signed-in rep's open leads changed after the cursor, oldest first, one page. */
   leadsSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmLead[]>;
   /** Answers on Koma's opportunities changed after the cursor, oldest first, one page. */
   answersSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmAnswer[]>;
 }
 
+/** The CRM's API use as it reports it, and Koma's own daily share of it (the sync screen shows both). */
+export interface QuotaView {
+  used: number | null;
+  max: number | null;
+  komaUsedToday: number;
+  budget: number | null;
+  percent: number;
+}
+
+/**
+ * One interface for every CRM Koma syncs with (Salesforce, HubSpot, the webhook): the engine, the
+ * sync screen, the indicator and "needs attention" only ever talk to this. Mapping lives inside
+ * `send` (outbox items → the CRM's records) and `pull` (the CRM's records → CrmLead/CrmAnswer).
+ */
 export interface Connector {
-  readonly name: 'salesforce' | 'webhook';
-  /** Salesforce sObject Collections take up to 200 records per request. */
+  readonly name: Exclude<ConnectorKind, 'none'>;
+  /** The most items one send takes (Salesforce sObject Collections: 200 records per request). */
   readonly maxBatch: number;
   /** Whether it can send now (signed in, configured); when not, the engine waits without sending. */
   ready(): Promise<boolean>;
   send(items: readonly OutboxItem[], signal: AbortSignal): Promise<BatchResult>;
   readonly pull?: Puller;
+  /**
+   * Reads the CRM as an admin would and lists what Koma needs as ok / what to create. Throws
+   * SyncRequestError when the CRM cannot be read; a connector without one has nothing to check.
+   */
+  setupCheck?(signal: AbortSignal, now: Date): Promise<SetupCheck>;
+  /** The CRM's API usage and Koma's share of it, when the CRM reports one. */
+  quota?(): QuotaView | null;
+  /** Read the CRM's schema again before the next write: the rep retries after the admin changed it. */
+  forgetSchema?(): void;
 }

@@ -1,9 +1,8 @@
 import { excludeReasons, recycleReasons } from '../../../../shared/contract/calls';
 import type { LeadStatus } from '../../../../shared/contract/leads';
-import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
 import { leadIdentity } from '../salesforce/mapping';
-import type { CrmLead } from '../types';
+import type { CrmLead, LeadMapped } from '../types';
 import { joinPersonName } from '../../../../shared/domain/personName';
 
 /** A lead in the CRM's terms: field API name → value. What a pull compares. */
@@ -33,12 +32,12 @@ export interface LocalLead extends Omit<LeadRef, 'unsynced'> {
   doNotCall: boolean;
 }
 
-function reasonFields(s: SalesforceSettings): [string | null, string | null, string | null] {
+function reasonFields(s: LeadMapped): [string | null, string | null, string | null] {
   return [s.lead.fields.recycleReason, s.lead.fields.recycleUntil, s.lead.fields.excludeReason];
 }
 
 /** Blank is absent; a datetime compares by instant, however Salesforce spelled it. */
-export function normalise(field: string, value: unknown, s: SalesforceSettings): string | boolean | null {
+export function normalise(field: string, value: unknown, s: LeadMapped): string | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value;
   const text = String(value).trim();
@@ -50,7 +49,7 @@ export function normalise(field: string, value: unknown, s: SalesforceSettings):
   return text;
 }
 
-function withReasons(s: SalesforceSettings, base: Record<string, unknown>, reasons: [unknown, unknown, unknown]): RawLead {
+function withReasons(s: LeadMapped, base: Record<string, unknown>, reasons: [unknown, unknown, unknown]): RawLead {
   const [rr, ru, er] = reasonFields(s);
   const all: Record<string, unknown> = { ...base };
   if (rr) all[rr] = reasons[0];
@@ -60,7 +59,7 @@ function withReasons(s: SalesforceSettings, base: Record<string, unknown>, reaso
 }
 
 /** How Koma would show this lead in the CRM (what it sends, had it sent everything). */
-export function localRaw(lead: LocalLead, s: SalesforceSettings): RawLead {
+export function localRaw(lead: LocalLead, s: LeadMapped): RawLead {
   const identity = leadIdentity(lead);
   return withReasons(
     s,
@@ -78,7 +77,7 @@ export function localRaw(lead: LocalLead, s: SalesforceSettings): RawLead {
   );
 }
 
-export function crmRaw(crm: CrmLead, s: SalesforceSettings): RawLead {
+export function crmRaw(crm: CrmLead, s: LeadMapped): RawLead {
   return withReasons(
     s,
     { LastName: crm.lastName, FirstName: crm.firstName, Company: crm.company, Title: crm.title, Email: crm.email, Phone: crm.phone, Status: crm.status, DoNotCall: crm.doNotCall },
@@ -104,7 +103,7 @@ function instant(value: string | null): string | null {
  * (working and callback may both be "Working"); an unknown value keeps Koma's too. Reasons come
  * from the mapped fields when the org has them, else stay as Koma knows them.
  */
-export function komaFields(crm: CrmLead, local: LocalLead | null, s: SalesforceSettings): KomaLeadFields {
+export function komaFields(crm: CrmLead, local: LocalLead | null, s: LeadMapped): KomaLeadFields {
   const statuses = s.lead.statuses;
   let status: LeadStatus;
   if (local && (crm.status === null || statuses[local.status] === crm.status)) status = local.status;

@@ -1,5 +1,4 @@
 import type { LeadStatus } from '../../../../shared/contract/leads';
-import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import { companyNameKey, emailKey, leadSearchText, personNameKey, phoneKey } from '../../../../shared/domain/normalize';
 import type { BackendContext } from '../../core/context';
 import { rescoreLeads } from '../../core/rescore';
@@ -7,7 +6,7 @@ import { readSetting, settingSpecs } from '../../core/settingsStore';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import { hasUnsynced } from '../outbox';
-import type { CrmLead, LeadEcho } from '../types';
+import type { CrmLead, LeadEcho, LeadMapped } from '../types';
 import { crmChanges, crmRaw, komaFields, localRaw, normalise, type KomaLeadFields, type LocalLead, type RawLead } from './leadFields';
 
 interface LocalRow {
@@ -151,19 +150,19 @@ function readBase(db: Db, leadId: string): RawLead | null {
 }
 
 /** Records what the CRM now holds for a lead (seen by a pull or written by Koma). Call in a transaction. */
-export function setBase(db: Db, leadId: string, fields: Record<string, unknown>, settings: SalesforceSettings, now: string, merge: boolean): void {
+export function setBase(db: Db, leadId: string, fields: Record<string, unknown>, settings: LeadMapped, now: string, merge: boolean): void {
   const normalised = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, normalise(k, v, settings)]));
   const next = merge ? { ...(readBase(db, leadId) ?? {}), ...normalised } : normalised;
   statements(db).setBase.run(leadId, JSON.stringify(next), now);
 }
 
 /** After a confirmed write of a Lead: what Koma sent is now what the CRM holds. Call in a transaction. */
-export function recordEcho(db: Db, echo: LeadEcho, settings: SalesforceSettings, now: string): void {
+export function recordEcho(db: Db, echo: LeadEcho, settings: LeadMapped, now: string): void {
   if (statements(db).byId.get(echo.leadId)) setBase(db, echo.leadId, echo.fields, settings, now, true);
 }
 
 /** Writes the CRM's version onto a local lead, or inserts it. Call in a transaction. */
-export function applyCrmLead(ctx: BackendContext, crm: CrmLead, local: LocalLead | null, settings: SalesforceSettings, now: string): string {
+export function applyCrmLead(ctx: BackendContext, crm: CrmLead, local: LocalLead | null, settings: LeadMapped, now: string): string {
   const fields = komaFields(crm, local, settings);
   const s = statements(ctx.db);
   const taken = s.crmIdTaken.get(crm.crmId, local?.leadId ?? '');
@@ -194,7 +193,7 @@ export interface MergeCounts {
  * that differ from what Koma last saw or sent — are applied, unless the lead has a change of its
  * own not yet confirmed by the CRM: then nothing is overwritten and a conflict waits for the rep.
  */
-export function mergeLeads(ctx: BackendContext, leads: readonly CrmLead[], settings: SalesforceSettings, now: Date): MergeCounts {
+export function mergeLeads(ctx: BackendContext, leads: readonly CrmLead[], settings: LeadMapped, now: Date): MergeCounts {
   const at = now.toISOString();
   const s = statements(ctx.db);
   const counts: MergeCounts = { inserted: 0, updated: 0, conflicts: 0, unchanged: 0 };

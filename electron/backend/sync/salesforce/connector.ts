@@ -2,6 +2,7 @@ import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import { classifyRecordError } from '../classify';
 import type { LeadRef } from '../lookups';
 import { parsePayload, PayloadError, type ParsedPayload } from '../payloads';
+import type { QuotaMeter } from '../quota';
 import {
   SyncRequestError,
   type BatchResult,
@@ -21,6 +22,7 @@ import { ConvertedLeads } from './convertedLeads';
 import { DescribeCache } from './describe';
 import { prepareRecord, problemMessage, type PreparedRecord } from './fieldRules';
 import { isRef, leadIdOf, phases, planItem, sobjectOf, type ConvertPlan, type FieldValue, type ItemPlan, type Phase } from './mapping';
+import { checkSalesforceSetup } from './setupCheck';
 import { answersQuery, leadsQuery } from './soql';
 import type { SalesforceSession } from './session';
 
@@ -33,6 +35,8 @@ export interface SalesforceConnectorDeps {
   settings: () => SalesforceSettings;
   /** The current identity of the leads the items name. */
   leadRefs: (leadIds: readonly string[]) => Map<string, LeadRef>;
+  /** Koma's count of the org's API requests (Sforce-Limit-Info and its own share). */
+  meter: QuotaMeter;
 }
 
 interface PendingWrite {
@@ -72,8 +76,7 @@ function refusedCreateOnly(result: SaveResult, createOnly: Record<string, unknow
  * fails only its own item. An item counts as confirmed only when every record it needs was.
  */
 export interface SalesforceConnector extends Connector {
-  /** Describe the org again before the next write: the rep retries after the admin changed it. */
-  forgetOrgSchema(): void;
+  forgetSchema(): void;
 }
 
 export function createSalesforceConnector(deps: SalesforceConnectorDeps): SalesforceConnector {
@@ -275,6 +278,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
 
   const pull: Puller = {
     pageSize: collectionLimit,
+    leadMapping: () => deps.settings(),
     async leadsSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmLead[]> {
       const settings = deps.settings();
       const info = deps.session.info();
@@ -299,7 +303,9 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     ready: async () => deps.session.signedIn(),
     send,
     pull,
-    forgetOrgSchema: () => {
+    setupCheck: (signal, now) => checkSalesforceSetup(deps.api, deps.settings(), signal, now),
+    quota: () => deps.meter.snapshot(),
+    forgetSchema: () => {
       describes.clear();
       convertedStatus = null;
     },
