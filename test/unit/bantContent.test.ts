@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hearingSchema, type BantItem, type HearingInput } from '../../shared/contract/hearing';
-import { confirmedWithoutContent } from '../../shared/domain/qualification/bantContent';
+import { bantItems, hearingSchema, type BantItem, type HearingInput } from '../../shared/contract/hearing';
+import { hasBantContent } from '../../shared/domain/qualification/bantContent';
 
 const hearing = (input: Partial<HearingInput>) => hearingSchema.parse({ budget: {}, authority: {}, need: {}, timeline: {}, ...input });
 
-describe('confirmedWithoutContent', () => {
+/** The items marked 確認済み that hold nothing heard, as the hearing form and the qualification check see them. */
+const confirmedWithoutContent = (h: ReturnType<typeof hearing>): BantItem[] =>
+  bantItems.filter((item) => h[item].confirmed && !hasBantContent(item, h[item]));
+
+describe('hasBantContent: 確認済み needs something heard', () => {
   it.each<[string, Partial<HearingInput>, BantItem[]]>([
     ['nothing confirmed', {}, []],
     ['every item confirmed with nothing heard', { budget: { confirmed: true }, authority: { confirmed: true }, need: { confirmed: true }, timeline: { confirmed: true } }, ['budget', 'authority', 'need', 'timeline']],

@@ -1,4 +1,4 @@
-import { bantItems, type BantItem, type Hearing } from '../../contract/hearing';
+import type { BantItem, Hearing } from '../../contract/hearing';
 
 const filled = (text: string) => text.trim().length > 0;
 
@@ -17,7 +17,3 @@ export function hasBantContent<K extends BantItem>(item: K, value: Hearing[K]): 
   return contentOf[item](value);
 }
 
-/** The items marked 確認済み that hold nothing heard: each needs its content (or the mark removed). */
-export function confirmedWithoutContent(hearing: Hearing): BantItem[] {
-  return bantItems.filter((item) => hearing[item].confirmed && !hasBantContent(item, hearing[item]));
-}
