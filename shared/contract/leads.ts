@@ -109,10 +109,13 @@ export const leadSearchOutput = z.object({
     z.object({
       id: z.string(),
       fullName: z.string(),
+      /** フリガナ, as in the call list: the rep searched by it, so the answer shows it. */
+      nameReading: z.string().nullable(),
       title: z.string().nullable(),
       phone: z.string().nullable(),
       status: leadStatusSchema,
       companyName: z.string(),
+      companyReading: z.string().nullable(),
       lastContactAt: z.string().nullable(),
     }),
   ),

@@ -65,7 +65,9 @@ describe('pulling the rep’s leads', () => {
     await engine().pullNow();
 
     expect(localLead(id)!.phone).toBe('06-9999-0001');
-    expect((await h.call('leads.search', { search: 'さとうはなこ' })).rows.map((r) => r.id)).toEqual([localLead(id)!.id]);
+    expect((await h.call('leads.search', { search: 'さとうはなこ' })).rows.map((r) => [r.id, r.nameReading, r.companyReading])).toEqual([
+      [localLead(id)!.id, 'サトウ ハナコ', 'ホクトブツリュウ'],
+    ]);
     expect((await h.call('leads.search', { search: 'ほくとぶつりゅう' })).rows.map((r) => r.id)).toEqual([localLead(id)!.id]);
   });
 

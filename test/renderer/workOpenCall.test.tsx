@@ -133,7 +133,7 @@ describe('every lead has a page', () => {
   it('F searches all leads with a status filter; opening an excluded lead shows its page with restore', async () => {
     const excluded = leadDetail(9, { lead: { fullName: '佐藤 花子', status: 'excluded', excludeReason: 'competitor' }, company: { name: '北斗物流株式会社' } });
     const search = vi.fn<KomaApi['leads.search']>(async (input) =>
-      ok({ rows: input.status === 'qualified' ? [] : [{ id: 'lead-9', fullName: '佐藤 花子', title: null, phone: null, status: 'excluded' as const, companyName: '北斗物流株式会社', lastContactAt: null }] }),
+      ok({ rows: input.status === 'qualified' ? [] : [{ id: 'lead-9', fullName: '佐藤 花子', nameReading: 'サトウ ハナコ', title: null, phone: null, status: 'excluded' as const, companyName: '北斗物流株式会社', companyReading: 'ホクトブツリュウ', lastContactAt: null }] }),
     );
     const api = { ...workApi([leadDetail(1), excluded]), 'leads.search': search };
     const { user } = await openFirstLead(api);
@@ -144,7 +144,11 @@ describe('every lead has a page', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Status' }), 'Qualified');
     expect(await within(dialog).findByText('No leads match.')).toBeInTheDocument();
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Status' }), 'Excluded');
-    await user.click(await within(dialog).findByRole('button', { name: /佐藤 花子/ }));
+    // Found by name or reading, the answer shows the readings as the call list does.
+    const found = await within(dialog).findByRole('button', { name: /佐藤 花子/ });
+    expect(found).toHaveTextContent('サトウ ハナコ');
+    expect(found).toHaveTextContent('北斗物流株式会社(ホクトブツリュウ)');
+    await user.click(found);
     await within(lead()).findByRole('heading', { level: 2, name: '佐藤 花子' });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(within(lead()).getByRole('button', { name: 'Restore' })).toBeInTheDocument();

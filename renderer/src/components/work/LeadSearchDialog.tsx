@@ -4,7 +4,9 @@ import { leadStatuses } from '../../../../shared/contract/leads';
 import { isComposing } from '../../lib/keys';
 import { useLeadSearchStore, useWorkStore } from '../../stores/StoresContext';
 import { Modal } from '../common/Modal';
+import { CompanyName } from '../callList/CompanyName';
 import { ProblemAlert } from '../common/ProblemAlert';
+import { Reading } from '../common/Reading';
 
 /**
  * F: find any lead — recycled, excluded, handed off or in today's list — by name, company, phone or
@@ -65,7 +67,12 @@ export function LeadSearchDialog() {
             {rows.map((row) => (
               <li key={row.id}>
                 <button type="button" onClick={() => choose(row.id)}>
-                  <span className="lead-search-name">{row.fullName}</span> <span className="muted">{row.companyName}</span>{' '}
+                  <span className="lead-search-name">
+                    <Reading text={row.fullName} reading={row.nameReading} />
+                  </span>{' '}
+                  <span className="muted">
+                    <CompanyName name={row.companyName} reading={row.companyReading} />
+                  </span>{' '}
                   <span className={`badge status-${row.status}`}>{t(`status.${row.status}`)}</span>
                 </button>
               </li>
