@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, plainText, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { launchChromium, openApp, plainText, poll, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
 
 /**
  * The rep's loop in the real app, keyboard only after the first load: next lead, read the prep,
@@ -19,7 +19,6 @@ let opened: OpenedApp;
 let now = start;
 
 /** UI state waited for with room to spare: the machine may be busy with other work. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000, interval: 50 });
 
 beforeAll(async () => {
   [browser, app] = await Promise.all([launchChromium(), startBrowserMode()]);

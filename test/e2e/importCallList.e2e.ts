@@ -1,38 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { expect, it } from 'vitest';
+import { useAppPerTest, type OpenedApp } from './harness';
 import { repoRoot } from './harness/paths';
 
-let browser: Browser;
-let app: BrowserModeApp;
-let opened: OpenedApp;
-let scratch: string;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'koma-e2e-files-'));
-  app = await startBrowserMode();
-  // Monday 10:00 in Tokyo, inside calling hours.
-  await app.setClock('2025-04-07T01:00:00.000Z');
-  opened = await openApp(browser, app);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await app?.dispose();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const t = useAppPerTest({ at: '2025-04-07T01:00:00.000Z' }); // Monday 10:00 in Tokyo, inside calling hours.
 
 async function importFile(path: string) {
-  const { page } = opened;
+  const { page } = t.opened;
   await page.getByRole('button', { name: 'CSVをインポート' }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('CSVファイル（UTF-8 / Shift_JIS）').setInputFiles(path);
@@ -45,7 +21,7 @@ const fact = (dialog: ReturnType<OpenedApp['page']['getByRole']>, label: string)
   dialog.locator('dl.facts div').filter({ has: dialog.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 
 it('imports the Shift_JIS sample through the UI, counts it, and finds a lead by search', async () => {
-  const { page, problems } = opened;
+  const { page, problems } = t.opened;
   const dialog = await importFile(join(repoRoot, 'resources', 'sample-call-list.csv'));
   await expect.poll(() => fact(dialog, '新規追加').textContent()).toBe('200');
   await expect.poll(() => fact(dialog, '取り込めなかった行').textContent()).toBe('0');
@@ -62,7 +38,7 @@ it('imports the Shift_JIS sample through the UI, counts it, and finds a lead by 
 });
 
 it('imports the good rows of a file with bad rows and reports each bad row with its number and reason', async () => {
-  const { page } = opened;
+  const { page } = t.opened;
   const lines = [
     '会社名,氏名,電話番号,メール,従業員数',
     '株式会社テスト商事,山田 太郎,03-0000-0001,taro@example.co.jp,120',
@@ -71,7 +47,7 @@ it('imports the good rows of a file with bad rows and reports each bad row with 
     '北斗物流株式会社,鈴木 一郎,03-0000-0004,ichiro@example.co.jp,たくさん',
     '北斗物流株式会社,高橋 次郎,03-0000-0005,jiro@example.co.jp,3000',
   ];
-  const path = join(scratch, 'bad-rows.csv');
+  const path = join(t.scratch, 'bad-rows.csv');
   writeFileSync(path, iconv.encode(`${lines.join('\r\n')}\r\n`, 'cp932'));
   const dialog = await importFile(path);
   await expect.poll(() => fact(dialog, '新規追加').textContent()).toBe('2');

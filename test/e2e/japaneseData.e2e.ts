@@ -1,33 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { expect, it } from 'vitest';
+import { useAppPerTest, type OpenedApp } from './harness';
 
-let browser: Browser;
-let app: BrowserModeApp;
-let opened: OpenedApp;
-let scratch: string;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  scratch = mkdtempSync(join(tmpdir(), 'koma-e2e-files-'));
-  app = await startBrowserMode();
-  await app.setClock('2025-04-07T01:00:00.000Z');
-  opened = await openApp(browser, app);
-});
-afterEach(async () => {
-  await opened?.context.close();
-  await app?.dispose();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const t = useAppPerTest({ at: '2025-04-07T01:00:00.000Z' });
 
 /** The call list's own count (the header counts every lead). */
 const listCount = (page: OpenedApp['page'], n: number) => page.getByRole('status').filter({ hasText: new RegExp(`^${n} 件$`) });
@@ -36,7 +13,7 @@ const fact = (dialog: ReturnType<OpenedApp['page']['getByRole']>, label: string)
   dialog.locator('dl.facts div').filter({ has: dialog.page().locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('dd');
 
 it('imports a Shift_JIS file with readings and a shared switchboard through the UI, and finds a lead by its reading typed in hiragana', async () => {
-  const { page, problems } = opened;
+  const { page, problems } = t.opened;
   // Readings before and after the names; two people on the company's main number; a blank row.
   const lines = [
     '姓（フリガナ）,名（フリガナ）,会社名,姓,名,電話番号,メールアドレス,会社名（フリガナ）',
@@ -45,7 +22,7 @@ it('imports a Shift_JIS file with readings and a shared switchboard through the 
     ',,,,,,,',
     'ヤマザキ,ハナコ,スズラン商事株式会社,山﨑,花子,06-1111-2222,,スズランショウジ',
   ];
-  const path = join(scratch, 'readings.csv');
+  const path = join(t.scratch, 'readings.csv');
   writeFileSync(path, iconv.encode(`${lines.join('\r\n')}\r\n`, 'cp932'));
 
   await page.getByRole('button', { name: 'CSVをインポート' }).first().click();
@@ -83,14 +60,14 @@ it('imports a Shift_JIS file with readings and a shared switchboard through the 
 
 type Ok<T> = { ok: true; value: T };
 async function api<T>(command: string, input: unknown): Promise<T> {
-  const result = (await app.api(command, input)) as Ok<T> | { ok: false; error: unknown };
+  const result = (await t.app.api(command, input)) as Ok<T> | { ok: false; error: unknown };
   if (!result.ok) throw new Error(`${command}: ${JSON.stringify(result.error)}`);
   return result.value;
 }
 
 it('lists two leads that may be one person after an import, and merges them on the duplicates screen with every call and hearing kept', async () => {
-  const { page, problems } = opened;
-  const path = join(scratch, 'pair.csv');
+  const { page, problems } = t.opened;
+  const path = join(t.scratch, 'pair.csv');
   writeFileSync(
     path,
     ['会社名,氏名,フリガナ,メールアドレス', '株式会社見本精機,佐藤 健,サトウ ケン,ken@mihon.example.jp', '株式会社見本精機,佐藤 健,,ken.sato@mihon.example.jp'].join('\r\n'),

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { poll, useApp } from './harness';
 
 /**
  * Issue 11: the one-key loop for ten leads in browser mode, keyboard only — S times the call
@@ -12,38 +12,23 @@ import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type Op
 /** Monday 7 April 2025, 10:00 in Tokyo: inside calling hours. */
 const start = Date.parse('2025-04-07T01:00:00.000Z');
 
-let browser: Browser;
-let app: BrowserModeApp;
-let opened: OpenedApp;
-
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 });
-
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchChromium(), startBrowserMode()]);
-  await app.setClock(new Date(start).toISOString());
-  opened = await openApp(browser, app);
+const t = useApp({
+  at: new Date(start).toISOString(),
+  viewport: { width: 1280, height: 720 },
   // Every tel: link the page follows is counted: in browser mode there must be none.
-  await opened.page.addInitScript(() => {
-    const w = window as unknown as { telFollowed: string[] };
-    w.telFollowed = [];
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      if (this.href.startsWith('tel:')) {
-        w.telFollowed.push(this.href);
-        return;
-      }
-      click.call(this);
-    };
-  });
-  await opened.page.goto(app.url);
-  await opened.page.clock.setFixedTime(new Date(start));
-  await opened.page.setViewportSize({ width: 1280, height: 720 });
-});
-
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-  await app?.dispose();
+  beforeLoad: (page) =>
+    page.addInitScript(() => {
+      const w = window as unknown as { telFollowed: string[] };
+      w.telFollowed = [];
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        if (this.href.startsWith('tel:')) {
+          w.telFollowed.push(this.href);
+          return;
+        }
+        click.call(this);
+      };
+    }),
 });
 
 function leadPane(page: Page): Locator {
@@ -74,7 +59,7 @@ async function tabTo(page: Page, target: Locator) {
 }
 
 it('walks ten leads with S, an outcome and Ctrl+Enter: focus and announcement follow, no tel: prompt', async () => {
-  const { page } = opened;
+  const { page } = t.opened;
   const loadSample = page.getByRole('button', { name: 'サンプルデータを読み込む' });
   await loadSample.waitFor();
   await tabTo(page, loadSample);
@@ -111,5 +96,5 @@ it('walks ten leads with S, an outcome and Ctrl+Enter: focus and announcement fo
   // The shell never moved: the header is still at the top of the window.
   expect(await page.evaluate(() => document.querySelector('.app-header')!.getBoundingClientRect().top)).toBe(0);
   expect(await page.evaluate(() => [document.documentElement.scrollTop, document.body.scrollTop, document.querySelector('.app-shell')!.scrollTop])).toEqual([0, 0, 0]);
-  expect(opened.problems).toEqual([]);
+  expect(t.opened.problems).toEqual([]);
 });

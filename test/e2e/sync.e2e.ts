@@ -1,7 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, plainText, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
-import { startFakeCrm, type FakeCrm } from './harness/fakeCrm';
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { plainText, useApp } from './harness';
 import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } from './harness/salesforceSettings';
 
 /**
@@ -13,26 +12,7 @@ import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } fr
 /** Monday 7 April 2025, 10:00 in Tokyo. */
 const start = new Date('2025-04-07T01:00:00.000Z');
 
-let browser: Browser;
-let app: BrowserModeApp;
-let crm: FakeCrm;
-let opened: OpenedApp;
-
-beforeAll(async () => {
-  [browser, app, crm] = await Promise.all([launchChromium(), startBrowserMode(), startFakeCrm()]);
-  await app.setClock(start.toISOString());
-  opened = await openApp(browser, app);
-  // The renderer stamps calls with the page's clock: it reads the backend's.
-  await opened.page.clock.setFixedTime(start);
-  await opened.page.setViewportSize({ width: 1440, height: 900 });
-});
-
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-  await app?.dispose();
-  await crm?.stop();
-});
+const t = useApp({ at: start.toISOString(), crm: true, viewport: { width: 1440, height: 900 } });
 
 const indicatorName = syncIndicatorName;
 const leadPane = (page: Page) => page.getByRole('region', { name: '対応中のリード' });
@@ -74,7 +54,7 @@ async function settingsSection(page: Page, name: string): Promise<Locator> {
 }
 
 it('works offline, shows what waits, and drains to the CRM exactly once when it is back', async () => {
-  const { page, context, problems } = opened;
+  const { page, context, problems } = t.opened;
   await page.getByRole('button', { name: 'サンプルデータを読み込む' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '完了' }).click();
   await page.getByText('リード 200 件').waitFor();
@@ -89,15 +69,15 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   await reps.getByRole('status').filter({ hasText: '営業担当者を保存しました' }).waitFor();
 
   // The CRM connection: the fake's login URL, the test client, any free loopback port for the callback.
-  const crmSection = await connectToFakeSalesforce(page, crm.url);
+  const crmSection = await connectToFakeSalesforce(page, t.crm.url);
   await expect.poll(() => indicatorName(page)).toMatch(/^同期: Salesforce未サインイン/);
   const authorizeUrl = await signInToFakeSalesforce(context, crmSection);
-  expect(authorizeUrl.startsWith(`${crm.url}/services/oauth2/authorize?`)).toBe(true);
+  expect(authorizeUrl.startsWith(`${t.crm.url}/services/oauth2/authorize?`)).toBe(true);
   await expect.poll(() => indicatorName(page), { timeout: 15_000 }).toMatch(/^同期: オンライン、送信待ち 0 件/);
   await shotOf(page, crmSection, '/tmp/sync-settings.png');
 
   // The CRM goes away; the rep keeps working: two calls logged, then a handoff, all from the call screen.
-  await crm.down();
+  await t.crm.down();
   await page.getByRole('button', { name: 'コール', exact: true }).click();
   await page.keyboard.press('n');
   await leadPane(page).getByRole('heading', { level: 2 }).waitFor();
@@ -112,13 +92,13 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   await dialog.getByRole('button', { name: 'トスアップする' }).click();
   await dialog.getByRole('heading', { name: 'トスアップしました' }).waitFor();
   await dialog.getByRole('button', { name: '閉じる' }).first().click();
-  const handoffs = (await app.api('handoff.list', {})) as { value: { rows: { id: string; leadName: string }[] } };
+  const handoffs = (await t.app.api('handoff.list', {})) as { value: { rows: { id: string; leadName: string }[] } };
   expect(handoffs.value.rows).toHaveLength(1);
   const handedOff = handoffs.value.rows[0]!.leadName;
 
   // The header says it: offline, with everything waiting.
   await expect.poll(() => indicatorName(page), { timeout: 20_000 }).toMatch(/^同期: オフライン、送信待ち \d+ 件/);
-  const waiting = (await app.api('sync.items', { state: 'pending' })) as { value: { items: { entity: string; entityId: string }[] } };
+  const waiting = (await t.app.api('sync.items', { state: 'pending' })) as { value: { items: { entity: string; entityId: string }[] } };
   const callIds = waiting.value.items.filter((i) => i.entity === 'call').map((i) => i.entityId);
   const handoffIds = waiting.value.items.filter((i) => i.entity === 'handoff').map((i) => i.entityId);
   expect(callIds).toHaveLength(2);
@@ -135,23 +115,23 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   await page.screenshot({ path: '/tmp/sync.png' });
 
   // The CRM is back; "sync now" drains the outbox.
-  await crm.up();
+  await t.crm.up();
   await syncScreen.getByRole('button', { name: '今すぐ同期' }).click();
   await expect.poll(() => indicatorName(page), { timeout: 30_000 }).toMatch(/^同期: オンライン、送信待ち 0 件、最終同期 \d{2}:\d{2}$/);
   await syncScreen.getByText('送信待ちの項目はありません。').waitFor();
   await page.screenshot({ path: '/tmp/sync-drained.png' });
 
   // In the CRM: each handoff and each call exactly once, under Koma's own ids.
-  const tasks = await crm.records('Task');
+  const tasks = await t.crm.records('Task');
   for (const callId of callIds) expect(tasks.filter((t) => t.Koma_Id__c === callId)).toHaveLength(1);
   expect(tasks).toHaveLength(callIds.length);
-  const opportunities = await crm.records('Opportunity');
+  const opportunities = await t.crm.records('Opportunity');
   expect(opportunities.filter((o) => o.Koma_Id__c === handoffIds[0])).toHaveLength(1);
   expect(opportunities).toHaveLength(1);
   expect(String(opportunities[0]!.Name)).toContain(handedOff);
 
   // A call the org's validation rule refuses: it needs attention with Salesforce's message, the rep corrects the notes, it goes through.
-  await crm.addFaults({ kind: 'validation', sobject: 'Task', when: { field: 'Description', contains: '個人携帯' }, message: '通話メモに個人の連絡先を書かないでください', count: 100 });
+  await t.crm.addFaults({ kind: 'validation', sobject: 'Task', when: { field: 'Description', contains: '個人携帯' }, message: '通話メモに個人の連絡先を書かないでください', count: 100 });
   await page.getByRole('button', { name: 'コール', exact: true }).click();
   // The call screen still shows the lead just handed off: on to the next one.
   const qualified = await shownLead(page);
@@ -165,7 +145,7 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   const attentionTable = syncScreen.getByRole('table', { name: /要対応/ });
   const refusedRow = attentionTable.getByRole('row').filter({ hasText: '架電記録' });
   await refusedRow.filter({ hasText: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: 通話メモに個人の連絡先を書かないでください' }).waitFor();
-  const refusedCall = ((await app.api('sync.items', { state: 'attention' })) as { value: { items: { entityId: string }[] } }).value.items[0]!.entityId;
+  const refusedCall = ((await t.app.api('sync.items', { state: 'attention' })) as { value: { items: { entityId: string }[] } }).value.items[0]!.entityId;
   await refusedRow.getByRole('button', { name: /を修正$/ }).click();
   const editDialog = page.getByRole('dialog', { name: '送信内容を修正' });
   const notes = editDialog.getByRole('textbox', { name: 'メモ' });
@@ -175,7 +155,7 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   await editDialog.getByRole('button', { name: '修正して再送' }).click();
   await editDialog.waitFor({ state: 'detached' });
   await expect.poll(() => indicatorName(page), { timeout: 20_000 }).toMatch(/^同期: オンライン、送信待ち 0 件、最終同期/);
-  const corrected = (await crm.records('Task')).filter((t) => t.Koma_Id__c === refusedCall);
+  const corrected = (await t.crm.records('Task')).filter((t) => t.Koma_Id__c === refusedCall);
   expect(corrected).toHaveLength(1);
   expect(corrected[0]!.Description).toContain('代表電話に折り返し希望');
 

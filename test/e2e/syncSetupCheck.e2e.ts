@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
-import { startFakeCrm, type FakeCrm } from './harness/fakeCrm';
+import { expect, it } from 'vitest';
+import { useApp } from './harness';
 import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } from './harness/salesforceSettings';
 
 /**
@@ -9,30 +7,14 @@ import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } fr
  * after sign-in it has already run and sync is paused; an org without Koma's fields is listed item
  * by item; once the admin created them, a new check passes and sync resumes.
  */
-let browser: Browser;
-let app: BrowserModeApp;
-let crm: FakeCrm;
-let opened: OpenedApp;
-
-beforeAll(async () => {
-  [browser, app, crm] = await Promise.all([launchChromium(), startBrowserMode(), startFakeCrm()]);
-  await crm.setOptions({ komaFields: false });
-  opened = await openApp(browser, app);
-  await opened.page.setViewportSize({ width: 1280, height: 720 });
-});
-
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-  await app?.dispose();
-  await crm?.stop();
-});
+const t = useApp({ crm: true, viewport: { width: 1280, height: 720 } });
 
 const indicatorName = syncIndicatorName;
 
 it('lists what an org without Koma’s fields lacks, pauses sync, and passes once the admin created them', async () => {
-  const { page, context } = opened;
-  const crmSection = await connectToFakeSalesforce(page, crm.url);
+  const { page, context } = t.opened;
+  await t.crm.setOptions({ komaFields: false });
+  const crmSection = await connectToFakeSalesforce(page, t.crm.url);
   await signInToFakeSalesforce(context, crmSection);
   // The check ran by itself right after sign-in: sync is already paused, before any button.
   await expect.poll(() => indicatorName(page), { timeout: 15_000 }).toContain('Salesforceの設定が足りないため停止中');
@@ -49,9 +31,9 @@ it('lists what an org without Koma’s fields lacks, pauses sync, and passes onc
   await page.screenshot({ path: '/tmp/sync-setup-check.png' });
 
   // The admin creates the fields; a new check passes and sync resumes.
-  await crm.setOptions({ komaFields: true });
+  await t.crm.setOptions({ komaFields: true });
   await setup.getByRole('button', { name: 'Salesforceの設定を確認' }).click();
   await setup.getByRole('status').filter({ hasText: 'すべての項目がそろっています。同期できます。' }).waitFor({ timeout: 15_000 });
   await expect.poll(() => indicatorName(page), { timeout: 15_000 }).not.toContain('停止中');
-  expect(opened.problems).toEqual([]);
+  expect(t.opened.problems).toEqual([]);
 });

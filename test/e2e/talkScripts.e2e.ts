@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { poll, useApp } from './harness';
 import { axeViolations } from './harness/axe';
 
 /**
@@ -12,26 +12,7 @@ import { axeViolations } from './harness/axe';
 /** Monday 7 April 2025, 10:00 in Tokyo: inside calling hours. */
 const start = Date.parse('2025-04-07T01:00:00.000Z');
 
-let browser: Browser;
-let app: BrowserModeApp;
-let opened: OpenedApp;
-
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 });
-
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchChromium(), startBrowserMode()]);
-  await app.setClock(new Date(start).toISOString());
-  opened = await openApp(browser, app);
-  await opened.page.goto(app.url);
-  await opened.page.clock.setFixedTime(new Date(start));
-  await opened.page.setViewportSize({ width: 1280, height: 720 });
-});
-
-afterAll(async () => {
-  await opened?.context.close();
-  await browser?.close();
-  await app?.dispose();
-});
+const t = useApp({ at: new Date(start).toISOString(), viewport: { width: 1280, height: 720 } });
 
 const leadPane = (page: Page): Locator => page.getByRole('region', { name: '対応中のリード' });
 
@@ -54,7 +35,7 @@ const focusedLeadName = (page: Page) =>
   });
 
 it('script, objection card, call logged, objection on the timeline and the dashboard — keyboard only', async () => {
-  const { page } = opened;
+  const { page } = t.opened;
   const loadSample = page.getByRole('button', { name: 'サンプルデータを読み込む' });
   await loadSample.waitFor();
   await tabTo(page, loadSample);
@@ -133,5 +114,5 @@ it('script, objection card, call logged, objection on the timeline and the dashb
   const objections = page.getByRole('table', { name: '切り返し（多い順）' });
   await objections.waitFor({ timeout: 15_000 });
   await poll(() => objections.getByRole('row').nth(1).textContent()).toContain('予算がない');
-  expect(opened.problems).toEqual([]);
+  expect(t.opened.problems).toEqual([]);
 });

@@ -31,15 +31,25 @@ export interface OpenedApp {
   problems: string[];
 }
 
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** The page's clock, fixed at this moment (Date.now and new Date(); timers keep running). */
+  fixedTime?: Date;
+  /** Runs before the first load: init scripts that must see the app start. */
+  beforeLoad?: (page: Page) => Promise<unknown>;
+}
+
 /** A fresh browser context (no cookies, no storage) on the printed URL, like a first launch. */
-export async function openApp(browser: Browser, app: Pick<BrowserModeApp, 'url'>): Promise<OpenedApp> {
-  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+export async function openApp(browser: Browser, app: Pick<BrowserModeApp, 'url'>, options: OpenOptions = {}): Promise<OpenedApp> {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', ...(options.viewport ? { viewport: options.viewport } : {}) });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
+  if (options.fixedTime) await page.clock.setFixedTime(options.fixedTime);
+  await options.beforeLoad?.(page);
   await page.goto(app.url);
   return { context, page, problems };
 }

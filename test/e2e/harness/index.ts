@@ -1,4 +1,6 @@
 export { assertBuilt, startBrowserMode, type BrowserModeApp, type Exit, type StartOptions } from './browserMode';
-export { chromiumPath, launchChromium, openApp, type OpenedApp } from './chromium';
+export { useApp, useAppPerTest, type AppHookOptions, type AppUnderTest } from './appHooks';
+export { chromiumPath, launchChromium, openApp, type OpenOptions, type OpenedApp } from './chromium';
 export { portIsOpen } from './net';
 export { plainText } from './plainText';
+export { poll } from './poll';
