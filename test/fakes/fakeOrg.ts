@@ -201,11 +201,41 @@ export function buildOrg(o: OrgOptions): Map<string, FakeObject> {
       // https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-relationships-and-polymorph-keys.html).
       field('WhoId', { type: 'reference', length: 18, referenceTo: ['Contact', 'Lead'], relationshipName: 'Who', polymorphicForeignKey: true }),
       field('WhatId', { type: 'reference', length: 18, referenceTo: ['Account', 'Opportunity'], relationshipName: 'What', polymorphicForeignKey: true }),
-      // A custom field on Task is created on Activity and shows on Task's describe.
+      // A custom field on Task is created on Activity and shows on Task's describe. The call
+      // block a call was made in, and whether it was a conversation, feed the manager's team view.
+      ...koma(komaId(ext), field('Koma_Slot_Id__c', { type: 'string', length: 100 }), field('Koma_Conversation__c', { type: 'boolean' })),
+    ],
+    // Event: a calendar entry (Object Reference, Event:
+    // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-event.html).
+    // Koma writes the rep's call blocks (コマ) here. The duration rules between IsAllDayEvent,
+    // DurationInMinutes and EndDateTime are enforced on save (fakeSalesforce.ts, eventProblem).
+    Event: [
+      field('Subject', { type: 'combobox', length: 255 }),
+      field('ActivityDateTime', { type: 'datetime' }),
+      // "Properties: Create, Filter, Group, Nillable, Sort, Update" (Event.ActivityDate).
+      field('ActivityDate', { type: 'date' }),
+      field('StartDateTime', { type: 'datetime' }),
+      field('EndDateTime', { type: 'datetime' }),
+      field('DurationInMinutes', { type: 'int' }),
+      field('IsAllDayEvent', { type: 'boolean' }),
+      field('ShowAs', { type: 'picklist', length: 40, picklistValues: picklist('Busy', 'OutOfOffice', 'Free') }),
+      field('Description', { type: 'textarea', length: 32_000 }),
+      field('WhoId', { type: 'reference', length: 18, referenceTo: ['Contact', 'Lead'], relationshipName: 'Who', polymorphicForeignKey: true }),
+      field('WhatId', { type: 'reference', length: 18, referenceTo: ['Account', 'Opportunity'], relationshipName: 'What', polymorphicForeignKey: true }),
+      // Koma's id is an Activity custom field: Task and Event both show it.
       ...koma(komaId(ext)),
     ],
   };
   const org = new Map<string, FakeObject>();
+  // The team a manager chooses: users with their role, roles, public groups and their members
+  // (Object Reference: User, UserRole, Group — Type "Regular" is a public group — and GroupMember,
+  // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_groupmember.htm). Read only.
+  const readOnly = (name: string, fields: [string, FieldType][]) =>
+    org.set(name, { name, createable: false, updateable: false, queryable: true, fields: fields.map(([n, type]) => field(n, { type, createable: false, updateable: false, length: type === 'id' || type === 'reference' ? 18 : 255 })) });
+  readOnly('User', [['Id', 'id'], ['Name', 'string'], ['IsActive', 'boolean'], ['UserRoleId', 'reference']]);
+  readOnly('UserRole', [['Id', 'id'], ['Name', 'string']]);
+  readOnly('Group', [['Id', 'id'], ['Name', 'string'], ['Type', 'picklist']]);
+  readOnly('GroupMember', [['Id', 'id'], ['GroupId', 'reference'], ['UserOrGroupId', 'reference']]);
   // LeadStatus: the Lead Status picklist's values as records, with IsConverted for the values a
   // converted lead may take (Object Reference, LeadStatus:
   // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_leadstatus.htm). Read only.

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { convertLeadResponse, readSoap, soapFault, type ConvertAnswer } from './fakeSoap';
 import { buildOrg, checkFields, describeOf, leadStatusRecords, type FakeObject, type OrgOptions } from './fakeOrg';
+import { aggregate, isAggregateQuery, SoqlFieldError } from './soqlAggregate';
 import { fieldsOf, matches, parseSoql, SoqlError } from './soqlFake';
 
 /**
@@ -33,7 +34,7 @@ export interface Fault {
   /** How many requests it affects (default 1). */
   count?: number;
   /** Which requests: REST kinds, or 'api' for any REST request (default); refreshInvalid is always the token endpoint. */
-  on?: 'api' | 'upsert' | 'update' | 'query' | 'convert';
+  on?: 'api' | 'upsert' | 'update' | 'delete' | 'query' | 'convert';
   sobject?: string;
   /** lockRow / validation: only these records (by Koma_Id__c); default every record of the request. */
   externalIds?: string[];
@@ -82,6 +83,8 @@ export interface FakeStats {
   token: { authorization_code: number; refresh_token: number };
   upserts: Record<string, number>;
   updates: number;
+  /** Records deleted through sObject Collections delete. */
+  deletes?: number;
   queries: number;
   describes: number;
   converts: number;
@@ -95,8 +98,13 @@ export interface FakeSalesforce {
   readonly url: string;
   /** The org's instance host, as the token answer's instance_url: REST and SOAP live here only. */
   readonly instanceUrl: string;
+  /** The first rep: the user every sign-in is, unless signInAs chose another. */
   readonly userId: string;
   readonly orgId: string;
+  /** The users in the org (`User` records): reps 005…001 and 005…010–012, field sales 002–009, a manager 013. */
+  readonly users: { readonly reps: readonly string[]; readonly manager: string; readonly insideSalesRole: string; readonly teamGroup: string };
+  /** The next sign-ins (authorization codes) are by this user, as whoever logs in in the browser. */
+  signInAs(userId: string): void;
   readonly options: FakeOptions;
   addFaults(...faults: Fault[]): void;
   /** Changes the org (fields, permissions, picklists) as an admin would between two requests. */
@@ -118,7 +126,7 @@ export interface FakeSalesforce {
   close(): Promise<void>;
 }
 
-const prefixes: Record<string, string> = { Account: '001', Contact: '003', Lead: '00Q', Opportunity: '006', Task: '00T', User: '005' };
+const prefixes: Record<string, string> = { Account: '001', Contact: '003', Lead: '00Q', Opportunity: '006', Task: '00T', Event: '00U', User: '005' };
 
 type RecordError = { statusCode: string; message: string; fields: string[] };
 type Save = { id: string | null; success: boolean; errors: RecordError[]; created?: boolean };
@@ -126,6 +134,38 @@ type Save = { id: string | null; success: boolean; errors: RecordError[]; create
 /** Salesforce's dateTime spelling in JSON. */
 function sfDateTime(iso: string): string {
   return iso.replace(/\.\d{3}Z$/, '.000+0000');
+}
+
+/**
+ * Event's timing rules (Object Reference, Event, EndDateTime and DurationInMinutes:
+ * https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-event.html,
+ * worded the same in https://developer.salesforce.com/docs/industries/life-sciences-dev-guide/guide/lsc-sforce-api-objects-event.html):
+ * "If IsAllDayEvent is false, a value must be supplied for either DurationInMinutes or
+ * EndDateTime. Supplying values in both fields is allowed if the values add up to the same amount
+ * of time." A timed event also needs its start (ActivityDateTime, or StartDateTime).
+ */
+function eventProblem(e: Record<string, unknown>): { statusCode: string; message: string; fields: string[] } | null {
+  if (e.IsAllDayEvent === true) return null;
+  const start = (e.ActivityDateTime ?? e.StartDateTime) as string | null | undefined;
+  if (!start) return { statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [ActivityDateTime]', fields: ['ActivityDateTime'] };
+  const duration = e.DurationInMinutes as number | null | undefined;
+  const end = e.EndDateTime as string | null | undefined;
+  if ((duration === null || duration === undefined) && !end) {
+    return { statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [DurationInMinutes]', fields: ['DurationInMinutes'] };
+  }
+  if (duration !== null && duration !== undefined && end && Date.parse(start) + duration * 60_000 !== Date.parse(end)) {
+    return { statusCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'DurationInMinutes and EndDateTime do not add up to the same amount of time', fields: ['DurationInMinutes', 'EndDateTime'] };
+  }
+  return null;
+}
+
+/** What Salesforce fills in on a timed Event: the end, the duration, the start and its date (the org's users are in Asia/Tokyo). */
+function eventDerived(e: Record<string, unknown>): Record<string, unknown> {
+  if (e.IsAllDayEvent === true) return {};
+  const start = String(e.ActivityDateTime ?? e.StartDateTime);
+  const end = e.EndDateTime ? String(e.EndDateTime) : new Date(Date.parse(start) + Number(e.DurationInMinutes) * 60_000).toISOString();
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(start));
+  return { ActivityDateTime: start, StartDateTime: start, EndDateTime: end, DurationInMinutes: Math.round((Date.parse(end) - Date.parse(start)) / 60_000), ActivityDate: day, IsAllDayEvent: false };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -150,7 +190,12 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
   let lastStamp = 0;
   const accessTokens = new Set<string>();
   const refreshTokens = new Set<string>();
-  const codes = new Map<string, { challenge: string; redirectUri: string; clientId: string }>();
+  // Who each token belongs to: several reps' Komas (and their manager's) share one org.
+  const tokenUsers = new Map<string, string>();
+  let signInUser = userId;
+  /** The user the request being answered was made by (set before any write or query runs). */
+  let currentUser = userId;
+  const codes = new Map<string, { challenge: string; redirectUri: string; clientId: string; user: string }>();
   const sockets = new Set<Socket>();
   const stats: FakeStats = {
     apiRequests: 0,
@@ -184,7 +229,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
   const findByExternalId = (sobject: string, value: string) => [...table(sobject).values()].filter((r) => r[ext] === value);
   const exists = (id: unknown, types: string[]) => typeof id === 'string' && types.some((t) => table(t).has(id));
 
-  function takeFault(route: 'upsert' | 'update' | 'query' | 'convert' | 'token', sobject: string | null, kinds: FaultKind[]): Fault | null {
+  function takeFault(route: 'upsert' | 'update' | 'delete' | 'query' | 'convert' | 'token', sobject: string | null, kinds: FaultKind[]): Fault | null {
     const fault = faults.find(
       (f) => kinds.includes(f.kind) && (f.count ?? 1) > 0 && (route === 'token' || (f.on ?? 'api') === 'api' || f.on === route) && (!f.sobject || f.sobject === sobject),
     );
@@ -226,10 +271,27 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
   let org = buildOrg(orgOptions());
   // The org's users: the signed-in rep and a field sales team (005…002 to 005…009), so an
   // OwnerId names a user that exists.
-  for (let n = 1; n <= 9; n++) {
-    const id = `005${String(n).padStart(12, '0')}AAA`;
-    table('User').set(id, { Id: id, IsActive: true, Name: n === 1 ? '高橋 健' : `営業 ${n}` });
+  // Inside sales: 高橋 (001), 佐藤 (010), 鈴木 (011), 髙﨑 (012, not in the public group) in the role
+  // インサイドセールス; their manager 田中 (013) in the role IS マネージャー; the public group
+  // 「IS チーム」 holds 001, 010 and 011.
+  const userIdOf = (n: number) => `005${String(n).padStart(12, '0')}AAA`;
+  const insideSalesRole = '00E000000000001AAA';
+  const managerRole = '00E000000000002AAA';
+  const teamGroup = '00G000000000001AAA';
+  const repNames: Record<number, string> = { 1: '高橋 健', 10: '佐藤 美咲', 11: '鈴木 大輔', 12: '髙﨑 玲奈', 13: '田中 誠' };
+  for (let n = 1; n <= 13; n++) {
+    const id = userIdOf(n);
+    const role = n === 13 ? managerRole : n === 1 || n >= 10 ? insideSalesRole : null;
+    table('User').set(id, { Id: id, IsActive: true, Name: repNames[n] ?? `営業 ${n}`, UserRoleId: role });
   }
+  table('UserRole').set(insideSalesRole, { Id: insideSalesRole, Name: 'インサイドセールス' });
+  table('UserRole').set(managerRole, { Id: managerRole, Name: 'IS マネージャー' });
+  table('Group').set(teamGroup, { Id: teamGroup, Name: 'IS チーム', Type: 'Regular' });
+  [1, 10, 11].forEach((n, i) => {
+    const id = `011${String(i + 1).padStart(12, '0')}AAA`;
+    table('GroupMember').set(id, { Id: id, GroupId: teamGroup, UserOrGroupId: userIdOf(n) });
+  });
+  const users = { reps: [1, 10, 11, 12].map(userIdOf), manager: userIdOf(13), insideSalesRole, teamGroup };
   const seedLeadStatuses = () => {
     const t = table('LeadStatus');
     t.clear();
@@ -331,6 +393,10 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       // conversion must name the Contact.
       if (table('Lead').get(String(value))?.IsConverted === true) return { statusCode: 'CANNOT_UPDATE_CONVERTED_LEAD', message: 'cannot reference converted lead', fields: [f.name] };
     }
+    if (sobject === 'Event') {
+      const problem = eventProblem({ ...(existing ?? {}), ...record });
+      if (problem) return problem;
+    }
     if (sobject === 'Task') {
       // A Task whose Who is a Lead may have no What (the Who is a Contact or a Lead, the What an
       // Account, Opportunity… — Object Reference, Task:
@@ -350,6 +416,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
 
   function save(sobject: string, record: Record<string, unknown>, existing: FakeRecord | null): { id: string; created: boolean } {
     const at = stamp();
+    if (sobject === 'Event') record = { ...record, ...eventDerived({ ...(existing ?? {}), ...record }) };
     if (existing) {
       Object.assign(existing, record, { LastModifiedDate: at, SystemModstamp: at });
       return { id: existing.Id, created: false };
@@ -359,8 +426,8 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       ...(sobject === 'Lead' ? { IsConverted: false, DoNotCall: false, Status: 'New' } : {}),
       ...record,
       Id: id,
-      OwnerId: (record.OwnerId as string | undefined) ?? userId,
-      CreatedById: userId,
+      OwnerId: (record.OwnerId as string | undefined) ?? currentUser,
+      CreatedById: currentUser,
       CreatedDate: at,
       LastModifiedDate: at,
       SystemModstamp: at,
@@ -478,6 +545,43 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     return { status: 200, json: commit(null, planned, body.allOrNone === true, false) };
   }
 
+  const deleted = new Set<string>();
+  /**
+   * sObject Collections delete: DELETE /composite/sobjects?ids=…&allOrNone=…, at most 200 ids,
+   * a DeleteResult per id in order; an id already deleted is ENTITY_IS_DELETED, one that names no
+   * record INVALID_CROSS_REFERENCE_KEY (REST API, Delete Multiple Records:
+   * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_delete.htm;
+   * StatusCode list in Core Data Types, above).
+   */
+  function remove(params: URLSearchParams): { status: number; json: unknown } {
+    const ids = (params.get('ids') ?? '').split(',').filter((id) => id.length > 0);
+    if (ids.length === 0) return { status: 400, json: [{ errorCode: 'MISSING_ARGUMENT', message: 'ids is required' }] };
+    if (ids.length > 200) return { status: 400, json: [{ errorCode: 'EXCEEDED_ID_LIMIT', message: 'record limit reached. cannot submit more than 200 records into this call' }] };
+    const found = ids.map((id) => [...store.entries()].find(([, t]) => t.has(id))?.[0] ?? null);
+    const errorOf = (id: string, type: string | null) =>
+      deleted.has(id)
+        ? { statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }
+        : type === null
+          ? { statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] }
+          : !org.get(type)?.updateable
+            ? { statusCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: `insufficient access rights on object ${type}`, fields: [] }
+            : null;
+    const errors = ids.map((id, i) => errorOf(id, found[i]!));
+    if (params.get('allOrNone') === 'true' && errors.some((e) => e !== null)) {
+      return { status: 200, json: ids.map((id, i) => ({ id, success: false, errors: [errors[i] ?? { statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }] })) };
+    }
+    return {
+      status: 200,
+      json: ids.map((id, i) => {
+        if (errors[i]) return { id, success: false, errors: [errors[i]] };
+        table(found[i]!).delete(id);
+        deleted.add(id);
+        stats.deletes = (stats.deletes ?? 0) + 1;
+        return { id, success: true, errors: [] };
+      }),
+    };
+  }
+
   /** The rest of each open query result, by query locator (REST API, Query More Results). */
   const locators = new Map<string, { from: string; rows: Record<string, unknown>[]; total: number }>();
   let locatorSeq = 0;
@@ -520,6 +624,16 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     if (unknown) return { status: 400, json: [{ errorCode: 'INVALID_FIELD', message: `No such column '${unknown}' on entity '${parsed.from}'` }] };
     stats.queries++;
     const rows = [...table(parsed.from).values()].filter((r) => matches(r, parsed.where));
+    if (isAggregateQuery(parsed)) {
+      // An aggregate answer comes whole or not at all: no query locator (soqlAggregate.ts).
+      try {
+        const records = aggregate(parsed, org.get(parsed.from)!, rows);
+        return { status: 200, json: { totalSize: records.length, done: true, records } };
+      } catch (error) {
+        if (!(error instanceof SoqlError)) throw error;
+        return { status: 400, json: [{ errorCode: error instanceof SoqlFieldError ? 'INVALID_FIELD' : 'MALFORMED_QUERY', message: error.message }] };
+      }
+    }
     rows.sort((a, b) => {
       for (const f of parsed.orderBy) {
         const x = String(a[f] ?? '');
@@ -614,16 +728,18 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
 
   function token(form: URLSearchParams): { status: number; json: unknown } {
     const grant = form.get('grant_type');
-    const issue = (refresh: string | null) => {
+    const issue = (refresh: string | null, user: string) => {
       const access = `00D!${randomBytes(24).toString('base64url')}`;
       accessTokens.add(access);
+      tokenUsers.set(access, user);
+      if (refresh) tokenUsers.set(refresh, user);
       return {
         access_token: access,
         ...(refresh ? { refresh_token: refresh } : {}),
         signature: randomBytes(16).toString('base64'),
         scope: 'api refresh_token',
         instance_url: instanceUrl,
-        id: `${url}/id/${orgId}/${userId}`,
+        id: `${url}/id/${orgId}/${user}`,
         token_type: 'Bearer',
         issued_at: String(Date.now()),
       };
@@ -641,7 +757,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       }
       const refresh = `5Aep${randomBytes(24).toString('base64url')}`;
       refreshTokens.add(refresh);
-      return { status: 200, json: issue(refresh) };
+      return { status: 200, json: issue(refresh, code.user) };
     }
     if (grant === 'refresh_token') {
       stats.token.refresh_token++;
@@ -653,9 +769,9 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
         refreshTokens.delete(current);
         const next = `5Aep${randomBytes(24).toString('base64url')}`;
         refreshTokens.add(next);
-        return { status: 200, json: issue(next) };
+        return { status: 200, json: issue(next, tokenUsers.get(current) ?? userId) };
       }
-      return { status: 200, json: issue(null) };
+      return { status: 200, json: issue(null, tokenUsers.get(current) ?? userId) };
     }
     return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'grant type not supported' } };
   }
@@ -676,7 +792,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       return;
     }
     const code = `aPrx${randomBytes(24).toString('base64url')}`;
-    codes.set(code, { challenge: query.get('code_challenge')!, redirectUri, clientId });
+    codes.set(code, { challenge: query.get('code_challenge')!, redirectUri, clientId, user: signInUser });
     redirect.searchParams.set('code', code);
     redirect.searchParams.set('state', query.get('state') ?? '');
     res.writeHead(302, { Location: redirect.toString() }).end();
@@ -780,6 +896,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     // 401 INVALID_SESSION_ID (Status Codes and Error Responses, errorcodes.htm above).
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !accessTokens.has(auth.slice(7))) return send(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+    currentUser = tokenUsers.get(auth.slice(7)) ?? userId;
 
     const version = rest[1]!;
     const resource = rest[2]!;
@@ -804,15 +921,17 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
         ? 'upsert'
         : resource === 'composite/sobjects' && req.method === 'PATCH'
           ? 'update'
-          : (resource === 'query' || moreMatch) && req.method === 'GET'
-            ? 'query'
-            : null;
+          : resource === 'composite/sobjects' && req.method === 'DELETE'
+            ? 'delete'
+            : (resource === 'query' || moreMatch) && req.method === 'GET'
+              ? 'query'
+              : null;
     if (!route) return send(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     const sobject = upsertMatch?.[1] ?? null;
     // A request body must say what it is: "415 The entity in the request is in a format that's not
     // supported by the specified method" (REST API Developer Guide, Status Codes and Error Responses:
     // https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm).
-    if (route !== 'query' && !contentTypeIs(req, 'application/json')) {
+    if (route !== 'query' && route !== 'delete' && !contentTypeIs(req, 'application/json')) {
       return send(415, [{ errorCode: 'UNSUPPORTED_MEDIA_TYPE', message: `Content type '${req.headers['content-type'] ?? ''}' not supported` }]);
     }
 
@@ -837,7 +956,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       }
     }
     let parsedBody: Record<string, unknown> = {};
-    if (route !== 'query') {
+    if (route !== 'query' && route !== 'delete') {
       try {
         parsedBody = JSON.parse(body) as Record<string, unknown>;
       } catch {
@@ -849,6 +968,8 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
         ? upsert(sobject!, upsertMatch![2]!, parsedBody)
         : route === 'update'
           ? update(parsedBody)
+          : route === 'delete'
+            ? remove(here.searchParams)
           : moreMatch
             ? queryMore(version, moreMatch[1]!)
             : query(version, here.searchParams.get('q') ?? '');
@@ -891,6 +1012,10 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     instanceUrl,
     userId,
     orgId,
+    users,
+    signInAs: (id) => {
+      signInUser = id;
+    },
     options,
     setOptions,
     addFaults: (...more) => {

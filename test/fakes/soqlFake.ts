@@ -1,10 +1,25 @@
 /**
- * Just enough SOQL for the fake Salesforce: SELECT fields FROM type [WHERE expr] [ORDER BY f, f]
- * [LIMIT n], where expr combines `field op literal` and `field IN (literal, …)` with AND, OR and parentheses, and literals are
- * 'strings' (with \' and \\ escapes), numbers, true/false/null and unquoted dateTimes. Anything
- * else is a MALFORMED_QUERY, as Salesforce would answer a query it cannot parse.
+ * Just enough SOQL for the fake Salesforce: SELECT fields FROM type [WHERE expr] [GROUP BY items]
+ * [ORDER BY f, f] [LIMIT n], where expr combines `field op literal` and `field IN (literal, …)` with
+ * AND, OR and parentheses, and literals are 'strings' (with \' and \\ escapes), numbers,
+ * true/false/null, unquoted dates and dateTimes. The select list may hold the aggregate functions
+ * COUNT(field) and COUNT_DISTINCT(field) and the date functions Koma groups by (aggregate.ts), each
+ * with an optional alias. Anything else is a MALFORMED_QUERY, as Salesforce would answer a query it
+ * cannot parse.
  */
 export type Literal = string | number | boolean | null | { dateTime: string };
+
+/** Aggregate Functions (SOQL and SOSL Reference: https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_agg_functions.htm). */
+export const aggregateFunctions = ['COUNT', 'COUNT_DISTINCT'] as const;
+/** Date Functions (https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-select-date-functions.html). */
+export const dateFunctions = ['CALENDAR_YEAR', 'CALENDAR_MONTH', 'DAY_ONLY', 'WEEK_IN_YEAR', 'DAY_IN_WEEK'] as const;
+
+export type SelectItem =
+  | { kind: 'field'; field: string }
+  | { kind: 'aggregate'; fn: (typeof aggregateFunctions)[number]; field: string; alias: string | null }
+  | { kind: 'date'; fn: (typeof dateFunctions)[number]; field: string; alias: string | null };
+
+export type GroupItem = { kind: 'field'; field: string } | { kind: 'date'; fn: (typeof dateFunctions)[number]; field: string };
 
 export type Expr =
   | { kind: 'and' | 'or'; left: Expr; right: Expr }
@@ -12,7 +27,10 @@ export type Expr =
   | { kind: 'in'; field: string; values: Literal[] };
 
 export interface SoqlQuery {
+  /** Every field the query names in its select list (inside functions too). */
   fields: string[];
+  select: SelectItem[];
+  groupBy: GroupItem[] | null;
   from: string;
   where: Expr | null;
   orderBy: string[];
@@ -21,7 +39,7 @@ export interface SoqlQuery {
 
 export class SoqlError extends Error {}
 
-type Token = { t: 'word'; v: string } | { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'dt'; v: string } | { t: 'sym'; v: string };
+type Token = { t: 'word'; v: string } | { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'dt'; v: string } | { t: 'date'; v: string } | { t: 'sym'; v: string };
 
 const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})/;
 
@@ -55,6 +73,10 @@ function tokenize(text: string): Token[] {
       const m = dateTime.exec(rest)![0];
       tokens.push({ t: 'dt', v: m });
       i += m.length;
+    } else if (/^\d{4}-\d{2}-\d{2}/.test(rest)) {
+      // A date literal (YYYY-MM-DD), compared with date fields as it is written.
+      tokens.push({ t: 'date', v: rest.slice(0, 10) });
+      i += 10;
     } else if (/^\d/.test(rest)) {
       const m = /^\d+(\.\d+)?/.exec(rest)![0];
       tokens.push({ t: 'num', v: Number(m) });
@@ -96,9 +118,35 @@ export function parseSoql(text: string): SoqlQuery {
     return false;
   };
 
+  const fnCall = (): { fn: string; field: string } | null => {
+    const tok = tokens[pos];
+    const next = tokens[pos + 1];
+    if (tok?.t !== 'word' || next?.t !== 'sym' || next.v !== '(') return null;
+    pos += 2;
+    const field = ident();
+    if (!sym(')')) throw new SoqlError('expected )');
+    return { fn: tok.v.toUpperCase(), field };
+  };
+  const alias = (): string | null => {
+    const tok = tokens[pos];
+    if (tok?.t === 'word' && !['FROM'].includes(tok.v.toUpperCase())) {
+      pos++;
+      return tok.v;
+    }
+    return null;
+  };
+  const selectItem = (): SelectItem => {
+    const call = fnCall();
+    if (!call) return { kind: 'field', field: ident() };
+    if ((aggregateFunctions as readonly string[]).includes(call.fn)) return { kind: 'aggregate', fn: call.fn as 'COUNT', field: call.field, alias: alias() };
+    if ((dateFunctions as readonly string[]).includes(call.fn)) return { kind: 'date', fn: call.fn as 'DAY_ONLY', field: call.field, alias: alias() };
+    throw new SoqlError(`unknown function ${call.fn}`);
+  };
+
   expectWord('SELECT');
-  const fields = [ident()];
-  while (sym(',')) fields.push(ident());
+  const select = [selectItem()];
+  while (sym(',')) select.push(selectItem());
+  const fields = select.map((item) => item.field);
   expectWord('FROM');
   const from = ident();
 
@@ -108,6 +156,7 @@ export function parseSoql(text: string): SoqlQuery {
     if (tok.t === 'str') return tok.v;
     if (tok.t === 'num') return tok.v;
     if (tok.t === 'dt') return { dateTime: tok.v };
+    if (tok.t === 'date') return tok.v;
     if (tok.t === 'word') {
       const w = tok.v.toLowerCase();
       if (w === 'true') return true;
@@ -157,6 +206,19 @@ export function parseSoql(text: string): SoqlQuery {
     pos++;
     where = orExpr();
   }
+  let groupBy: GroupItem[] | null = null;
+  if (isWord('GROUP')) {
+    pos++;
+    expectWord('BY');
+    const groupItem = (): GroupItem => {
+      const call = fnCall();
+      if (!call) return { kind: 'field', field: ident() };
+      if (!(dateFunctions as readonly string[]).includes(call.fn)) throw new SoqlError(`cannot group by ${call.fn}`);
+      return { kind: 'date', fn: call.fn as 'DAY_ONLY', field: call.field };
+    };
+    groupBy = [groupItem()];
+    while (sym(',')) groupBy.push(groupItem());
+  }
   const orderBy: string[] = [];
   if (isWord('ORDER')) {
     pos++;
@@ -172,7 +234,7 @@ export function parseSoql(text: string): SoqlQuery {
     limit = tok.v;
   }
   if (pos !== tokens.length) throw new SoqlError('unexpected text after the query');
-  return { fields, from, where, orderBy, limit };
+  return { fields, select, groupBy, from, where, orderBy, limit };
 }
 
 function compare(a: unknown, b: Literal): number | null {

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeRest, signInToFake } from '../fakes/fakeClient';
 import { startFakeSalesforce, type FakeSalesforce } from '../fakes/fakeSalesforce';
 
 /**
@@ -11,33 +11,8 @@ let fake: FakeSalesforce;
 let token: string;
 const version = 'v67.0';
 
-/** A session through the fake's own OAuth flow: authorization code with PKCE. */
-async function signIn(): Promise<string> {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const redirectUri = 'http://127.0.0.1:9/callback';
-  const authorize = new URL(`${fake.url}/services/oauth2/authorize`);
-  for (const [k, v] of Object.entries({ response_type: 'code', client_id: 'koma-test-client', redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256', state: 's' })) {
-    authorize.searchParams.set(k, v);
-  }
-  const redirect = await fetch(authorize, { redirect: 'manual' });
-  const code = new URL(redirect.headers.get('location')!).searchParams.get('code')!;
-  const answer = await fetch(`${fake.url}/services/oauth2/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'koma-test-client', code_verifier: verifier }),
-  });
-  return ((await answer.json()) as { access_token: string }).access_token;
-}
-
-async function rest(method: string, path: string, body?: unknown, contentType = 'application/json') {
-  const response = await fetch(`${fake.instanceUrl}/services/data/${version}/${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': contentType }) },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  return { status: response.status, json: (await response.json()) as unknown };
-}
+const signIn = () => signInToFake(fake);
+const rest = (method: string, path: string, body?: unknown, contentType = 'application/json') => fakeRest(fake, token, method, path, body, contentType);
 
 const firstError = (json: unknown) => (json as { errors: { statusCode: string; fields: string[] }[] }[])[0]!.errors[0]!;
 const lead = (i: number, extra: Record<string, unknown> = {}) => ({ attributes: { type: 'Lead' }, Koma_Id__c: `lead-${i}`, LastName: `髙橋${i}`, Company: '株式会社見本精機', ...extra });
