@@ -86,6 +86,15 @@ export const salesforceSettingsSchema = z
         fields: z.object({ recycleReason: apiName.nullable(), recycleUntil: apiName.nullable(), excludeReason: apiName.nullable() }).strict(),
       })
       .strict(),
+    /**
+     * Activity (Task and Event) fields the manager's team view counts by: the 30-minute koma a call
+     * was made in (used コマ) and whether it was a conversation. Null: not sent, and the team view
+     * shows those figures as not available.
+     */
+    activity: z
+      .object({ slotField: apiName.nullable(), conversationField: apiName.nullable() })
+      .strict()
+      .default({ slotField: 'Koma_Slot__c', conversationField: 'Koma_Conversation__c' }),
   })
   .strict();
 export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
@@ -133,6 +142,7 @@ export const defaultSyncSettings: SyncSettings = {
       statuses: { new: 'New', working: 'Working', callback: 'Working', recycled: 'Nurturing', excluded: 'Unqualified', qualified: 'Qualified' },
       fields: { recycleReason: 'Koma_Recycle_Reason__c', recycleUntil: 'Koma_Recycle_Until__c', excludeReason: 'Koma_Exclude_Reason__c' },
     },
+    activity: { slotField: 'Koma_Slot__c', conversationField: 'Koma_Conversation__c' },
   },
   webhook: { url: null },
 };

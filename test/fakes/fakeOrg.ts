@@ -203,7 +203,7 @@ export function buildOrg(o: OrgOptions): Map<string, FakeObject> {
       field('WhatId', { type: 'reference', length: 18, referenceTo: ['Account', 'Opportunity'], relationshipName: 'What', polymorphicForeignKey: true }),
       // A custom field on Task is created on Activity and shows on Task's describe. The call
       // block a call was made in, and whether it was a conversation, feed the manager's team view.
-      ...koma(komaId(ext), field('Koma_Slot_Id__c', { type: 'string', length: 100 }), field('Koma_Conversation__c', { type: 'boolean' })),
+      ...koma(komaId(ext), field('Koma_Slot__c', { type: 'string', length: 100 }), field('Koma_Conversation__c', { type: 'boolean' })),
     ],
     // Event: a calendar entry (Object Reference, Event:
     // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-event.html).

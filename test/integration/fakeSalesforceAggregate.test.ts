@@ -17,7 +17,7 @@ beforeAll(async () => {
   token = await signInToFake(fake);
   const [a, b] = fake.users.reps;
   const task = (owner: string, day: string, disposition: string, slot: string | null) =>
-    fake.insert('Task', { OwnerId: owner, Koma_Id__c: `t-${Math.random()}`, TaskSubtype: 'Call', CallDisposition: disposition, ActivityDate: day, Koma_Slot_Id__c: slot, Status: 'Completed' });
+    fake.insert('Task', { OwnerId: owner, Koma_Id__c: `t-${Math.random()}`, TaskSubtype: 'Call', CallDisposition: disposition, ActivityDate: day, Koma_Slot__c: slot, Status: 'Completed' });
   task(a!, '2026-11-30', 'connected', 's1');
   task(a!, '2026-11-30', 'no_answer', 's1');
   task(a!, '2026-12-01', 'no_answer', 's2');
@@ -27,7 +27,7 @@ afterAll(async () => fake?.close());
 
 describe('aggregate queries', () => {
   it('GROUP BY OwnerId with COUNT and COUNT_DISTINCT, unaliased columns named expr0, expr1', async () => {
-    const answer = await query('SELECT OwnerId, COUNT(Id), COUNT_DISTINCT(Koma_Slot_Id__c) FROM Task WHERE Koma_Id__c != null GROUP BY OwnerId');
+    const answer = await query('SELECT OwnerId, COUNT(Id), COUNT_DISTINCT(Koma_Slot__c) FROM Task WHERE Koma_Id__c != null GROUP BY OwnerId');
     expect(answer.status).toBe(200);
     expect((answer.json as { done: boolean }).done).toBe(true);
     const rows = records(answer.json);

@@ -10,7 +10,7 @@ const statements = perDatabase((db: Db) => ({
   ),
 }));
 
-export type OutboxEntity = 'call' | 'lead' | 'handoff' | 'hearing';
+export type OutboxEntity = 'call' | 'lead' | 'handoff' | 'hearing' | 'slot';
 
 /**
  * Adds a row for the sync engine. Call it inside the transaction of the write it reports, so the

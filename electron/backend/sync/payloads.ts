@@ -22,6 +22,8 @@ export const callPayloadSchema = z.object({
   createdAt: z.string(),
   leadCrmId: z.string().nullable(),
   leadName: z.string(),
+  /** Counted as a conversation (docs/kpi.md); absent on calls queued before the team view. */
+  conversation: z.boolean().optional(),
 });
 export type CallPayload = z.infer<typeof callPayloadSchema>;
 
@@ -64,6 +66,20 @@ export const leadDetailsPayloadSchema = z.object({
 });
 export type LeadDetailsPayload = z.infer<typeof leadDetailsPayloadSchema>;
 
+/** A call block (コマ) of the rep's week plan, as a calendar Event for the team to see. */
+export const slotPayloadSchema = z.object({
+  id: z.string(),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  targetDials: z.number().int().min(0).nullable(),
+  changedAt: z.string(),
+});
+export type SlotPayload = z.infer<typeof slotPayloadSchema>;
+
+/** A call block taken off the plan (cleared, moved, or turned into something else). */
+export const slotRemovedPayloadSchema = z.object({ id: z.string(), changedAt: z.string() });
+export type SlotRemovedPayload = z.infer<typeof slotRemovedPayloadSchema>;
+
 export const handoffPayloadSchema = handoffViewSchema.extend({ correction: z.boolean() });
 export type HandoffPayload = z.infer<typeof handoffPayloadSchema>;
 
@@ -72,7 +88,9 @@ export type ParsedPayload =
   | { kind: 'lead_status'; payload: LeadStatusPayload }
   | { kind: 'do_not_call'; payload: DoNotCallPayload }
   | { kind: 'lead_details'; payload: LeadDetailsPayload }
-  | { kind: 'handoff'; payload: HandoffPayload };
+  | { kind: 'handoff'; payload: HandoffPayload }
+  | { kind: 'slot'; payload: SlotPayload }
+  | { kind: 'slot_removed'; payload: SlotRemovedPayload };
 
 const schemas = {
   'call/upsert': (p: unknown): ParsedPayload => ({ kind: 'call', payload: callPayloadSchema.parse(p) }),
@@ -80,6 +98,8 @@ const schemas = {
   'lead/do_not_call': (p: unknown): ParsedPayload => ({ kind: 'do_not_call', payload: doNotCallPayloadSchema.parse(p) }),
   'lead/details': (p: unknown): ParsedPayload => ({ kind: 'lead_details', payload: leadDetailsPayloadSchema.parse(p) }),
   'handoff/upsert': (p: unknown): ParsedPayload => ({ kind: 'handoff', payload: handoffPayloadSchema.parse(p) }),
+  'slot/upsert': (p: unknown): ParsedPayload => ({ kind: 'slot', payload: slotPayloadSchema.parse(p) }),
+  'slot/delete': (p: unknown): ParsedPayload => ({ kind: 'slot_removed', payload: slotRemovedPayloadSchema.parse(p) }),
 } as const;
 
 export class PayloadError extends Error {

@@ -91,6 +91,10 @@ function summaryOf(row: OutboxRow, payload: unknown, leadName: (id: string) => s
       return `${leadName(row.entity_id)}: name and contact details`;
     case 'handoff/upsert':
       return `${str(p.leadName)} (${str(p.companyName)}): handoff${p.correction ? ' correction' : ''}`;
+    case 'slot/upsert':
+      return `call block ${str(p.startsAt)}`;
+    case 'slot/delete':
+      return `call block removed`;
     default:
       return `${row.entity} ${row.op} ${row.entity_id}`;
   }

@@ -4,6 +4,7 @@ import { noConversationOutcomes } from '../../../../shared/contract/callFlow';
 import type { LeadStatus } from '../../../../shared/contract/leads';
 import { instantOf, localParts } from '../../../../shared/domain/queue/localTime';
 import { applyOutcome } from '../../../../shared/domain/queue/retry';
+import { isConversation } from '../../../../shared/domain/kpi/figures';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import type { BackendContext } from '../../core/context';
@@ -102,7 +103,9 @@ export function logCallInTransaction(
     note: '',
     callId,
   });
-  enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name });
+  // Whether it counts as a conversation travels with the call, for the manager's team view.
+  const counted = isConversation({ outcome: call.outcome, durationSec: call.durationSec, conversation }, readSetting(ctx.db, settingSpecs.kpi).conversationSeconds);
+  enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name, conversation: counted });
   s.deleteDraft.run(lead.id);
   return { callId, leadStatus: after.status, nextCallAt: after.nextCallAt, moved };
 }

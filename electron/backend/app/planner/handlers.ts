@@ -5,6 +5,7 @@ import { perDatabase } from '../../db/perDatabase';
 import type { BackendContext } from '../../core/context';
 import type { FeatureHandlers } from '../../core/registry';
 import { readSetting, settingSpecs, writeSetting } from '../../core/settingsStore';
+import { withSlotEvents } from './slotEvents';
 import { readPlan, weekView, type StoredPlan } from './week';
 
 const statements = perDatabase((db: Db) => ({
@@ -32,12 +33,15 @@ function requireMonday(date: string): void {
 function writeWeek(ctx: BackendContext, weekStart: string, plan: Map<string, StoredPlan>): void {
   const s = statements(ctx.db);
   const at = ctx.clock.now().toISOString();
-  for (const slot of weekGrid(weekStart, readSetting(ctx.db, settingSpecs.workWeek), readSetting(ctx.db, settingSpecs.calendar))) {
-    const dayOffset = Math.round((Date.parse(`${slot.date}T00:00:00Z`) - Date.parse(`${weekStart}T00:00:00Z`)) / 86_400_000);
-    const planned = plan.get(`${dayOffset}:${slot.index}`);
-    if (planned) s.upsert.run({ id: ctx.ids.next(), startsAt: slot.startsAt, endsAt: slot.endsAt, kind: planned.kind, target: planned.target ? JSON.stringify(planned.target) : null, at });
-    else clearSlot(ctx.db, slot.startsAt);
-  }
+  const grid = weekGrid(weekStart, readSetting(ctx.db, settingSpecs.workWeek), readSetting(ctx.db, settingSpecs.calendar));
+  withSlotEvents(ctx, grid.map((slot) => slot.startsAt), () => {
+    for (const slot of grid) {
+      const dayOffset = Math.round((Date.parse(`${slot.date}T00:00:00Z`) - Date.parse(`${weekStart}T00:00:00Z`)) / 86_400_000);
+      const planned = plan.get(`${dayOffset}:${slot.index}`);
+      if (planned) s.upsert.run({ id: ctx.ids.next(), startsAt: slot.startsAt, endsAt: slot.endsAt, kind: planned.kind, target: planned.target ? JSON.stringify(planned.target) : null, at });
+      else clearSlot(ctx.db, slot.startsAt);
+    }
+  });
 }
 
 /** A week's plan keyed by (day offset, slot index), so it can be laid onto another week. */
@@ -68,12 +72,19 @@ export const plannerHandlers: FeatureHandlers = {
       const byStart = new Map(grid.map((g) => [Date.parse(g.startsAt), g]));
       const s = statements(ctx.db);
       const at = ctx.clock.now().toISOString();
-      input.assignments.forEach((a, i) => {
+      const slots = input.assignments.map((a, i) => {
         const slot = byStart.get(Date.parse(a.startsAt));
         if (!slot) throw new KomaError('invalid_input', `${a.startsAt} is not a slot of this week's working hours (or falls on a closed day).`, [{ path: `assignments.${i}.startsAt`, message: 'not a slot of this week' }]);
-        if (a.kind === null) clearSlot(ctx.db, slot.startsAt);
-        else s.upsert.run({ id: ctx.ids.next(), startsAt: slot.startsAt, endsAt: slot.endsAt, kind: a.kind, target: a.target ? JSON.stringify(a.target) : null, at });
+        return slot;
       });
+      // Call blocks reach the CRM as Events, queued with the change (moves and deletions too).
+      withSlotEvents(ctx, [...new Set(slots.map((slot) => slot.startsAt))], () =>
+        input.assignments.forEach((a, i) => {
+          const slot = slots[i]!;
+          if (a.kind === null) clearSlot(ctx.db, slot.startsAt);
+          else s.upsert.run({ id: ctx.ids.next(), startsAt: slot.startsAt, endsAt: slot.endsAt, kind: a.kind, target: a.target ? JSON.stringify(a.target) : null, at });
+        }),
+      );
       return weekView(ctx, input.weekStart);
     })(),
 

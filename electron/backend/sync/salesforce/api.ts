@@ -54,7 +54,7 @@ export class SalesforceApi {
    * format (REST's JSON array, SOAP's fault) into an HTTP status and Salesforce's error code.
    */
   private async call(
-    method: 'GET' | 'PATCH' | 'POST',
+    method: 'GET' | 'PATCH' | 'POST' | 'DELETE',
     path: string,
     body: { type: string; text: (token: string) => string; headers?: Record<string, string> } | undefined,
     accept: string,
@@ -111,7 +111,7 @@ export class SalesforceApi {
     }
   }
 
-  private async request(method: 'GET' | 'PATCH', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+  private async request(method: 'GET' | 'PATCH' | 'DELETE', path: string, body: unknown, signal: AbortSignal): Promise<unknown> {
     const text = await this.call(
       method,
       path,
@@ -157,6 +157,15 @@ export class SalesforceApi {
   /** sObject Collections update by Id of records of several types (each carries its attributes.type). */
   async updateMixed(records: Record<string, unknown>[], signal: AbortSignal): Promise<SaveResult[]> {
     return this.results(await this.request('PATCH', `${this.base()}/composite/sobjects`, { allOrNone: false, records }, signal), records.length);
+  }
+
+  /**
+   * sObject Collections delete by Id: up to 200 ids, a result per id in order (REST API, Delete
+   * Multiple Records). Deleting is safe to repeat: an id already deleted answers ENTITY_IS_DELETED.
+   */
+  async deleteMany(ids: readonly string[], signal: AbortSignal): Promise<SaveResult[]> {
+    const query = new URLSearchParams({ ids: ids.join(','), allOrNone: 'false' }).toString();
+    return this.results(await this.request('DELETE', `${this.base()}/composite/sobjects?${query}`, undefined, signal), ids.length);
   }
 
   /** sObject Collections update by Id. */

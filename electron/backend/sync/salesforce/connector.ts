@@ -23,7 +23,7 @@ import { DescribeCache } from './describe';
 import { prepareRecord, problemMessage, type PreparedRecord } from './fieldRules';
 import { isRef, leadIdOf, phases, planItem, sobjectOf, type ConvertPlan, type FieldValue, type ItemPlan, type Phase } from './mapping';
 import { checkSalesforceSetup } from './setupCheck';
-import { answersQuery, leadsQuery } from './soql';
+import { answersQuery, leadsQuery, soqlString } from './soql';
 import type { SalesforceSession } from './session';
 
 /** sObject Collections take at most 200 records per request. */
@@ -118,12 +118,13 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         results.set(item.id, failure(item.id, 'permanent', 'BAD_PAYLOAD', error.message));
       }
     }
-    const refs = deps.leadRefs([...parsed.values()].map(leadIdOf));
+    const refs = deps.leadRefs([...parsed.values()].flatMap((p) => leadIdOf(p) ?? []));
     const plans = new Map<string, ItemPlan>();
     for (const [id, p] of parsed) {
-      const ref = refs.get(leadIdOf(p));
-      if (!ref) results.set(id, failure(id, 'permanent', 'UNKNOWN_LEAD', `The lead ${leadIdOf(p)} is no longer in Koma`));
-      else plans.set(id, planItem(p, ref, settings));
+      const leadId = leadIdOf(p);
+      const ref = leadId === null ? null : refs.get(leadId);
+      if (leadId !== null && !ref) results.set(id, failure(id, 'permanent', 'UNKNOWN_LEAD', `The lead ${leadId} is no longer in Koma`));
+      else plans.set(id, planItem(p, ref ?? null, settings));
     }
 
     const ids = new Map<string, string>();
@@ -167,8 +168,45 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         for (const id of converting.keys()) if (!results.has(id)) results.set(id, failure(id, 'permanent', error.code, `Lead conversion: ${error.message}`));
       }
     }
+    const removing = [...plans].filter(([id, plan]) => plan.remove && !results.has(id));
+    for (let start = 0; start < removing.length; start += collectionLimit) {
+      try {
+        await removeByKomaId(removing.slice(start, start + collectionLimit), ids, results, settings, signal);
+      } catch (error) {
+        if (!(error instanceof SyncRequestError)) throw error;
+        if (error.kind !== 'permanent') {
+          settle(plans, ids, echoes, results, true);
+          return { results: [...results.values()], stopped: error, ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}) };
+        }
+        for (const [id] of removing.slice(start, start + collectionLimit)) results.set(id, failure(id, 'permanent', error.code, `Event: ${error.message}`));
+      }
+    }
     settle(plans, ids, echoes, results, false);
     return { results: [...results.values()] };
+  }
+
+  /**
+   * Deletes records Koma wrote, found by Koma's id: one query for their Ids, one collections delete.
+   * Idempotent: a record not found, or already deleted (a retry after a lost answer), is gone as wanted.
+   */
+  async function removeByKomaId(items: [string, ItemPlan][], ids: Map<string, string>, results: Map<string, ItemResult>, settings: SalesforceSettings, signal: AbortSignal): Promise<void> {
+    const ext = settings.externalIdField;
+    const komaIds = items.map(([, plan]) => plan.remove!.komaId);
+    const found = await deps.api.query(`SELECT Id, ${ext} FROM Event WHERE ${ext} IN (${komaIds.map(soqlString).join(', ')})`, signal);
+    const sfIdOf = new Map(found.map((r) => [String(r[ext]), String(r.Id)]));
+    const toDelete = items.filter(([, plan]) => sfIdOf.has(plan.remove!.komaId));
+    for (const [, plan] of items) if (!sfIdOf.has(plan.remove!.komaId)) ids.set(plan.primary, '');
+    if (toDelete.length === 0) return;
+    const answers = await deps.api.deleteMany(toDelete.map(([, plan]) => sfIdOf.get(plan.remove!.komaId)!), signal);
+    answers.forEach((answer, i) => {
+      const [id, plan] = toDelete[i]!;
+      if (answer.success || (!answer.success && answer.errors.some((e) => e.statusCode === 'ENTITY_IS_DELETED'))) {
+        ids.set(plan.primary, sfIdOf.get(plan.remove!.komaId)!);
+        return;
+      }
+      const { code, message } = describe('Event', answer.errors);
+      results.set(id, failure(id, classifyRecordError(code), code, message));
+    });
   }
 
   /** Confirms the items whose every record was written; with `partial`, leaves the others unresolved. */

@@ -1,6 +1,6 @@
 import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
-import type { CallPayload, DoNotCallPayload, HandoffPayload, LeadDetailsPayload, LeadStatusPayload, ParsedPayload } from '../payloads';
+import type { CallPayload, DoNotCallPayload, HandoffPayload, LeadDetailsPayload, LeadStatusPayload, ParsedPayload, SlotPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, longTextMax, needText, timelineText } from './description';
 import { salesforceIndustryOf } from '../../../../shared/domain/import/industry';
 
@@ -9,7 +9,7 @@ import { salesforceIndustryOf } from '../../../../shared/domain/import/industry'
  * writes in a fixed phase order — parents before the records that point at them — and every write
  * is idempotent: an upsert by Koma's external id, or an update by a known Salesforce Id.
  */
-export const phases = ['Account', 'Contact', 'Lead', 'LeadUpdate', 'Opportunity', 'Task'] as const;
+export const phases = ['Account', 'Contact', 'Lead', 'LeadUpdate', 'Opportunity', 'Task', 'Event'] as const;
 export type Phase = (typeof phases)[number];
 
 /** The sObject each phase writes; LeadUpdate writes Leads by Id (sObject Collections update). */
@@ -20,6 +20,7 @@ export const sobjectOf: Record<Phase, string> = {
   LeadUpdate: 'Lead',
   Opportunity: 'Opportunity',
   Task: 'Task',
+  Event: 'Event',
 };
 
 /** A field whose value is the Salesforce Id another step of the same send produced. */
@@ -44,6 +45,8 @@ export interface ItemPlan {
   primary: string;
   /** A handoff that converts its Lead, after the steps (which make sure the Lead exists). */
   convert?: ConvertPlan;
+  /** A record to delete, found by Koma's id (a call block taken off the plan). */
+  remove?: { sobject: 'Event'; komaId: string };
 }
 
 /**
@@ -166,6 +169,12 @@ function callPlan(p: CallPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan
       Description: clip(p.notes, longTextMax),
       ActivityDate: localDate(p.startedAt, ref.timeZone),
       WhoId: who,
+      // The 30-minute koma the call was made in (half-hours since the epoch), counted once per
+      // koma as the rep's dashboard counts used call blocks; and whether it was a conversation.
+      ...mapped([
+        [s.activity.slotField, String(Math.floor(Date.parse(p.startedAt) / 1_800_000))],
+        [s.activity.conversationField, p.conversation ?? false],
+      ]),
     },
   };
   steps.push(task);
@@ -274,8 +283,34 @@ function handoffPlan(p: HandoffPayload, ref: LeadRef, s: SalesforceSettings): It
   return s.handoffMode === 'convert' ? convertPlan(p, ref, s) : createBesidePlan(p, ref, s);
 }
 
-/** The plan for one parsed item; the lead is the one its payload names. */
-export function planItem(parsed: ParsedPayload, ref: LeadRef, settings: SalesforceSettings): ItemPlan {
+/**
+ * A call block as a timed Event owned by the rep: Koma's slot id as its external id, the start and
+ * its 30 minutes (DurationInMinutes; Salesforce derives EndDateTime), the target in the subject.
+ */
+function slotPlan(p: SlotPayload, s: SalesforceSettings): ItemPlan {
+  const minutes = Math.round((Date.parse(p.endsAt) - Date.parse(p.startsAt)) / 60_000);
+  const target = p.targetDials !== null ? `（目標 ${p.targetDials} 件）` : '';
+  const step: Step = {
+    phase: 'Event',
+    key: `Event:${p.id}`,
+    fields: {
+      [s.externalIdField]: p.id,
+      Subject: `架電コマ${target}`,
+      ActivityDateTime: new Date(p.startsAt).toISOString(),
+      DurationInMinutes: minutes,
+      IsAllDayEvent: false,
+      ShowAs: 'Busy',
+      Description: `Koma call block (コマ)${p.targetDials !== null ? `: target ${p.targetDials} dials` : ''}`,
+    },
+  };
+  return { steps: [step], primary: step.key };
+}
+
+/** The plan for one parsed item; `ref` is the lead its payload names (none for a call block). */
+export function planItem(parsed: ParsedPayload, ref: LeadRef | null, settings: SalesforceSettings): ItemPlan {
+  if (parsed.kind === 'slot') return slotPlan(parsed.payload, settings);
+  if (parsed.kind === 'slot_removed') return { steps: [], primary: `Remove:Event:${parsed.payload.id}`, remove: { sobject: 'Event', komaId: parsed.payload.id } };
+  if (!ref) throw new Error(`planItem: ${parsed.kind} needs its lead`);
   switch (parsed.kind) {
     case 'call':
       return callPlan(parsed.payload, ref, settings);
@@ -290,6 +325,7 @@ export function planItem(parsed: ParsedPayload, ref: LeadRef, settings: Salesfor
   }
 }
 
-export function leadIdOf(parsed: ParsedPayload): string {
-  return parsed.payload.leadId;
+/** The lead an item is about; null for a call block, which belongs to the rep. */
+export function leadIdOf(parsed: ParsedPayload): string | null {
+  return 'leadId' in parsed.payload ? parsed.payload.leadId : null;
 }
