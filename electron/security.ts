@@ -25,11 +25,17 @@ export function isAppUrl(url: string): boolean {
 }
 
 /**
- * A phone number for the softphone: `tel:` with digits and the usual separators only (no
- * parameters a handler could misread). The OS hands it to the registered softphone.
+ * A phone number for the softphone, in one of the dial modes' shapes (shared/domain/dial/dialUrl.ts):
+ * `tel:` / `callto:` with digits and the usual separators, `zoomphonecall://` with an E.164 number,
+ * or `dialpad://` with an E.164 number and only Koma's call id as customData — no parameter a
+ * handler could misread. The OS hands it to the registered phone app.
  */
 export function isDialUrl(url: string): boolean {
-  return /^tel:\+?[0-9][0-9\-() .]{3,30}$/.test(url);
+  return (
+    /^(tel|callto):\+?[0-9][0-9\-() .]{3,30}$/.test(url) ||
+    /^zoomphonecall:\/\/\+[0-9]{6,15}$/.test(url) ||
+    /^dialpad:\/\/\+[0-9]{6,15}\?customData=[0-9a-f-]{36}$/.test(url)
+  );
 }
 
 /** What may be handed to the OS browser: plain http(s) with a host and no embedded credentials. */

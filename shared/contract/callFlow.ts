@@ -38,6 +38,8 @@ export const callDraftSchema = z
     objections: z.array(z.string().min(1).max(60)).max(30).optional(),
     /** The talk set version the script and cards on screen came from. */
     talkVersion: z.number().int().min(0).nullable().optional(),
+    /** The id Koma gave the call when S dialled it (the phone system got it, e.g. Dialpad's customData); logged as the call's id. */
+    callId: z.uuid().optional(),
   })
   .strict();
 export type CallDraft = z.infer<typeof callDraftSchema>;
@@ -130,6 +132,8 @@ const callFields = {
     .refine((ids) => new Set(ids).size === ids.length, { message: 'an objection is listed twice' }),
   /** The talk set version the rep had on screen (0: the built-in set); null: none shown. */
   talkVersion: z.number().int().min(0).nullable().default(null),
+  /** The id given to the call when S dialled it (handed to the phone system); absent: the backend makes one. */
+  callId: z.uuid().nullable().default(null),
 };
 
 /** Outcomes where nobody was on the line: such a call cannot be a conversation. */

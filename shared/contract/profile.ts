@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const dialModes = ['tel', 'timer'] as const;
+/** How S dials: see shared/domain/dial/dialUrl.ts for each scheme and its vendor's page. */
+export const dialModes = ['tel', 'callto', 'zoomphone', 'dialpad', 'timer'] as const;
 export type DialMode = (typeof dialModes)[number];
 
 /**

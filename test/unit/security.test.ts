@@ -239,13 +239,28 @@ describe('hardenApp', () => {
     }
   });
 
-  it('hands a tel: link to the softphone instead of navigating, and refuses odd dial URLs', () => {
+  it('hands a dial link (tel:, callto:, Zoom Phone, Dialpad) to the phone app instead of navigating, and refuses odd dial URLs', () => {
     const { contents, openExternal } = hardenedFakes();
     const dial = navigationEvent('tel:03-0000-1610');
     contents.emit('will-navigate', dial);
     expect(dial.preventDefault).toHaveBeenCalledOnce();
     expect(openExternal).toHaveBeenCalledWith('tel:03-0000-1610');
-    for (const url of ['tel:03;phone-context=evil', 'tel:javascript:alert(1)', 'tel:']) {
+    // Every dial mode's URL (shared/domain/dial/dialUrl.ts) reaches the phone app…
+    for (const url of ['tel:+81300001610', 'callto:+81300001610', 'zoomphonecall://+81300001610', 'dialpad://+81300001610?customData=3f2b8c1e-9d4a-4e6b-8a7c-1b2c3d4e5f60']) {
+      openExternal.mockClear();
+      contents.emit('will-navigate', navigationEvent(url));
+      expect(openExternal, url).toHaveBeenCalledWith(url);
+    }
+    // …and nothing that could carry another parameter or a script.
+    for (const url of [
+      'tel:03;phone-context=evil',
+      'tel:javascript:alert(1)',
+      'tel:',
+      'callto:evil@example.com',
+      'zoomphonecall://+81300001610?callerid=1',
+      'dialpad://+81300001610?customData=x&crmLogging=0',
+      'dialpad://+81300001610',
+    ]) {
       openExternal.mockClear();
       contents.emit('will-navigate', navigationEvent(url));
       expect(openExternal, url).not.toHaveBeenCalled();

@@ -65,6 +65,8 @@ export function pendingCallOf(form: CallDraft, endedAt: Date): PendingCallState 
       // The objection cards marked in this call, and the version of the set they came from (only when there are some).
       ...(form.objections && form.objections.length > 0 ? { objections: form.objections } : {}),
       ...(form.talkVersion != null ? { talkVersion: form.talkVersion } : {}),
+      // The id S gave the call (the phone system has it); without one the backend makes one.
+      ...(form.callId ? { callId: form.callId } : {}),
     },
   };
 }

@@ -7,7 +7,7 @@ import type { skipReasons } from '../../../shared/contract/callFlow';
 import type { KomaClient } from '../api/client';
 import { createAutosave } from '../lib/autosave';
 import { buildLogCall, emptyCallForm, pendingCallOf, type DecisionForm, type FormError, type PendingCall } from '../lib/callForm';
-import { telHref } from '../lib/links';
+import { dialUrl } from '../../../shared/domain/dial/dialUrl';
 import { toProblem, type Problem } from '../lib/problem';
 import type { LeadSource } from '../../../shared/contract/leads';
 import type { DialMode } from '../../../shared/contract/profile';
@@ -17,8 +17,10 @@ import type { RulesStore } from './rulesStore';
 export interface WorkOptions {
   /** The rep's clock: call start and end, default recycle dates. */
   now: () => Date;
-  /** Hands a `tel:` link to the softphone (only when S dials; see dialMode.ts). */
+  /** Hands a dial URL (tel:, callto:, zoomphonecall://, dialpad://) to the phone app (only when S dials; see dialMode.ts). */
   dial: (href: string) => void;
+  /** The id a call gets when S starts it, handed to the phone system (Dialpad's customData) and logged as the call's id. */
+  newCallId: () => string;
   /** The call draft is saved once typing pauses this long. */
   draftDelayMs: number;
   /** Prep notes are saved once typing pauses this long. */
@@ -110,7 +112,7 @@ export type WorkStore = StoreApi<WorkState>;
 
 export const defaultWorkOptions = { draftDelayMs: 400, prepDelayMs: 500, prefetch: true } as const;
 
-/** Without a softphone integration, a `tel:` link is followed like a click on it would be. */
+/** Without a softphone integration, a dial link is followed like a click on it would be. */
 function dialWithLink(href: string): void {
   const link = document.createElement('a');
   link.href = href;
@@ -145,7 +147,7 @@ export function createWorkStore(
   deps: { callList: CallListStore; rules: RulesStore; beforeLog?: () => Promise<void>; dialMode?: () => DialMode },
   overrides: Partial<WorkOptions> = {},
 ): WorkStore {
-  const options: WorkOptions = { now: () => new Date(), dial: dialWithLink, ...defaultWorkOptions, ...overrides };
+  const options: WorkOptions = { now: () => new Date(), dial: dialWithLink, newCallId: () => crypto.randomUUID(), ...defaultWorkOptions, ...overrides };
   // Each open gets a ticket; a lead that arrives after the rep asked for another one is dropped.
   let openTicket = 0;
 
@@ -361,10 +363,12 @@ export function createWorkStore(
       startCall() {
         const { detail, form } = get();
         if (!detail || detail.lead.doNotCall) return;
-        // In timer mode the rep dials on their own phone: no tel: link, no OS prompt.
-        const href = telHref(detail.lead.phone);
-        if (href && (deps.dialMode?.() ?? 'tel') === 'tel') options.dial(href);
-        if (!form.startedAt) updateForm({ ...form, startedAt: options.now().toISOString() });
+        // The call's id is fixed at the first S, so the phone system and the log name the same call.
+        const callId = form.callId ?? options.newCallId();
+        // In timer mode the rep dials on their own phone: no link, no OS prompt.
+        const href = dialUrl(deps.dialMode?.() ?? 'tel', detail.lead.phone, callId);
+        if (href) options.dial(href);
+        if (!form.startedAt || !form.callId) updateForm({ ...form, startedAt: form.startedAt ?? options.now().toISOString(), callId });
       },
       setOutcome(outcome) {
         updateForm({ ...get().form, outcome });

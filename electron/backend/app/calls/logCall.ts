@@ -28,6 +28,7 @@ const statements = perDatabase((db: Db) => ({
   ),
   markConversation: db.prepare('UPDATE calls SET conversation = 1 WHERE id = ?'),
   deleteDraft: db.prepare('DELETE FROM call_drafts WHERE lead_id = ?'),
+  callExists: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM calls WHERE id = ?'),
 }));
 
 /**
@@ -75,7 +76,11 @@ export function logCallInTransaction(
     rules,
     readSetting(ctx.db, settingSpecs.calendar),
   );
-  const callId = ctx.ids.next();
+  // The id S gave the call when it dialled (the phone system holds it): a second log of it is a repeat, refused.
+  if (input.callId !== null && s.callExists.get(input.callId)) {
+    throw new KomaError('conflict', 'This call is already logged; nothing was changed.');
+  }
+  const callId = input.callId ?? ctx.ids.next();
   const call = {
     id: callId,
     leadId: lead.id,

@@ -5,7 +5,7 @@ import { useProfileStore } from '../../stores/StoresContext';
 import { useDialMode } from '../work/useDialMode';
 import { ProblemAlert } from '../common/ProblemAlert';
 
-/** Settings: what S does on the calls screen — dial through `tel:`, or only start the timer. */
+/** Settings: what S does on the calls screen — dial through tel:, callto:, Zoom Phone or Dialpad, or only start the timer. */
 export function DialModeSection() {
   const { t } = useTranslation();
   const headingId = useId();

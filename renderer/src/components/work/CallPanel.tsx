@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LeadDetail } from '../../../../shared/contract/callFlow';
 import { fromDateTimeInput, toDateTimeInput } from '../../lib/localTime';
 import { canBeConversation } from '../../lib/callForm';
-import { telHref } from '../../lib/links';
+import { e164Of } from '../../../../shared/domain/dial/dialUrl';
 import { useWorkStore } from '../../stores/StoresContext';
 import { useDialMode } from './useDialMode';
 import { ProblemAlert } from '../common/ProblemAlert';
@@ -55,7 +55,7 @@ export function CallPanel({ detail }: { detail: LeadDetail }) {
       <div className="call-panel-head">
         <h3 id={headingId}>{t('work.call.heading')}</h3>
         <CallTimer startedAt={form.startedAt} />
-        <button type="button" aria-keyshortcuts="S" disabled={closed || lead.doNotCall || (dialMode === 'tel' && !telHref(lead.phone))} onClick={startCall}>
+        <button type="button" aria-keyshortcuts="S" disabled={closed || lead.doNotCall || (dialMode !== 'timer' && !e164Of(lead.phone))} onClick={startCall}>
           {t('work.call.start')} <kbd aria-hidden="true">S</kbd>
         </button>
       </div>

@@ -43,8 +43,11 @@ export const callLoopJa = {
     dial: {
       heading: 'S キーの動作',
       tel: '電話をかける（tel: リンクをソフトフォンに渡す）',
+      callto: '電話をかける（callto: リンク。Skype などのソフトフォン）',
+      zoomphone: 'Zoom Phone で発信する（zoomphonecall://）',
+      dialpad: 'Dialpad で発信する（dialpad://。Koma の通話IDを customData で渡す）',
       timer: 'タイマーだけ開始する（電話は手元の電話機でかける）',
-      hint: 'ソフトフォンがない環境で「tel:」を開くと、OSの確認画面にキーボード操作が奪われます。',
+      hint: '番号は国際形式（+81…）で渡します。ソフトフォンがない環境でリンクを開くと、OSの確認画面にキーボード操作が奪われます。',
     },
     connection: {
       retry: '再試行',
@@ -106,8 +109,11 @@ export const callLoopEn: Messages<typeof callLoopJa> = {
     dial: {
       heading: 'What S does',
       tel: 'Dial (hand the tel: link to the softphone)',
+      callto: 'Dial with a callto: link (Skype and other softphones)',
+      zoomphone: 'Dial with Zoom Phone (zoomphonecall://)',
+      dialpad: "Dial with Dialpad (dialpad://, Koma's call id as customData)",
       timer: 'Only start the timer (dial on your desk phone)',
-      hint: 'Without a softphone, opening a tel: link shows an OS prompt that takes the keyboard.',
+      hint: 'The number is handed over in international form (+81…). Without a softphone, opening the link shows an OS prompt that takes the keyboard.',
     },
     connection: {
       retry: 'Retry',
