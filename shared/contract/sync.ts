@@ -315,4 +315,6 @@ export const syncCommands = {
   'sync.conflicts': { input: empty, output: z.object({ conflicts: z.array(syncConflictSchema) }) },
   'sync.resolveConflict': { input: z.object({ id, keep: z.enum(['local', 'crm']) }).strict(), output: z.object({ resolved: z.boolean() }) },
   'sync.setupCheck': { input: empty, output: setupCheckSchema },
+  /** The last check (the one after sign-in, or the rep's), for the connector in use; null before any. */
+  'sync.setupCheck.last': { input: empty, output: setupCheckSchema.nullable() },
 } as const;

@@ -74,6 +74,11 @@ it('runs by itself right after sign-in: an org without Koma’s fields holds bac
   const status = await h.call('sync.status', {});
   expect(status).toMatchObject({ signedIn: true, paused: { reason: 'setup_incomplete', until: null } });
   expect(status.paused!.message).toMatch(/required item\(s\) of the Salesforce setup are missing/);
+  // Settings lists that check without reading the org again.
+  const queries = h.fake.stats().apiRequests;
+  const last = await h.call('sync.setupCheck.last', {});
+  expect(last?.items.filter((i) => i.required && !i.ok).map((i) => i.id)).toContain('externalId:Task');
+  expect(h.fake.stats().apiRequests).toBe(queries);
   await h.backend.sync.engine.drain();
   expect(h.fake.stats().upserts).toEqual({});
   expect(h.outbox().filter((r) => r.state === 'attention')).toEqual([]);

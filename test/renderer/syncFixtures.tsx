@@ -94,6 +94,8 @@ export interface SyncBackendState {
   secret: string | null;
   /** What each setup check answers, in turn (the last one repeats). */
   setupChecks: SetupCheck[];
+  /** The check the backend keeps (the one after sign-in, or the last the rep ran). */
+  lastSetupCheck: SetupCheck | null;
 }
 
 const mask = (secret: string) => `whsec_…${secret.slice(-4)}`;
@@ -111,6 +113,7 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
     settings: structuredClone(defaultSyncSettings),
     secret: null,
     setupChecks: [],
+    lastSetupCheck: null,
     ...initial,
   };
   const count = (s: SyncItem['state']) => state.items.filter((i) => i.state === s).length;
@@ -143,8 +146,10 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
       if (!check) return fail('conflict', 'Sign in to Salesforce first: the setup check reads the org you signed in to.');
       const missing = check.items.some((i) => i.required && !i.ok);
       state.status = { ...state.status, paused: missing ? { reason: 'setup_incomplete', message: 'setup', until: null } : null };
+      state.lastSetupCheck = check;
       return ok(check);
     }),
+    'sync.setupCheck.last': vi.fn<NonNullable<FakeApi['sync.setupCheck.last']>>(async () => ok(state.lastSetupCheck)),
     'sync.resolveConflict': vi.fn<NonNullable<FakeApi['sync.resolveConflict']>>(async ({ id }) => {
       state.conflicts = state.conflicts.filter((c) => c.id !== id);
       return ok({ resolved: true });

@@ -112,4 +112,20 @@ describe('after sign-in', () => {
     await user.click(within(setup).getByRole('button', { name: 'Salesforceの設定を確認' }));
     expect(await within(setup).findByRole('status')).toHaveTextContent('必須の項目が 4 件足りません');
   });
+
+  it('lists the items of the check that ran after sign-in as soon as Settings opens, without checking the org again', async () => {
+    const backend = syncBackend({
+      status: syncStatus({ connector: 'salesforce', signedIn: true, paused: { reason: 'setup_incomplete', message: '4 required item(s) of the Salesforce setup are missing', until: null } }),
+      setupChecks: [complete],
+      lastSetupCheck: incomplete,
+    });
+    backend.state.settings = { ...backend.state.settings, connector: 'salesforce' };
+    const { user } = renderSyncApp(backend.api, { language: 'ja' });
+    await user.click(await screen.findByRole('button', { name: '設定' }));
+    const setup = await within(await screen.findByRole('region', { name: 'CRM連携' })).findByRole('region', { name: '設定チェック' });
+    expect(await within(setup).findByRole('status')).toHaveTextContent('必須の項目が 4 件足りません');
+    const list = within(setup).getByRole('list', { name: '設定チェック' });
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent('Activity の外部ID項目 Koma_Id__c');
+    expect(backend.api['sync.setupCheck']).not.toHaveBeenCalled();
+  });
 });

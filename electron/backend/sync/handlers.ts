@@ -19,5 +19,6 @@ export function createSyncHandlers(sync: SyncService): FeatureHandlers {
     'sync.conflicts': () => ({ conflicts: sync.conflicts() }),
     'sync.resolveConflict': (input) => ({ resolved: sync.resolveConflict(input.id, input.keep) }),
     'sync.setupCheck': () => sync.setupCheck(),
+    'sync.setupCheck.last': () => sync.lastSetupCheck(),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { KomaError } from '../../../shared/contract';
-import type { SetupCheck, SyncConflict, SyncItem, SyncSettings, SyncStatus, SyncSubject, syncSettingsSaveInput } from '../../../shared/contract/sync';
+import { connectorKindSchema, setupCheckSchema, type SetupCheck, type SyncConflict, type SyncItem, type SyncSettings, type SyncStatus, type SyncSubject, type syncSettingsSaveInput } from '../../../shared/contract/sync';
 import type { BackendContext } from '../core/context';
 import { itemBackoff, probeBackoff, type BackoffPolicy } from './backoff';
 import { listConflicts, openConflictCount, resolveConflict } from './conflicts';
@@ -61,6 +61,8 @@ export interface SyncService {
   resolveConflict(id: string, keep: 'local' | 'crm'): boolean;
   /** Checks the org's setup; while a required item is missing, syncing stays paused. */
   setupCheck(): Promise<SetupCheck>;
+  /** The last check of the CRM in use (kept across restarts), without reading the CRM again. */
+  lastSetupCheck(): SetupCheck | null;
   start(): void;
   stop(): Promise<void>;
 }
@@ -71,6 +73,8 @@ function crmTitle(kind: Connector['name']): string {
 }
 
 /** The pause that holds sync while the org's setup is incomplete, or being checked after sign-in. */
+const lastCheckSchema = z.object({ connector: connectorKindSchema, check: setupCheckSchema });
+
 function setupPause(reason: 'setup_incomplete' | 'setup_checking', message: string) {
   return { reason, message, until: null };
 }
@@ -217,6 +221,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
           deleteState(db, stateKeys.leadsCursor);
           deleteState(db, stateKeys.answersCursor);
           deleteState(db, stateKeys.lastPullAt);
+          deleteState(db, stateKeys.setupCheck);
         })();
       }
       db.transaction(() => deleteState(db, stateKeys.lastError))();
@@ -256,6 +261,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     const at = clock.now().toISOString();
     db.transaction(() => {
       const missing = check.items.filter((i) => i.required && !i.ok).length;
+      writeState(db, stateKeys.setupCheck, { connector: current.name, check }, at);
       if (missing > 0) writeState(db, stateKeys.pause, setupPause('setup_incomplete', `${missing} required item(s) of the ${crmTitle(current.name)} setup are missing: see Settings → CRM connection → Setup check.`), at);
       else if (isSetupPause(engine.pause()?.reason)) deleteState(db, stateKeys.pause);
     })();
@@ -370,6 +376,11 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       const check = await runSetupCheck();
       engine.kick();
       return check;
+    },
+
+    lastSetupCheck() {
+      const last = readState(db, stateKeys.setupCheck, lastCheckSchema);
+      return last && last.connector === connector()?.name ? last.check : null;
     },
 
     async syncNow() {

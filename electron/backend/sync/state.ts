@@ -37,4 +37,6 @@ export const stateKeys = {
   leadsCursor: 'pull.leads.cursor',
   answersCursor: 'pull.answers.cursor',
   lastPullAt: 'pull.last_at',
+  /** The last setup check, with the connector it read: Settings lists it without checking again. */
+  setupCheck: 'setup_check.last',
 } as const;

@@ -73,6 +73,8 @@ export interface SyncSettingsState {
   setupChecking: boolean;
   setupProblem: Problem | null;
   checkSetup(): Promise<void>;
+  /** Shows the last check (the one after sign-in) without reading the CRM again. */
+  loadLastSetupCheck(): Promise<void>;
 }
 
 export type SyncSettingsStore = StoreApi<SyncSettingsState>;
@@ -224,7 +226,7 @@ export function createSyncStore(client: KomaClient, options: SyncOptions): SyncS
 
 /** The CRM connection in settings: the stored settings (the webhook secret only as its masked hint), sign-in and sign-out. */
 export function createSyncSettingsStore(client: KomaClient, onChanged: () => Promise<void>): SyncSettingsStore {
-  return createStore<SyncSettingsState>()((set) => ({
+  return createStore<SyncSettingsState>()((set, get) => ({
     view: null,
     status: 'idle',
     problem: null,
@@ -245,6 +247,16 @@ export function createSyncSettingsStore(client: KomaClient, onChanged: () => Pro
         set({ setupChecking: false });
       }
       await onChanged();
+    },
+
+    async loadLastSetupCheck() {
+      try {
+        const last = await client.invoke('sync.setupCheck.last', {});
+        // A check the rep started meanwhile is newer.
+        if (!get().setupChecking && get().setupCheck === null) set({ setupCheck: last });
+      } catch {
+        // Only a convenience: the button still runs the check.
+      }
     },
 
     async load() {

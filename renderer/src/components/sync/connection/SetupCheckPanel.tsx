@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupCheckItem } from '../../../../../shared/contract/sync';
 import { useSyncSettingsStore, useSyncStore } from '../../../stores/StoresContext';
@@ -24,8 +24,14 @@ export function SetupCheckPanel() {
   const checking = useSyncSettingsStore((s) => s.setupChecking);
   const problem = useSyncSettingsStore((s) => s.setupProblem);
   const run = useSyncSettingsStore((s) => s.checkSetup);
+  const loadLast = useSyncSettingsStore((s) => s.loadLastSetupCheck);
   // The check after sign-in ran in the backend: its pause is known before the rep asks for the list.
   const pausedBySetup = useSyncStore((s) => s.status?.paused?.reason === 'setup_incomplete');
+  const signedIn = useSyncStore((s) => s.status?.signedIn ?? false);
+  // The list of that check is shown as soon as it exists, without asking the CRM again.
+  useEffect(() => {
+    if (!check && (pausedBySetup || signedIn)) void loadLast();
+  }, [check, pausedBySetup, signedIn, loadLast]);
   const missing = check ? check.items.filter((i) => i.required && !i.ok).length : 0;
   const items = check ? [...check.items].sort((a, b) => Number(a.ok) - Number(b.ok)) : [];
   const label = (i: SetupCheckItem) => t(`sync.setup.items.${i.kind}`, { object: i.object ?? '', field: i.field ?? '', expected: i.expected ?? '', actual: i.actual ?? '' });
