@@ -89,6 +89,22 @@ describe('a re-import of leads Salesforce already has', () => {
     expect(db.prepare('SELECT title FROM leads WHERE id = ?').get(taro)).toEqual({ title: '部長' });
   });
 
+  it('writes a converted Lead’s new details on the Contact it became', async () => {
+    const taro = await takahashiInSalesforce();
+    // Field sales converted his Lead in Salesforce: Salesforce refuses any write to it now.
+    const lead = byKomaId(h, 'Lead').get(taro)!;
+    const account = h.fake.insert('Account', { Name: '株式会社見本精機' });
+    const contact = h.fake.insert('Contact', { LastName: '髙橋', FirstName: '太郎', Title: '部長', AccountId: account });
+    h.fake.update('Lead', String(lead.Id), { IsConverted: true, Status: 'Qualified', ConvertedAccountId: account, ConvertedContactId: contact });
+
+    await importFile([[...takahashi.slice(0, 4), '本部長', ...takahashi.slice(5, 6), '03-1234-7777', takahashi[7]!]]);
+    await h.settle();
+
+    expect(h.fake.records('Contact').find((c) => c.Id === contact)).toMatchObject({ LastName: '髙橋', Title: '本部長', Phone: '03-1234-7777' });
+    expect(h.fake.records('Lead').find((l) => l.Id === lead.Id)).toMatchObject({ Title: '部長' });
+    expect(detailRows().map((r) => r.state)).toEqual(['done']);
+  });
+
   it('sends a changed phone as the file has it, and keeps a value the file leaves empty', async () => {
     const taro = await takahashiInSalesforce();
 

@@ -60,6 +60,13 @@ function describe(sobject: string, errors: RecordError[]): { code: string; messa
  * An upsert that turned out to be an update (a retry after a lost answer, a correction) refuses the
  * create-only fields it carried: the record exists, so it is written again without them.
  */
+/** The person fields a Lead and a Contact share: what a converted Lead's details update carries over. */
+const personFieldNames = ['LastName', 'FirstName', 'Title', 'Email', 'Phone'] as const;
+
+function contactFields(leadRecord: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(personFieldNames.filter((f) => f in leadRecord).map((f) => [f, leadRecord[f]]));
+}
+
 function refusedCreateOnly(result: SaveResult, createOnly: Record<string, unknown>): boolean {
   const names = Object.keys(createOnly);
   return (
@@ -292,6 +299,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         records[i] = prepared[i]!.fields;
       });
     }
+    const toContacts: number[] = [];
     saved.forEach((result, i) => {
       const w = live[i]!;
       if (result.success && result.id) {
@@ -302,15 +310,48 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
         }
         return;
       }
-      if (mode === 'update' && sobject === 'Lead' && result.errors.some((e) => e.statusCode === 'CANNOT_UPDATE_CONVERTED_LEAD')) {
-        // The Lead was converted by the handoff: its status is the converted one now, and a later
-        // change of Koma's to it has nothing left to change. Confirmed, nothing echoed.
+      if (mode === 'update' && sobject === 'Lead' && ConvertedLeads.refused(result)) {
+        // The Lead was converted: its status is the converted one now, and a later status change
+        // of Koma's has nothing left to change. Confirmed, nothing echoed. The person's details
+        // (a re-import's new title or phone) live on its Contact now: written there, just below.
         ids.set(w.key, String(records[i]!.Id));
+        if (Object.keys(contactFields(records[i]!)).length > 0) toContacts.push(i);
         return;
       }
       const { code, message } = describe(sobject, result.errors);
       const kind = result.success ? 'transient' : classifyRecordError(code);
       for (const id of w.itemIds) results.set(id, failure(id, kind, result.success ? 'NO_ID' : code, message));
+    });
+    if (toContacts.length > 0) await writeToContacts(toContacts.map((i) => ({ write: live[i]!, record: records[i]! })), results, signal);
+  }
+
+  /**
+   * A converted Lead's person details, written by Id on the Contact it became: one query for where
+   * the Leads went (once per Lead in this connector's life), one update for all of them.
+   */
+  async function writeToContacts(targets: { write: PendingWrite; record: Record<string, unknown> }[], results: Map<string, ItemResult>, signal: AbortSignal): Promise<void> {
+    await convertedLeads.learn(deps.api, targets.map((t) => t.record.Id), signal);
+    const described = await describes.describe('Contact', signal);
+    const live: PendingWrite[] = [];
+    const batch: Record<string, unknown>[] = [];
+    for (const { write: w, record } of targets) {
+      const contactId = convertedLeads.contactOf(String(record.Id));
+      // Converted without a Contact Koma can name: nothing holds the details any more.
+      if (!contactId) continue;
+      const p = prepareRecord(described, { Id: contactId, ...contactFields(record) }, 'update', 'Id');
+      if (!p.ok) {
+        for (const id of w.itemIds) results.set(id, failure(id, 'permanent', 'ORG_SETUP', problemMessage(p.problem)));
+        continue;
+      }
+      live.push(w);
+      batch.push(p.record.fields);
+    }
+    if (batch.length === 0) return;
+    const saved = await deps.api.update('Contact', batch, signal);
+    saved.forEach((result, i) => {
+      if (result.success) return;
+      const { code, message } = describe('Contact', result.errors);
+      for (const id of live[i]!.itemIds) results.set(id, failure(id, classifyRecordError(code), code, message));
     });
   }
 

@@ -27,6 +27,11 @@ export class ConvertedLeads {
     this.known.set(leadId, converted);
   }
 
+  /** The Contact a converted Lead became, when known. */
+  contactOf(leadCrmId: string): string | null {
+    return this.known.get(leadCrmId)?.contactId ?? null;
+  }
+
   /** A Task record with its Who moved from a converted Lead to the Contact, and its What set; else the same record. */
   repoint(task: Record<string, unknown>): Record<string, unknown> {
     const converted = typeof task.WhoId === 'string' ? this.known.get(task.WhoId) : undefined;
