@@ -194,6 +194,9 @@ export function buildOrg(o: OrgOptions): Map<string, FakeObject> {
       field('CallType', { type: 'picklist', length: 40, restrictedPicklist: true, picklistValues: picklist('Internal', 'Inbound', 'Outbound') }),
       field('CallDisposition', { type: 'string', length: 255 }),
       field('CallDurationInSeconds', { type: 'int' }),
+      // "Call Object Identifier | CallObject | string | 255": the CTI system's id for the call
+      // (Field Reference, Task: https://developer.salesforce.com/docs/atlas.en-us.196.0.sfFieldRef.meta/sfFieldRef/salesforce_field_reference_Task.htm).
+      field('CallObject', { type: 'string', length: 255 }),
       field('Description', { type: 'textarea', length: 32_000 }),
       field('ActivityDate', { type: 'date' }),
       // Polymorphic: Who is a Lead or a Contact, What an Account or an Opportunity (SOQL and SOSL

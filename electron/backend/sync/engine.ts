@@ -6,6 +6,7 @@ import { NetworkState } from './network';
 import { learnLeadCrmId, nextDueAt, outboxWrites, takeBatch } from './outbox';
 import { mergeAnswers } from './pull/mergeAnswers';
 import { mergeLeads, recordEcho } from './pull/mergeLeads';
+import { mergePhoneCalls } from './pull/mergePhoneCalls';
 import { deleteState, readState, stateKeys, writeState } from './state';
 import {
   offlineCodes,
@@ -15,6 +16,7 @@ import {
   type Connector,
   type CrmAnswer,
   type CrmLead,
+  type CrmPhoneCall,
   type OutboxItem,
   type PullCursor,
 } from './types';
@@ -252,7 +254,7 @@ export class SyncEngine {
   }
 
   /**
-   * The rep's leads, then field sales' answers; each page merged with its cursor in one transaction.
+   * The rep's leads, then field sales' answers, then the phone system's call Tasks; each page merged with its cursor in one transaction.
    * A pull that ran out of its page budget is not a completed pull: the last pull time stays, so
    * the next pass goes on where this one stopped.
    */
@@ -270,7 +272,13 @@ export class SyncEngine {
     const answers = await this.pullPages<CrmAnswer>(stateKeys.answersCursor, puller.pageSize, (c) => puller.answersSince(c, signal), (rows) =>
       mergeAnswers(ctx.db, rows, this.now()),
     );
-    if (answers === 'failed' || leads === 'continuing' || answers === 'continuing') return;
+    if (answers === 'failed') return;
+    // After the leads, so a Task on a lead pulled in this run finds it.
+    const phoneCallsSince = puller.phoneCallsSince?.bind(puller);
+    const phoneCalls = phoneCallsSince
+      ? await this.pullPages<CrmPhoneCall>(stateKeys.phoneCallsCursor, puller.pageSize, (c) => phoneCallsSince(c, signal), (rows) => mergePhoneCalls(ctx, rows, this.now()))
+      : 'done';
+    if (phoneCalls === 'failed' || leads === 'continuing' || answers === 'continuing' || phoneCalls === 'continuing') return;
     const at = this.now().toISOString();
     this.db.transaction(() => writeState(this.db, stateKeys.lastPullAt, at, at))();
   }

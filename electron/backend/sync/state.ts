@@ -36,6 +36,7 @@ export const stateKeys = {
   quota: 'quota',
   leadsCursor: 'pull.leads.cursor',
   answersCursor: 'pull.answers.cursor',
+  phoneCallsCursor: 'pull.phone_calls.cursor',
   lastPullAt: 'pull.last_at',
   /** The last setup check, with the connector it read: Settings lists it without checking again. */
   setupCheck: 'setup_check.last',

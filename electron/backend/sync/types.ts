@@ -99,6 +99,26 @@ export interface CrmAnswer {
   modstamp: string;
 }
 
+/**
+ * A call Task the phone system (MiiTel, Zoom Phone, Dialpad…) wrote to the CRM, not Koma: what the
+ * phone system knew about a call of one of the rep's leads.
+ */
+export interface CrmPhoneCall {
+  crmId: string;
+  /** The Lead or Contact the Task names. */
+  whoId: string | null;
+  /** When the Who is a Contact converted from a Lead: that Lead's Id (Koma knows its leads by it). */
+  convertedFromLeadId: string | null;
+  /** When the Task was created: at the call's end for MiiTel's "after the call" sync. */
+  createdAt: string;
+  durationSec: number | null;
+  direction: 'outbound' | 'inbound' | null;
+  result: string | null;
+  /** The Task's comment: the phone system's notes, summary, times and link (read by the merge). */
+  description: string | null;
+  modstamp: string;
+}
+
 /** Where a pull resumes: the last record seen, by modification stamp and id (ties broken by id). */
 export interface PullCursor {
   modstamp: string;
@@ -128,6 +148,8 @@ export interface Puller {
   leadsSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmLead[]>;
   /** Answers on Koma's opportunities changed after the cursor, oldest first, one page. */
   answersSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmAnswer[]>;
+  /** Call Tasks the phone system wrote for the rep, changed after the cursor, oldest first, one page (a CRM without them: absent). */
+  phoneCallsSince?(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmPhoneCall[]>;
 }
 
 /** The CRM's API use as it reports it, and Koma's own daily share of it (the sync screen shows both). */

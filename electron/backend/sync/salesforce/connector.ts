@@ -9,6 +9,7 @@ import {
   type Connector,
   type CrmAnswer,
   type CrmLead,
+  type CrmPhoneCall,
   type FailureKind,
   type ItemResult,
   type LeadEcho,
@@ -23,7 +24,7 @@ import { DescribeCache } from './describe';
 import { prepareRecord, problemMessage, type PreparedRecord } from './fieldRules';
 import { isRef, leadIdOf, phases, planItem, sobjectOf, type ConvertPlan, type FieldValue, type ItemPlan, type Phase } from './mapping';
 import { checkSalesforceSetup } from './setupCheck';
-import { answersQuery, leadsQuery, soqlString } from './soql';
+import { answersQuery, convertedFromQuery, leadsQuery, phoneTasksQuery, soqlString } from './soql';
 import type { SalesforceSession } from './session';
 
 /** sObject Collections take at most 200 records per request. */
@@ -374,6 +375,21 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
       const records = await deps.api.query(soql, signal);
       return records.map((r) => toCrmAnswer(r, settings));
     },
+    async phoneCallsSince(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmPhoneCall[]> {
+      const settings = deps.settings();
+      const info = deps.session.info();
+      if (!info) throw new SyncRequestError('auth', 'SIGNED_OUT', 'Not signed in to Salesforce.');
+      const records = await deps.api.query(phoneTasksQuery(settings, info.userId, cursor, collectionLimit), signal);
+      // A Task on a Contact (the Lead was converted, by Koma's handoff or in Salesforce) belongs to
+      // the Koma lead of the Lead it was converted from: one more query per page that has any.
+      // Key prefix 003 is Contact (Object Reference, Object Identifiers / key prefixes).
+      const contacts = [...new Set(records.map((r) => text(r, 'WhoId')).filter((id): id is string => id !== null && id.startsWith('003')))];
+      const convertedFrom = new Map<string, string>();
+      if (contacts.length > 0) {
+        for (const r of await deps.api.query(convertedFromQuery(contacts), signal)) convertedFrom.set(String(r.ConvertedContactId), String(r.Id));
+      }
+      return records.map((r) => toCrmPhoneCall(r, convertedFrom));
+    },
   };
 
   return {
@@ -424,6 +440,23 @@ function toCrmLead(r: Record<string, unknown>, s: SalesforceSettings): CrmLead {
     recycleUntil: text(r, s.lead.fields.recycleUntil),
     excludeReason: text(r, s.lead.fields.excludeReason),
     doNotCall: r.DoNotCall === true,
+    modstamp: new Date(String(r.SystemModstamp)).toISOString(),
+  };
+}
+
+function toCrmPhoneCall(r: Record<string, unknown>, convertedFrom: Map<string, string>): CrmPhoneCall {
+  const whoId = text(r, 'WhoId');
+  const callType = text(r, 'CallType');
+  const duration = r.CallDurationInSeconds;
+  return {
+    crmId: String(r.Id),
+    whoId,
+    convertedFromLeadId: whoId ? (convertedFrom.get(whoId) ?? null) : null,
+    createdAt: new Date(String(r.CreatedDate)).toISOString(),
+    durationSec: typeof duration === 'number' && Number.isInteger(duration) && duration >= 0 ? duration : null,
+    direction: callType === 'Outbound' ? 'outbound' : callType === 'Inbound' ? 'inbound' : null,
+    result: text(r, 'CallDisposition'),
+    description: text(r, 'Description'),
     modstamp: new Date(String(r.SystemModstamp)).toISOString(),
   };
 }

@@ -47,3 +47,20 @@ export function answersQuery(s: SalesforceSettings, userId: string, cursor: Pull
   const fields = ['Id', s.externalIdField, f.fieldState, ...(f.fieldReason ? [f.fieldReason] : []), 'SystemModstamp'];
   return `SELECT ${fields.join(', ')} FROM Opportunity WHERE CreatedById = ${soqlString(requireId(userId))} AND ${s.externalIdField} != null${after(cursor)} ORDER BY SystemModstamp, Id LIMIT ${limit}`;
 }
+
+export const phoneTaskFields = ['Id', 'WhoId', 'Subject', 'TaskSubtype', 'CallType', 'CallDisposition', 'CallDurationInSeconds', 'CallObject', 'Description', 'CreatedDate', 'SystemModstamp'];
+
+/**
+ * Call Tasks a phone system wrote for the rep: owned by the rep, naming a person (WhoId), not
+ * Koma's own (no external id), and a call — TaskSubtype Call, or the call fields a CTI integration
+ * fills (CallDurationInSeconds, CallObject: "Task fields related to calls", Object Reference, Task:
+ * https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm).
+ */
+export function phoneTasksQuery(s: SalesforceSettings, userId: string, cursor: PullCursor | null, limit: number): string {
+  return `SELECT ${phoneTaskFields.join(', ')} FROM Task WHERE OwnerId = ${soqlString(requireId(userId))} AND WhoId != null AND ${s.externalIdField} = null AND (TaskSubtype = 'Call' OR CallDurationInSeconds != null OR CallObject != null)${after(cursor)} ORDER BY SystemModstamp, Id LIMIT ${limit}`;
+}
+
+/** The Leads converted into these Contacts: a Task on the Contact belongs to the Koma lead of that Lead. */
+export function convertedFromQuery(contactIds: readonly string[]): string {
+  return `SELECT Id, ConvertedContactId FROM Lead WHERE IsConverted = true AND ConvertedContactId IN (${contactIds.map((id) => soqlString(requireId(id))).join(', ')})`;
+}
