@@ -35,6 +35,7 @@ export const readCommands = [
   'talk.forLead',
   'talk.export',
   'kpi.objections',
+  'phoneCalls.list',
 ] as const satisfies readonly CommandName[];
 
 export const backupLaneCommands = ['backup.create'] as const satisfies readonly CommandName[];

@@ -44,8 +44,11 @@ export const callDraftSchema = z
   .strict();
 export type CallDraft = z.infer<typeof callDraftSchema>;
 
+/** What the phone system recorded of a call (MiiTel, Zoom Phone…), attached to it. */
+export const phoneCallDetailSchema = z.object({ source: z.enum(['salesforce', 'miitel', 'zoom']), durationSec: z.number().int().nullable(), recordingUrl: z.string().nullable(), summary: z.string() });
+
 export const timelineItemSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('call'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), outcome: callOutcomeSchema, notes: z.string(), durationSec: z.number().nullable(), nextAction: z.string().nullable(), conversation: z.boolean().optional(), objections: z.array(raisedObjectionSchema).optional() }),
+  z.object({ kind: z.literal('call'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), outcome: callOutcomeSchema, notes: z.string(), durationSec: z.number().nullable(), nextAction: z.string().nullable(), conversation: z.boolean().optional(), objections: z.array(raisedObjectionSchema).optional(), phone: phoneCallDetailSchema.optional() }),
   z.object({ kind: z.literal('behaviour'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), event: z.string() }),
   z.object({ kind: z.literal('hearing'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), version: z.number() }),
   z.object({ kind: z.literal('handoff'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), state: z.string() }),

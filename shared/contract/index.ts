@@ -28,6 +28,7 @@ import { syncCommands } from './sync';
 import { talkCommands } from './talk';
 import { businessCalendarSchema, calendarCommands, scheduleMoveSchema } from './calendar';
 import { referenceCommands } from './reference';
+import { phoneCallCommands, phoneCallImportResultSchema } from './phoneCalls';
 
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
@@ -122,6 +123,11 @@ export const contract = {
   'calendar.save': command(calendarCommands.saveInput, calendarCommands.saveOutput),
   'reference.get': command(empty, referenceCommands.output),
   'reference.save': command(referenceCommands.saveInput, referenceCommands.output),
+  'phoneCalls.list': command(phoneCallCommands.list, phoneCallCommands.listOutput),
+  'phoneCalls.import': command(phoneCallCommands.import, phoneCallImportResultSchema),
+  'phoneCalls.attach': command(phoneCallCommands.attach, empty),
+  'phoneCalls.detach': command(phoneCallCommands.one, empty),
+  'phoneCalls.dismiss': command(phoneCallCommands.one, empty),
   ...syncCommands,
   ...talkCommands,
 } as const;

@@ -9,7 +9,7 @@ import { maxImportBytes } from './imports';
 export const importBodyBytes = Math.ceil(maxImportBytes / 3) * 4 + 1024 * 1024;
 export const defaultBodyBytes = 1024 * 1024;
 
-const fileCommands: ReadonlySet<string> = new Set(['import.start', 'import.preview', 'behaviour.import']);
+const fileCommands: ReadonlySet<string> = new Set(['import.start', 'import.preview', 'behaviour.import', 'phoneCalls.import']);
 
 export function maxBodyBytesOf(command: string): number {
   return fileCommands.has(command) ? importBodyBytes : defaultBodyBytes;

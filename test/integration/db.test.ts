@@ -97,6 +97,7 @@ describe('migrations', () => {
       'lead_work_days',
       'leads',
       'outbox',
+      'phone_calls',
       'settings',
       'slots',
       'sync_conflicts',

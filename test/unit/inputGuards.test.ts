@@ -44,7 +44,7 @@ describe('per-command body limits', () => {
 
   it('only the commands that carry a file get the large limit', () => {
     for (const name of commandNames) {
-      const large = ['import.start', 'import.preview', 'behaviour.import'].includes(name);
+      const large = ['import.start', 'import.preview', 'behaviour.import', 'phoneCalls.import'].includes(name);
       expect([name, maxBodyBytesOf(name)]).toEqual([name, large ? importBodyBytes : defaultBodyBytes]);
     }
     expect(defaultBodyBytes).toBeLessThan(importBodyBytes / 50);

@@ -15,6 +15,7 @@ import { decisionHandlers } from './leads/decisions';
 import { leadDetailHandlers } from './leads/detail';
 import { readingHandlers } from './leads/readings';
 import { leadSearchHandlers } from './leadSearch/handlers';
+import { phoneCallHandlers } from './phoneCalls/handlers';
 import { plannerHandlers } from './planner/handlers';
 import { prepHandlers } from './prep/handlers';
 import { queueHandlers } from './queue/handlers';
@@ -50,4 +51,5 @@ export const featureHandlers: readonly FeatureHandlers[] = [
   talkHandlers,
   calendarHandlers,
   referenceHandlers,
+  phoneCallHandlers,
 ];

@@ -5,7 +5,7 @@ import { instantOf } from '../queue/localTime';
  * comments spell times as "2026/12/07 10:03:12", "2026-12-07 10:03", "2026年12月7日 10:03:12" or
  * ISO 8601 with a zone; a time without a zone is the account's local time, read in `timeZone`.
  */
-const localDateTime = /^(\d{4})[/\-年.](\d{1,2})[/\-月.](\d{1,2})日?[ T　]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
+const localDateTime = /^(\d{4})[/\-年.](\d{1,2})[/\-月.](\d{1,2})日?[ T\u3000]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/u;
 const zoned = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 export function parseCallTime(text: string, timeZone: string): string | null {

@@ -1,4 +1,4 @@
--- schema version 15
+-- schema version 16
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
@@ -99,6 +99,18 @@ CREATE INDEX outbox_entity ON outbox(entity, entity_id, seq);
 -- index outbox_pending
 CREATE INDEX outbox_pending ON outbox(state, seq);
 
+-- index phone_calls_call
+CREATE UNIQUE INDEX phone_calls_call ON phone_calls(call_id) WHERE call_id IS NOT NULL;
+
+-- index phone_calls_lead
+CREATE INDEX phone_calls_lead ON phone_calls(lead_id, started_at);
+
+-- index phone_calls_source
+CREATE UNIQUE INDEX phone_calls_source ON phone_calls(source, external_id);
+
+-- index phone_calls_state
+CREATE INDEX phone_calls_state ON phone_calls(state, started_at);
+
 -- index sync_conflicts_open
 CREATE UNIQUE INDEX sync_conflicts_open ON sync_conflicts(lead_id) WHERE state = 'open';
 
@@ -158,6 +170,9 @@ CREATE TABLE leads ( id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES co
 
 -- table outbox
 CREATE TABLE outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'attention')), attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT, last_error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , done_at TEXT, crm_id TEXT, superseded_by TEXT) STRICT;
+
+-- table phone_calls
+CREATE TABLE phone_calls ( id TEXT PRIMARY KEY, source TEXT NOT NULL CHECK (source IN ('salesforce', 'miitel', 'zoom')), external_id TEXT NOT NULL, lead_id TEXT REFERENCES leads(id), -- The CRM record the Task names (a Lead, or the Contact it was converted to). crm_who_id TEXT, phone_key TEXT, started_at TEXT NOT NULL, duration_sec INTEGER CHECK (duration_sec IS NULL OR duration_sec >= 0), direction TEXT CHECK (direction IS NULL OR direction IN ('outbound', 'inbound')), result TEXT, recording_url TEXT, summary TEXT NOT NULL DEFAULT '', call_id TEXT REFERENCES calls(id), state TEXT NOT NULL CHECK (state IN ('matched', 'unmatched', 'dismissed')), matched_by TEXT CHECK (matched_by IS NULL OR matched_by IN ('auto', 'rep')), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, CHECK ((state = 'matched') = (call_id IS NOT NULL)) ) STRICT;
 
 -- table settings
 CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;

@@ -14,6 +14,7 @@ import { tallyCall } from '../kpi/tallies';
 import { changeLead } from '../leads/statusChange';
 import { requireLead } from '../leads/rows';
 import { enqueue } from '../../core/outbox';
+import { matchWaitingPhoneCalls } from '../../core/phoneCalls';
 import { readSetting, settingSpecs } from '../../core/settingsStore';
 
 export type CallToLog = Omit<ParsedInput<'calls.log'>, 'leadId' | 'decision'>;
@@ -112,6 +113,8 @@ export function logCallInTransaction(
   const counted = isConversation({ outcome: call.outcome, durationSec: call.durationSec, conversation }, readSetting(ctx.db, settingSpecs.kpi).conversationSeconds);
   enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name, conversation: counted });
   s.deleteDraft.run(lead.id);
+  // The phone system may have reported this call before the rep logged it.
+  matchWaitingPhoneCalls(ctx.db, ctx.clock.now(), lead.id, callId);
   return { callId, leadStatus: after.status, nextCallAt: after.nextCallAt, moved };
 }
 

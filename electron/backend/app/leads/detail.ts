@@ -14,6 +14,7 @@ import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { toQueueLead } from '../queue/requeue';
 import { requireLead } from './rows';
 import { objectionsOfCalls } from '../talk/objections';
+import { phoneDetailsOfCalls } from '../phoneCalls/queries';
 
 interface CompanyRecord {
   id: string;
@@ -102,6 +103,12 @@ function withObjections(db: Db, items: TimelineItem[]): TimelineItem[] {
   return byCall.size === 0 ? items : items.map((i) => (i.kind === 'call' && byCall.has(i.id) ? { ...i, objections: byCall.get(i.id) } : i));
 }
 
+/** Each call the phone system reported with what it recorded (duration, recording link, summary). */
+function withPhoneDetails(db: Db, items: TimelineItem[]): TimelineItem[] {
+  const byCall = phoneDetailsOfCalls(db, items.filter((i) => i.kind === 'call').map((i) => i.id));
+  return byCall.size === 0 ? items : items.map((i) => (i.kind === 'call' && byCall.has(i.id) ? { ...i, phone: byCall.get(i.id) } : i));
+}
+
 export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
   const s = statements(ctx.db);
   const now = ctx.clock.now();
@@ -162,7 +169,7 @@ export function leadDetail(ctx: BackendContext, leadId: string): LeadDetail {
       prepChecklist: { website_read: false, news_checked: false, previous_contact_read: false, ...(checklist.success ? checklist.data : {}) },
     },
     colleagues: s.colleagues.all(lead.company_id, lead.id).map((c) => ({ id: c.id, fullName: c.full_name, title: c.title, status: c.status as LeadStatus })),
-    timeline: withObjections(ctx.db, s.timeline.all({ companyId: lead.company_id, limit: timelineLimit }).map(timelineItem)),
+    timeline: withPhoneDetails(ctx.db, withObjections(ctx.db, s.timeline.all({ companyId: lead.company_id, limit: timelineLimit }).map(timelineItem))),
     draft: draft?.success ? draft.data : null,
   };
 }
