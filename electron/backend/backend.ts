@@ -7,6 +7,7 @@ import { dailyRescoreService } from './app/behaviour/rescoreService';
 import type { BackendContext, KeyProtection } from './core/context';
 import { featureHandlers } from './app/features';
 import { createSyncHandlers } from './sync/handlers';
+import { createTeamHandlers } from './sync/teamHandlers';
 import { registerHandlers, type HandlerMap } from './core/registry';
 import { backupService } from './db/backupSchedule';
 import { ensureDailyBackup, recoverIfDamaged } from './db/backups';
@@ -122,7 +123,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const logError = options.logError ?? ((command: string, error: unknown) => console.error(`[koma] ${command} failed`, error));
   const sync = createSyncService(context, options.sync ?? {}, options.logError ?? ((what, error) => console.error(`[koma] ${what}`, error)));
-  const handlers = registerHandlers(commandNames, ...featureHandlers, createSyncHandlers(sync));
+  const handlers = registerHandlers(commandNames, ...featureHandlers, createSyncHandlers(sync), createTeamHandlers(sync.team));
   const dispatch = createDispatcher(handlers, context, options.logError ? { logError: options.logError } : {});
   const background: BackgroundService[] = [
     // Behaviour decays daily: re-scored in the background, never inside a request.

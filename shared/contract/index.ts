@@ -29,6 +29,7 @@ import { talkCommands } from './talk';
 import { businessCalendarSchema, calendarCommands, scheduleMoveSchema } from './calendar';
 import { referenceCommands } from './reference';
 import { phoneCallCommands, phoneCallImportResultSchema } from './phoneCalls';
+import { teamCommands } from './team';
 
 const empty = z.object({}).strict();
 const statusOutput = z.object({ status: leadStatusSchema });
@@ -130,6 +131,7 @@ export const contract = {
   'phoneCalls.dismiss': command(phoneCallCommands.one, empty),
   ...syncCommands,
   ...talkCommands,
+  ...teamCommands,
 } as const;
 
 export type Contract = typeof contract;

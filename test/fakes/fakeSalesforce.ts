@@ -74,6 +74,8 @@ export interface FakeOptions {
    * https://developer.salesforce.com/docs/platform/api-rest/guide/resources-query.html). Default 2000.
    */
   queryBatchSize?: number;
+  /** The org's clock for CreatedDate and SystemModstamp (default the machine's): tests that read by date set it. */
+  now?: () => Date;
 }
 
 export type FakeRecord = Record<string, unknown> & { Id: string };
@@ -222,7 +224,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
   };
   /** Whole seconds, never going back: Salesforce stamps carry no milliseconds. */
   const stamp = () => {
-    const now = Math.max(Math.floor(Date.now() / 1000) * 1000, lastStamp);
+    const now = Math.max(Math.floor((options.now?.() ?? new Date()).getTime() / 1000) * 1000, lastStamp);
     lastStamp = now;
     return new Date(now).toISOString();
   };
@@ -702,6 +704,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
     // The OAuth access token is the session id (SOAP API, SessionHeader:
     // https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_header_sessionheader.htm).
     if (!parsed.sessionId || !accessTokens.has(parsed.sessionId)) return reply(500, soapFault('INVALID_SESSION_ID', 'Invalid Session ID found in SessionHeader: Illegal Session'));
+    currentUser = tokenUsers.get(parsed.sessionId) ?? userId;
     if (parsed.call !== 'convertLead') return reply(500, soapFault('INVALID_OPERATION', `not supported by this fake: ${parsed.call}`));
     const before = takeFault('convert', null, ['status500', 'hang', 'requestLimit', 'invalidSession']);
     if (before?.kind === 'hang') return;

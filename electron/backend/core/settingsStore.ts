@@ -7,6 +7,7 @@ import { defaultWorkWeek, slotKindSchema, slotTargetSchema, workWeekSchema, type
 import { defaultQualificationCriteria, qualificationCriteriaSchema, type QualificationCriteria } from '../../../shared/contract/hearing';
 import { defaultQueueRules, queueRulesSchema, type QueueRules } from '../../../shared/contract/queueRules';
 import { defaultScoringRules, scoringRulesSchema, type ScoringRules } from '../../../shared/contract/scoringRules';
+import { defaultTeamSettings, teamSettingsSchema, type TeamSettings } from '../../../shared/contract/team';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/perDatabase';
 
@@ -50,6 +51,8 @@ export const settingSpecs = {
   /** The dashboard's reference values (参考値), overridable by the team. */
   referenceValues: { key: 'reference_values', schema: referenceValuesSchema, fallback: defaultReferenceValues } satisfies SettingSpec<ReferenceValues>,
   calendar: { key: 'business_calendar', schema: businessCalendarSchema, fallback: defaultBusinessCalendar } satisfies SettingSpec<BusinessCalendar>,
+  /** Rep or manager, the team a manager watches and its monthly goal (the Team screen). */
+  team: { key: 'team', schema: teamSettingsSchema, fallback: defaultTeamSettings } satisfies SettingSpec<TeamSettings>,
 };
 
 /**

@@ -18,6 +18,7 @@ import { createFileSecretStore } from './secrets/fileSecretStore';
 import { secretKeys, type SecretStore } from './secrets/types';
 import { readSyncSettings, writeSyncSettings } from './settings';
 import { deleteState, readState, stateKeys, writeState } from './state';
+import { createTeamService, type TeamService } from './team';
 import { SyncRequestError, type Connector } from './types';
 import { createWebhookConnector } from './webhook/connector';
 import { maskSecret } from './webhook/signature';
@@ -47,6 +48,8 @@ const stringState = z.string();
 /** Everything sync, behind the commands: the engine, the connectors, the session, settings and secrets. */
 export interface SyncService {
   readonly engine: SyncEngine;
+  /** The manager's Team screen, read through the connector (team.ts). */
+  readonly team: TeamService;
   readonly secrets: SecretStore;
   status(): Promise<SyncStatus>;
   items(state: 'pending' | 'attention' | 'all', limit: number): { items: SyncItem[]; total: number };
@@ -326,6 +329,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
 
   return {
     engine,
+    team: createTeamService(ctx, connector),
     secrets,
     status,
 

@@ -1,5 +1,7 @@
 import type { LeadStatus } from '../../../shared/contract/leads';
 import type { ConnectorKind, SetupCheck } from '../../../shared/contract/sync';
+import type { TeamSelection } from '../../../shared/contract/team';
+import type { TeamCounts } from '../../../shared/domain/kpi/team';
 import type { OutboxEntity } from '../core/outbox';
 
 /** One outbox row as the sync engine hands it to a connector. */
@@ -152,6 +154,24 @@ export interface Puller {
   phoneCallsSince?(cursor: PullCursor | null, signal: AbortSignal): Promise<CrmPhoneCall[]>;
 }
 
+/** The dates one team view covers: this month, and the trend's weeks before it (local dates, and the instants of their midnights). */
+export interface TeamRange {
+  monthStart: string;
+  /** Exclusive. */
+  monthEnd: string;
+  trendFrom: string;
+  monthStartAt: string;
+  monthEndAt: string;
+  trendFromAt: string;
+}
+
+/** The manager's team view read from the CRM (Salesforce: salesforce/teamQueries.ts). */
+export interface TeamReader {
+  read(selection: TeamSelection, range: TeamRange, signal: AbortSignal): Promise<{ counts: TeamCounts; requests: number }>;
+  /** Requests one refresh costs for this many reps (shown, and checked by the bench). */
+  requestBound(reps: number, kind: TeamSelection['kind']): number;
+}
+
 /** The CRM's API use as it reports it, and Koma's own daily share of it (the sync screen shows both). */
 export interface QuotaView {
   used: number | null;
@@ -183,4 +203,6 @@ export interface Connector {
   quota?(): QuotaView | null;
   /** Read the CRM's schema again before the next write: the rep retries after the admin changed it. */
   forgetSchema?(): void;
+  /** The manager's team view, where the CRM can aggregate Koma's records (Salesforce only so far). */
+  readonly team?: TeamReader;
 }

@@ -25,6 +25,7 @@ import { prepareRecord, problemMessage, type PreparedRecord } from './fieldRules
 import { isRef, leadIdOf, phases, planItem, sobjectOf, type ConvertPlan, type FieldValue, type ItemPlan, type Phase } from './mapping';
 import { checkSalesforceSetup } from './setupCheck';
 import { answersQuery, convertedFromQuery, leadsQuery, phoneTasksQuery, soqlString } from './soql';
+import { createSalesforceTeamReader } from './teamQueries';
 import type { SalesforceSession } from './session';
 
 /** sObject Collections take at most 200 records per request. */
@@ -400,6 +401,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     pull,
     setupCheck: (signal, now) => checkSalesforceSetup(deps.api, deps.settings(), signal, now),
     quota: () => deps.meter.snapshot(),
+    team: createSalesforceTeamReader(deps.api, deps.settings),
     forgetSchema: () => {
       describes.clear();
       convertedStatus = null;
