@@ -215,9 +215,15 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
     const thread = lane === 'write' ? writer : leastBusy();
     const run = () => runOn(thread);
     let outcome = await run();
-    if ('maintenance' in outcome) {
+    // A read that needs a maintenance job first has the writer do a step of it (for the queue, one
+    // chunk of a backlog, head first) and runs again, until its answer lies in what is done. It
+    // gives up only when the job has nothing left to do and the read still asks (twice: the clock
+    // may have moved between).
+    for (let idle = 0; 'maintenance' in outcome && idle < 2; ) {
       const done = outcomeOf(await writer.request({ type: 'maintain', job: outcome.maintenance, nowMs: now() }));
       if ('result' in done && !done.result.ok) return done.result;
+      const remaining = 'result' in done && done.result.ok ? (done.result.value as { remaining: number }).remaining : 0;
+      if (remaining === 0) idle++;
       outcome = await run();
     }
     if ('maintenance' in outcome) return { ok: false, error: { code: 'store_busy', message: 'The list is being brought up to date — try again in a moment.' } };

@@ -9,7 +9,7 @@ import { createBackend, databaseFileName } from '../backend';
 import { rescoreIfDayChanged } from '../app/behaviour/dailyRescore';
 import type { ReadContext } from '../core/context';
 import { featureHandlers } from '../app/features';
-import { runMaintenance } from '../app/maintenance';
+import { runMaintenanceStep } from '../app/maintenance';
 import { registerHandlers, type HandlerMap } from '../core/registry';
 import { ensureDailyBackup, removeInterruptedBackups } from '../db/backups';
 import { backupCacheKib, openReader, readerCacheKib, setCacheSize, writerCacheKib } from '../db/open';
@@ -55,12 +55,30 @@ function writer(): Store {
   // The readers hold the hot pages for the list and searches; the writer needs few (db/open.ts).
   setCacheSize(backend.context.db, writerCacheKib);
   const ctx = backend.context as ReadContext;
+  // A backlog of due leads is placed chunk after chunk even when no read asks for more: each chunk
+  // is its own task, so requests that arrived meanwhile are answered between two.
+  let draining = false;
+  const drain = () => {
+    if (draining) return;
+    draining = true;
+    const step = () => {
+      try {
+        if (runMaintenanceStep(backend.context, 'requeue').remaining > 0) return void setImmediate(step);
+      } catch (error) {
+        logError('re-placing the queue', error);
+      }
+      draining = false;
+    };
+    setImmediate(step);
+  };
   return {
     handlers: backend.handlers,
     ctx,
     onMessage(message) {
       if (message.type === 'maintain') {
-        post({ type: 'done', id: message.id, result: { ok: true, value: runMaintenance(ctx, message.job) } });
+        const step = runMaintenanceStep(backend.context, message.job);
+        post({ type: 'done', id: message.id, result: { ok: true, value: step } });
+        if (step.remaining > 0) drain();
       } else if (message.type === 'clock' && data.services) {
         // A test moved the clock (browser mode's test hook): a new day re-scores now, as it would have.
         rescoreIfDayChanged(ctx);

@@ -2,7 +2,10 @@ import { searchCountCap, type CallListCursor, type CallListRow, type LeadSource,
 import type { QueueRules } from '../../../../shared/contract/queueRules';
 import type { BusinessCalendar } from '../../../../shared/contract/calendar';
 import { isWithinCallingHours } from '../../../../shared/domain/queue/callingHours';
-import { leadAge } from '../../../../shared/domain/queue/classify';
+import { classifyLead, leadAge } from '../../../../shared/domain/queue/classify';
+import { MaintenanceNeeded } from '../../core/maintenance';
+import { beyondView, wholeListKnown, type QueueView } from '../queue/freshness';
+import { queueColumns, toQueueLead, type QueueRow } from '../queue/requeue';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 
@@ -47,11 +50,11 @@ const listColumns = `l.id, l.company_id, c.name AS company_name, c.name_reading 
 const key = '(l.queue_bucket, l.queue_sort, l.id)';
 const cursorKey = '(@bucket, @sort, @id)';
 
-function pageSql(range: string, direction: 'ASC' | 'DESC'): string {
+function pageSql(range: string, direction: 'ASC' | 'DESC', where = listedWhere): string {
   return `
     SELECT ${listColumns}
     FROM leads l JOIN companies c ON c.id = l.company_id
-    WHERE ${listedWhere}${range}
+    WHERE ${where}${range}
     ORDER BY l.queue_bucket ${direction}, l.queue_sort ${direction}, l.id ${direction}
     LIMIT @limit`;
 }
@@ -67,6 +70,24 @@ export const callListPageSql = {
   before: pageSql(` AND ${key} < ${cursorKey}`, 'DESC'),
   last: pageSql('', 'DESC'),
 } as const;
+
+/**
+ * While the writer re-places a backlog of due leads head first (app/queue/requeueJob.ts), a page
+ * leaves out the leads still due: their stored place is stale, and their new one lies past the
+ * placed head (see queueView). Used only then; the plain statements above stay as they were.
+ */
+const placedWhere = `${listedWhere} AND (l.queue_changes_at IS NULL OR l.queue_changes_at > @now)`;
+const placedPageSql = {
+  first: pageSql('', 'ASC', placedWhere),
+  after: pageSql(` AND ${key} > ${cursorKey}`, 'ASC', placedWhere),
+  from: pageSql(` AND ${key} >= ${cursorKey}`, 'ASC', placedWhere),
+  before: pageSql(` AND ${key} < ${cursorKey}`, 'DESC', placedWhere),
+  last: pageSql('', 'DESC', placedWhere),
+} as const;
+
+/** The leads still due that a filter matches, to classify in memory for the count. */
+const dueMatchingSql = `SELECT ${queueColumns} FROM leads l WHERE l.queue_changes_at <= @now
+  AND (@source IS NULL OR l.source = @source) AND (@pattern IS NULL OR l.search_text LIKE @pattern ESCAPE '\\')`;
 
 /**
  * A jump to a position with no neighbouring page known (a scroll bar dragged to the middle): the
@@ -89,12 +110,17 @@ export const callListSeekSql = {
   search: seekSql(listedWhere, 'leads_queue'),
 };
 
-type PageParams = ListFilter & { limit: number; bucket?: number; sort?: number; id?: string };
+type PageParams = ListFilter & { limit: number; bucket?: number; sort?: number; id?: string; now?: string };
 
 export const callListQueries = perDatabase((db: Db) => {
   const prepared = Object.fromEntries(
     Object.entries(callListPageSql).map(([name, sql]) => [name, db.prepare<PageParams, CallListRecord>(sql)]),
   ) as Record<keyof typeof callListPageSql, ReturnType<typeof db.prepare<PageParams, CallListRecord>>>;
+  const placed = Object.fromEntries(
+    Object.entries(placedPageSql).map(([name, sql]) => [name, db.prepare<PageParams, CallListRecord>(sql)]),
+  ) as Record<keyof typeof placedPageSql, ReturnType<typeof db.prepare<PageParams, CallListRecord>>>;
+  const placedCount = db.prepare<ListFilter & { now: string }, { total: number }>(`SELECT count(*) AS total FROM leads l WHERE ${placedWhere}`);
+  const dueMatching = db.prepare<ListFilter & { now: string }, QueueRow>(dueMatchingSql);
   const seekPlain = db.prepare<{ source: string | null; offset: number }, QueueKey>(callListSeekSql.plain);
   const seekSearch = db.prepare<ListFilter & { offset: number }, QueueKey>(callListSeekSql.search);
   const count = db.prepare<ListFilter, { total: number }>(`SELECT count(*) AS total FROM leads l WHERE ${listedWhere}`);
@@ -117,6 +143,42 @@ export const callListQueries = perDatabase((db: Db) => {
       if (at.kind === 'last') return prepared.last.all({ ...filter, limit }).reverse();
       const rows = prepared[at.kind].all({ ...filter, limit, ...at.key });
       return at.kind === 'before' ? rows.reverse() : rows;
+    },
+    /**
+     * The same page while a backlog is re-placed (view partial): exact where the view vouches for
+     * it; a page reaching past the placed head throws MaintenanceNeeded, so the router has the
+     * writer place the next chunk and asks again.
+     */
+    pageWhilePlacing(filter: ListFilter, limit: number, offset: number, cursor: CallListCursor | undefined, view: QueueView): CallListRecord[] {
+      const params = { ...filter, limit, now: view.kind === 'partial' ? view.now : '' };
+      const whole = wholeListKnown(view);
+      // A jump by position counts every row before it, placed or not: only once the list is whole.
+      if (!cursor && offset > 0) throw new MaintenanceNeeded('requeue');
+      if (cursor?.kind === 'last') {
+        if (!whole) throw new MaintenanceNeeded('requeue');
+        return placed.last.all(params).reverse();
+      }
+      if (cursor?.kind === 'before') {
+        if (beyondView(view, cursor.key)) throw new MaintenanceNeeded('requeue');
+        return placed.before.all({ ...params, ...cursor.key }).reverse();
+      }
+      const rows = cursor ? placed[cursor.kind].all({ ...params, ...cursor.key }) : placed.first.all(params);
+      const last = rows.at(-1);
+      if (!whole && (rows.length < limit || !last || beyondView(view, queueKeyOf(last)))) throw new MaintenanceNeeded('requeue');
+      return rows;
+    },
+    /**
+     * The count while a backlog is re-placed: the placed leads counted in SQL, the leads still due
+     * classified here as the writer will place them (each either joins the list or leaves it).
+     */
+    countWhilePlacing(params: ListFilter, view: QueueView, rules: QueueRules, calendar: BusinessCalendar, now: Date): { total: number; capped: boolean } {
+      const at = view.kind === 'partial' ? view.now : now.toISOString();
+      let total = placedCount.get({ ...params, now: at })?.total ?? 0;
+      if (!wholeListKnown(view)) {
+        for (const row of dueMatching.iterate({ ...params, now: at })) if (classifyLead(toQueueLead(row), rules, now, calendar).bucket > 0) total++;
+      }
+      if (params.pattern !== null && total > searchCountCap) return { total: searchCountCap, capped: true };
+      return { total, capped: false };
     },
     /** Exact without a search term (an index count); capped with one, see searchCountCap. */
     count: (params: ListFilter): { total: number; capped: boolean } => {

@@ -5,8 +5,9 @@ import { classifyLead, type QueueLead } from '../../../../shared/domain/queue/cl
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import { readSetting, settingSpecs } from '../../core/settingsStore';
+import { dropFrontier } from './frontier';
 
-interface QueueRow {
+export interface QueueRow {
   id: string;
   status: string;
   source: string;
@@ -20,11 +21,11 @@ interface QueueRow {
   time_zone: string;
 }
 
-const columns = 'id, status, source, score, behaviour_score, attempts, do_not_call, created_at, next_call_at, recycle_until, time_zone';
+export const queueColumns = 'id, status, source, score, behaviour_score, attempts, do_not_call, created_at, next_call_at, recycle_until, time_zone';
 
 const statements = perDatabase((db: Db) => ({
-  due: db.prepare<[string], QueueRow>(`SELECT ${columns} FROM leads WHERE queue_changes_at <= ?`),
-  one: db.prepare<[string], QueueRow>(`SELECT ${columns} FROM leads WHERE id = ?`),
+  due: db.prepare<[string], QueueRow>(`SELECT ${queueColumns} FROM leads WHERE queue_changes_at <= ?`),
+  one: db.prepare<[string], QueueRow>(`SELECT ${queueColumns} FROM leads WHERE id = ?`),
   update: db.prepare<[number, number, string, string | null, string]>(
     'UPDATE leads SET queue_bucket = ?, queue_sort = ?, queue_reason = ?, queue_changes_at = ? WHERE id = ?',
   ),
@@ -47,21 +48,26 @@ export function toQueueLead(r: Omit<QueueRow, 'id'>): QueueLead {
   };
 }
 
-function store(db: Db, row: QueueRow, rules: QueueRules, calendar: BusinessCalendar, now: Date): void {
+/** Classifies one lead and stores its place. */
+export function store(db: Db, row: QueueRow, rules: QueueRules, calendar: BusinessCalendar, now: Date): void {
   const entry = classifyLead(toQueueLead(row), rules, now, calendar);
   statements(db).update.run(entry.bucket, entry.sortKey, JSON.stringify(entry.reason), entry.changesAt, row.id);
 }
 
 /**
- * Re-classifies the leads whose place in the queue the clock has changed since it was stored
- * (a cooldown ended, a recycle date came, a speed-to-lead window closed) and new, unclassified
- * ones. Cheap when nothing is due: one index probe. Call inside a write transaction.
+ * Re-classifies, all at once, the leads whose place in the queue the clock has changed since it was
+ * stored (a cooldown ended, a recycle date came, a speed-to-lead window closed) and new,
+ * unclassified ones. Cheap when nothing is due: one index probe. Call inside a write transaction.
+ * For work that already holds the writer for long (the daily re-score, new rules); a read that finds
+ * leads due has them re-placed in chunks instead, head of the queue first (requeueJob.ts).
  */
 export function requeueDue(db: Db, rules: QueueRules, now: Date): number {
   const due = statements(db).due.all(now.toISOString());
   if (due.length === 0) return 0;
   const calendar = readSetting(db, settingSpecs.calendar);
   for (const row of due) store(db, row, rules, calendar, now);
+  // A chunked re-placing under way has nothing left to do: its record would only be stale.
+  dropFrontier(db);
   return due.length;
 }
 
