@@ -14,6 +14,19 @@ await build({
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// The memory probe: a process holding only the backend (the bench's own process holds far more).
+await build({
+  entryPoints: { 'rss-probe': 'test/bench/rssProbe.ts' },
+  outdir: 'dist/bench',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3-multiple-ciphers'],
+  banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
 // The store's worker threads, as the app starts them (startThreadedBackend): the figures of a call
 // logged during an import or a backup, and memory, are read from the threaded backend.
 await build({

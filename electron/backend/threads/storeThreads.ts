@@ -8,6 +8,14 @@ import { createServices, type Services } from '../services/lifecycle';
 import { validateRequest, type Dispatch, type HandlerOutcome } from '../transport/dispatcher';
 import type { FromStore, StoreRole, StoreWorkerData, ToStore } from './protocol';
 
+/**
+ * Reader threads. One: each costs ~30 MB (a V8 heap and a page cache of its own), and the reads
+ * are short now that the dashboard reads daily tallies and lists are keyset pages; the one long
+ * read, an import's preview, is async and decodes in slices, so other reads run between them. A
+ * second reader measured 30 MB more for no figure gained (docs/performance.md).
+ */
+export const defaultReaders = 1;
+
 export interface ThreadedBackendOptions {
   /** dist/backend/store-worker.cjs (tests bundle electron/backend/threads/storeWorker.ts). */
   workerScript: string;
@@ -19,7 +27,7 @@ export interface ThreadedBackendOptions {
   keyProtection?: KeyProtection;
   /** Browser mode's test clock; the store threads follow it (every message carries its time). */
   testClock?: Clock;
-  /** Reader threads (default 2: one can copy a long report while the other answers the list). */
+  /** Reader threads (default `defaultReaders`). */
   readers?: number;
   autoBackup?: boolean;
   firstBackupDelayMs?: number;
@@ -78,7 +86,7 @@ class StoreThread {
     private readonly onOther: (message: FromStore) => void,
     onExit: (role: StoreRole, code: number) => void,
   ) {
-    this.worker = new Worker(script, { workerData: data });
+    this.worker = new Worker(script, { workerData: data, resourceLimits: heapLimits[role] });
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (message: FromStore) => {
         if (message.type === 'ready') resolve(message.recovery);
@@ -124,6 +132,19 @@ class StoreThread {
   }
 }
 
+/**
+ * Each store thread is a V8 heap of its own. Left alone, V8 grows a thread's young generation to
+ * tens of megabytes under allocation (rows turned into objects), and keeps it: with four threads
+ * that was a third of the backend's memory (docs/performance.md). Small young generations mean
+ * more frequent, shorter scavenges of short-lived rows; the old generation is left to V8 (an
+ * import's file lives there for a while, and a thread out of memory would stop the backend).
+ */
+const heapLimits: Record<StoreRole, { maxYoungGenerationSizeMb: number }> = {
+  writer: { maxYoungGenerationSizeMb: 8 },
+  reader: { maxYoungGenerationSizeMb: 4 },
+  backup: { maxYoungGenerationSizeMb: 2 },
+};
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
@@ -167,7 +188,7 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
   let readers: StoreThread[];
   try {
     recovery = await writer.ready;
-    readers = Array.from({ length: Math.max(1, options.readers ?? 2) }, () => spawn('reader', { recovery }));
+    readers = Array.from({ length: Math.max(1, options.readers ?? defaultReaders) }, () => spawn('reader', { recovery }));
     await Promise.all(readers.map((t) => t.ready));
   } catch (error) {
     await Promise.all(threads.map((t) => t.close().catch(() => undefined)));
