@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { callListPageSql, callListSeekSql, likePattern } from '../../electron/backend/app/callList/queries';
 import { rebuildTallies } from '../../electron/backend/app/kpi/tallies';
@@ -348,7 +348,7 @@ function rssProbe(dir: string, readers?: number): number {
   return readNumber('rss', spawnSync(process.execPath, [script, dir, ...(readers ? [String(readers)] : [])], { encoding: 'utf8' }));
 }
 
-function readNumber(flag: string, child: ReturnType<typeof spawnSync<string>>): number {
+function readNumber(flag: string, child: SpawnSyncReturns<string>): number {
   const last = child.stdout.trim().split('\n').at(-1) ?? '';
   const value = last === '' ? Number.NaN : Number(last);
   if (!Number.isFinite(value)) throw new Error(`${flag} probe failed: ${child.stderr}`);

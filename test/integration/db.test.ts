@@ -98,6 +98,7 @@ describe('migrations', () => {
       'leads',
       'outbox',
       'phone_calls',
+      'queue_requeue',
       'settings',
       'slots',
       'sync_conflicts',

@@ -175,7 +175,7 @@ CREATE TABLE outbox ( seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UN
 CREATE TABLE phone_calls ( id TEXT PRIMARY KEY, source TEXT NOT NULL CHECK (source IN ('salesforce', 'miitel', 'zoom')), external_id TEXT NOT NULL, lead_id TEXT REFERENCES leads(id), -- The CRM record the Task names (a Lead, or the Contact it was converted to). crm_who_id TEXT, phone_key TEXT, started_at TEXT NOT NULL, duration_sec INTEGER CHECK (duration_sec IS NULL OR duration_sec >= 0), direction TEXT CHECK (direction IS NULL OR direction IN ('outbound', 'inbound')), result TEXT, recording_url TEXT, summary TEXT NOT NULL DEFAULT '', call_id TEXT REFERENCES calls(id), state TEXT NOT NULL CHECK (state IN ('matched', 'unmatched', 'dismissed')), matched_by TEXT CHECK (matched_by IS NULL OR matched_by IN ('auto', 'rep')), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, CHECK ((state = 'matched') = (call_id IS NOT NULL)) ) STRICT;
 
 -- table queue_requeue
-CREATE TABLE queue_requeue ( id INTEGER PRIMARY KEY CHECK (id = 1), as_of TEXT NOT NULL, bucket INTEGER, sort REAL, lead_id TEXT, stale INTEGER NOT NULL DEFAULT 0 );
+CREATE TABLE queue_requeue ( id INTEGER PRIMARY KEY CHECK (id = 1), as_of TEXT NOT NULL, bucket INTEGER, sort REAL, lead_id TEXT, stale INTEGER NOT NULL DEFAULT 0 ) STRICT;
 
 -- table settings
 CREATE TABLE settings ( key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;

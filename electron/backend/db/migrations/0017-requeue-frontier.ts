@@ -19,7 +19,7 @@ export const requeueFrontier: Migration = {
         sort REAL,
         lead_id TEXT,
         stale INTEGER NOT NULL DEFAULT 0
-      );
+      ) STRICT;
       CREATE TRIGGER leads_requeue_marked AFTER UPDATE OF queue_changes_at ON leads
         WHEN NEW.queue_changes_at <= (SELECT as_of FROM queue_requeue WHERE id = 1)
         BEGIN UPDATE queue_requeue SET stale = 1 WHERE id = 1; END;
