@@ -25,7 +25,7 @@ const apiName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'a Salesforce A
 /** A picklist value as the org spells it. */
 const picklistValue = z.string().trim().min(1).max(255);
 
-export const connectorKinds = ['none', 'salesforce', 'webhook'] as const;
+export const connectorKinds = ['none', 'salesforce', 'hubspot', 'webhook'] as const;
 export const connectorKindSchema = z.enum(connectorKinds);
 export type ConnectorKind = z.infer<typeof connectorKindSchema>;
 
@@ -99,6 +99,95 @@ export const salesforceSettingsSchema = z
   .strict();
 export type SalesforceSettings = z.infer<typeof salesforceSettingsSchema>;
 
+/** A HubSpot internal property name (koma_id, hs_lead_status): lower-case letters, digits and underscores. */
+const hubspotName = z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, 'a HubSpot internal property name such as koma_id');
+const hubspotValue = z.string().trim().min(1).max(255);
+
+/**
+ * Where Koma's data lands in a HubSpot account (CRM API v3). Koma's id goes into one unique-value
+ * property per object (`idProperty`), by which every record is upserted; a null field is not sent.
+ */
+export const hubspotSettingsSchema = z
+  .object({
+    /** https://api.hubapi.com; http only to 127.0.0.1 (a local fake). */
+    baseUrl: safeUrl,
+    /** The rep's HubSpot login: the owner whose contacts Koma pulls and who owns what Koma writes. */
+    ownerEmail: z.string().trim().max(254),
+    idProperty: hubspotName,
+    deal: z
+      .object({
+        /** The pipeline's internal id ("default" for the sales pipeline) and the stage a handoff opens in. */
+        pipeline: hubspotValue,
+        stage: hubspotValue,
+        closeDays: z.number().int().min(1).max(3650),
+        fields: z
+          .object({
+            budgetStatus: hubspotName.nullable(),
+            budgetAmount: hubspotName.nullable(),
+            authority: hubspotName.nullable(),
+            need: hubspotName.nullable(),
+            timeline: hubspotName.nullable(),
+            bantConfirmed: hubspotName.nullable(),
+            fieldState: hubspotName.nullable(),
+            fieldReason: hubspotName.nullable(),
+          })
+          .strict(),
+        fieldStates: z.object({ accepted: hubspotValue, meeting_held: hubspotValue, rejected: hubspotValue }).strict(),
+      })
+      .strict(),
+    lead: z
+      .object({
+        /** Koma's lead status → the contact's Lead Status (hs_lead_status) internal value. */
+        statuses: z
+          .object({
+            new: hubspotValue,
+            working: hubspotValue,
+            callback: hubspotValue,
+            recycled: hubspotValue,
+            excluded: hubspotValue,
+            qualified: hubspotValue,
+          })
+          .strict(),
+        fields: z
+          .object({
+            recycleReason: hubspotName.nullable(),
+            recycleUntil: hubspotName.nullable(),
+            excludeReason: hubspotName.nullable(),
+            doNotCall: hubspotName.nullable(),
+          })
+          .strict(),
+      })
+      .strict(),
+  })
+  .strict();
+export type HubSpotSettings = z.infer<typeof hubspotSettingsSchema>;
+
+export const defaultHubSpotSettings: HubSpotSettings = {
+  baseUrl: 'https://api.hubapi.com',
+  ownerEmail: '',
+  idProperty: 'koma_id',
+  deal: {
+    pipeline: 'default',
+    stage: 'appointmentscheduled',
+    closeDays: 90,
+    fields: {
+      budgetStatus: 'koma_budget_status',
+      budgetAmount: 'koma_budget_amount',
+      authority: 'koma_authority',
+      need: 'koma_need',
+      timeline: 'koma_timeline',
+      bantConfirmed: 'koma_bant_confirmed',
+      fieldState: 'koma_field_state',
+      fieldReason: 'koma_field_reason',
+    },
+    fieldStates: { accepted: 'accepted', meeting_held: 'meeting_held', rejected: 'rejected' },
+  },
+  lead: {
+    statuses: { new: 'NEW', working: 'IN_PROGRESS', callback: 'CONNECTED', recycled: 'BAD_TIMING', excluded: 'UNQUALIFIED', qualified: 'OPEN_DEAL' },
+    fields: { recycleReason: 'koma_recycle_reason', recycleUntil: 'koma_recycle_until', excludeReason: 'koma_exclude_reason', doNotCall: 'koma_do_not_call' },
+  },
+};
+
 export const syncSettingsSchema = z
   .object({
     connector: connectorKindSchema,
@@ -107,6 +196,8 @@ export const syncSettingsSchema = z
     /** How often to pull the rep's leads and field sales' answers. */
     pullMinutes: z.number().int().min(1).max(1440),
     salesforce: salesforceSettingsSchema,
+    /** Absent in settings saved before HubSpot was a choice: read as the defaults. */
+    hubspot: hubspotSettingsSchema.default(() => structuredClone(defaultHubSpotSettings)),
     webhook: z.object({ url: safeUrl.nullable() }).strict(),
   })
   .strict();
@@ -144,6 +235,7 @@ export const defaultSyncSettings: SyncSettings = {
     },
     activity: { slotField: 'Koma_Slot__c', conversationField: 'Koma_Conversation__c' },
   },
+  hubspot: defaultHubSpotSettings,
   webhook: { url: null },
 };
 
@@ -160,6 +252,8 @@ export const syncSettingsView = z.object({
   settings: syncSettingsSchema,
   /** The stored webhook secret, masked (whsec_…abcd); the secret itself never leaves the backend. */
   webhookSecretHint: z.string().nullable(),
+  /** The stored HubSpot token, masked (pat-…abcd); the token itself never leaves the backend. */
+  hubspotTokenHint: z.string().nullable().optional(),
   /** The callback URL to register on the External Client App. */
   callbackUrl: z.string(),
 });
@@ -169,6 +263,8 @@ export const syncSettingsSaveInput = z
     settings: syncSettingsSchema,
     /** Omitted keeps the stored secret; null removes it. */
     webhookSecret: webhookSecretSchema.nullable().optional(),
+    /** A HubSpot private app access token, pasted once; omitted keeps the stored one, null removes it. */
+    hubspotToken: z.string().trim().regex(/^[A-Za-z0-9_.-]{10,500}$/, 'paste the access token as HubSpot shows it').nullable().optional(),
   })
   .strict();
 
@@ -181,20 +277,28 @@ export const pauseReasons = ['request_limit', 'koma_budget', 'setup_incomplete',
  */
 export const setupCheckItemSchema = z.object({
   id: z.string(),
-  kind: z.enum(['apiVersion', 'objectAccess', 'externalId', 'field', 'picklistValue', 'convertedStatus', 'convertPermission', 'apiLimit']),
+  /** scope, pipeline, owner: HubSpot's (the token's scopes, the deal pipeline, the rep as an owner). */
+  kind: z.enum(['apiVersion', 'objectAccess', 'externalId', 'field', 'picklistValue', 'convertedStatus', 'convertPermission', 'apiLimit', 'scope', 'pipeline', 'owner']),
   ok: z.boolean(),
   /** Sync stays paused while a required item fails. */
   required: z.boolean(),
   object: z.string().nullable(),
   field: z.string().nullable(),
-  problem: z.enum(['missing', 'readOnly', 'wrongType', 'noValue', 'notExternalId', 'denied', 'unavailable']).nullable(),
+  /** notUnique: a HubSpot property Koma upserts by that does not require unique values. */
+  problem: z.enum(['missing', 'readOnly', 'wrongType', 'noValue', 'notExternalId', 'notUnique', 'denied', 'unavailable']).nullable(),
   /** The type, value or version Koma needs. */
   expected: z.string().nullable(),
   /** What the org has (a type, the version list's latest, the daily limit). */
   actual: z.string().nullable(),
 });
 export type SetupCheckItem = z.infer<typeof setupCheckItemSchema>;
-export const setupCheckSchema = z.object({ checkedAt: z.string(), ok: z.boolean(), items: z.array(setupCheckItemSchema) });
+export const setupCheckSchema = z.object({
+  /** Which CRM was checked: the screen words the items in that CRM's terms. */
+  crm: z.enum(['salesforce', 'hubspot']).optional(),
+  checkedAt: z.string(),
+  ok: z.boolean(),
+  items: z.array(setupCheckItemSchema),
+});
 export type SetupCheck = z.infer<typeof setupCheckSchema>;
 
 export const syncStatusSchema = z.object({

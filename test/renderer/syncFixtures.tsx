@@ -96,6 +96,9 @@ export interface SyncBackendState {
   setupChecks: SetupCheck[];
   /** The check the backend keeps (the one after sign-in, or the last the rep ran). */
   lastSetupCheck: SetupCheck | null;
+  /** The HubSpot token kept, and the one token the fake HubSpot accepts. */
+  hubspotToken?: string | null;
+  validHubSpotToken?: string;
 }
 
 const mask = (secret: string) => `whsec_…${secret.slice(-4)}`;
@@ -118,7 +121,11 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
   };
   const count = (s: SyncItem['state']) => state.items.filter((i) => i.state === s).length;
   const status = (): SyncStatus => ({ ...state.status, pending: count('pending'), attention: count('attention'), conflicts: state.conflicts.length });
-  const view = () => ({ settings: state.settings, webhookSecretHint: state.secret ? mask(state.secret) : null, callbackUrl: `http://127.0.0.1:${state.settings.salesforce.callbackPort}/callback` });
+  const view = () => ({
+    settings: state.settings,
+    webhookSecretHint: state.secret ? mask(state.secret) : null,
+    hubspotTokenHint: state.hubspotToken ? `${state.hubspotToken.slice(0, 4)}…${state.hubspotToken.slice(-4)}` : null,
+    callbackUrl: `http://127.0.0.1:${state.settings.salesforce.callbackPort}/callback` });
 
   const api = {
     'sync.status': vi.fn<NonNullable<FakeApi['sync.status']>>(async () => ok(status())),
@@ -156,6 +163,10 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
     }),
     'sync.settings.get': vi.fn<NonNullable<FakeApi['sync.settings.get']>>(async () => ok(view())),
     'sync.settings.save': vi.fn<NonNullable<FakeApi['sync.settings.save']>>(async (input) => {
+      if (input.hubspotToken && input.hubspotToken !== state.validHubSpotToken) {
+        return Promise.resolve({ ok: false as const, error: { code: 'invalid_input' as const, message: 'HubSpot does not accept this access token', issues: [{ path: 'hubspotToken', message: 'not a valid HubSpot access token' }] } });
+      }
+      if (input.hubspotToken) state.hubspotToken = input.hubspotToken;
       state.settings = syncSettingsSchema.parse(input.settings);
       if (input.webhookSecret === null) state.secret = null;
       else if (input.webhookSecret !== undefined) state.secret = input.webhookSecret;

@@ -45,11 +45,13 @@ export class QuotaMeter {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly percent: () => number,
+    /** Each CRM keeps its own count: switching from Salesforce to HubSpot starts HubSpot's at zero. */
+    private readonly key: string = stateKeys.quota,
   ) {}
 
   private current(): QuotaState {
     const today = dayOf(this.clock.now());
-    const stored = readState(this.db, stateKeys.quota, quotaState);
+    const stored = readState(this.db, this.key, quotaState);
     if (!stored) return { day: today, komaUsed: 0, orgUsed: null, orgMax: null };
     return stored.day === today ? stored : { ...stored, day: today, komaUsed: 0 };
   }
@@ -71,15 +73,19 @@ export class QuotaMeter {
         msToNextDay(now),
       );
     }
-    this.db.transaction(() => writeState(this.db, stateKeys.quota, { ...state, komaUsed: state.komaUsed + 1 }, now.toISOString()))();
+    this.db.transaction(() => writeState(this.db, this.key, { ...state, komaUsed: state.komaUsed + 1 }, now.toISOString()))();
   }
 
   afterResponse(limitInfo: string | null): void {
-    const usage = parseLimitInfo(limitInfo);
+    this.afterUsage(parseLimitInfo(limitInfo));
+  }
+
+  /** The account's use of its daily limit as the CRM last reported it. */
+  afterUsage(usage: { used: number; max: number } | null): void {
     if (!usage) return;
     const state = this.current();
     this.db.transaction(() =>
-      writeState(this.db, stateKeys.quota, { ...state, orgUsed: usage.used, orgMax: usage.max }, this.clock.now().toISOString()),
+      writeState(this.db, this.key, { ...state, orgUsed: usage.used, orgMax: usage.max }, this.clock.now().toISOString()),
     )();
   }
 

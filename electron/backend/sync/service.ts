@@ -21,6 +21,8 @@ import { deleteState, readState, stateKeys, writeState } from './state';
 import { createTeamService, type TeamService } from './team';
 import { SyncRequestError, type Connector } from './types';
 import { createWebhookConnector } from './webhook/connector';
+import { HubSpotApi, readTokenInfo } from './hubspot/api';
+import { createHubSpotConnector } from './hubspot/connector';
 import { maskSecret } from './webhook/signature';
 
 export interface SyncOptions {
@@ -56,8 +58,8 @@ export interface SyncService {
   retry(ids: readonly string[] | 'all'): number;
   editPayload(id: string, patch: Record<string, Scalar>): SyncItem;
   syncNow(): Promise<SyncStatus>;
-  getSettings(): Promise<{ settings: SyncSettings; webhookSecretHint: string | null; callbackUrl: string }>;
-  saveSettings(input: SaveInput): Promise<{ settings: SyncSettings; webhookSecretHint: string | null; callbackUrl: string }>;
+  getSettings(): Promise<{ settings: SyncSettings; webhookSecretHint: string | null; hubspotTokenHint: string | null; callbackUrl: string }>;
+  saveSettings(input: SaveInput): Promise<{ settings: SyncSettings; webhookSecretHint: string | null; hubspotTokenHint: string | null; callbackUrl: string }>;
   signIn(): Promise<{ authorizeUrl: string; redirectUri: string }>;
   signOut(): Promise<SyncStatus>;
   conflicts(): SyncConflict[];
@@ -72,7 +74,7 @@ export interface SyncService {
 
 /** The CRM's name as its vendor writes it, for the log and the pause message (the renderer words its own). */
 function crmTitle(kind: Connector['name']): string {
-  return { salesforce: 'Salesforce', webhook: 'webhook' }[kind];
+  return { salesforce: 'Salesforce', hubspot: 'HubSpot', webhook: 'webhook' }[kind];
 }
 
 /** The pause that holds sync while the org's setup is incomplete, or being checked after sign-in. */
@@ -169,7 +171,18 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     timeoutMs,
     userAgent: `Koma/${ctx.version}`,
   });
-  const connectors: Record<Connector['name'], Connector> = { salesforce, webhook };
+  // A token HubSpot answered 401 to is not used again until another is pasted (it was revoked or rotated).
+  let refusedToken: string | null = null;
+  const hubspotToken = async () => {
+    const token = await secrets.get(secretKeys.hubspotToken);
+    return token === refusedToken ? null : token;
+  };
+  const hubspotMeter = new QuotaMeter(db, clock, () => settings().quotaPercent, stateKeys.hubspotQuota);
+  const hubspotApi = new HubSpotApi({ baseUrl: () => settings().hubspot.baseUrl, token: hubspotToken, meter: hubspotMeter, fetch: fetchImpl, clock, timeoutMs, onTokenRefused: (token) => {
+    refusedToken = token;
+  } });
+  const hubspot = createHubSpotConnector({ api: hubspotApi, settings: () => settings().hubspot, token: hubspotToken, leadRefs: (ids) => leadRefs(db, ids), meter: hubspotMeter });
+  const connectors: Record<Connector['name'], Connector> = { salesforce, hubspot, webhook };
   const connector = (): Connector | null => {
     const kind = settings().connector;
     return kind === 'none' ? null : connectors[kind];
@@ -271,6 +284,50 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     return check;
   }
 
+  /**
+   * A pasted HubSpot token is read before it is kept: one HubSpot does not know is refused with
+   * nothing changed. Another account than before starts the pull positions afresh.
+   */
+  async function connectHubSpot(token: string, baseUrl: string): Promise<boolean> {
+    let info;
+    try {
+      info = await readTokenInfo(fetchImpl, baseUrl, token, timeoutMs);
+    } catch (error) {
+      if (error instanceof SyncRequestError) throw new KomaError('conflict', `HubSpot could not be reached to check the token: ${error.message}`);
+      throw error;
+    }
+    if (!info) {
+      throw new KomaError('invalid_input', 'HubSpot does not accept this access token: copy it again from the private app (Settings → Integrations → Private Apps → Auth).', [
+        { path: 'hubspotToken', message: 'not a valid HubSpot access token' },
+      ]);
+    }
+    await secrets.set(secretKeys.hubspotToken, token);
+    refusedToken = null;
+    const account = String(info.hubId ?? '');
+    const before = readState(db, stateKeys.hubspotAccount, stringState);
+    db.transaction(() => {
+      if (before !== account) {
+        deleteState(db, stateKeys.leadsCursor);
+        deleteState(db, stateKeys.answersCursor);
+        deleteState(db, stateKeys.lastPullAt);
+      }
+      writeState(db, stateKeys.hubspotAccount, account, clock.now().toISOString());
+      deleteState(db, stateKeys.lastError);
+    })();
+    return true;
+  }
+
+  /** Holds sync while the CRM just connected is checked; a check that cannot run holds nothing back. */
+  async function checkAfterConnecting(message: string): Promise<void> {
+    const holding = engine.pause() === null;
+    if (holding) db.transaction(() => writeState(db, stateKeys.pause, setupPause('setup_checking', message), clock.now().toISOString()))();
+    await runSetupCheck().catch((error: unknown) => {
+      if (closed) return;
+      logError('the setup check after connecting could not run', error);
+      if (isSetupPause(engine.pause()?.reason)) db.transaction(() => deleteState(db, stateKeys.pause))();
+    });
+  }
+
   const leadNames = (ids: string[]) => {
     const refs = leadRefs(db, ids);
     const name = (id: string) => refs.get(id)?.fullName ?? id;
@@ -307,7 +364,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     return {
       connector: s.connector,
       configured: current ? await current.ready().catch(() => false) : false,
-      signedIn: session.signedIn(),
+      signedIn: s.connector === 'hubspot' ? (await hubspotToken()) !== null : session.signedIn(),
       signingIn: signInFlow.pending,
       online: engine.network.online,
       paused: activePause,
@@ -323,8 +380,9 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
 
   async function settingsView() {
     const secret = await secrets.get(secretKeys.webhookSecret);
+    const token = await secrets.get(secretKeys.hubspotToken);
     const s = settings();
-    return { settings: s, webhookSecretHint: secret ? maskSecret(secret) : null, callbackUrl: `http://127.0.0.1:${s.salesforce.callbackPort}/callback` };
+    return { settings: s, webhookSecretHint: secret ? maskSecret(secret) : null, hubspotTokenHint: token ? `${token.slice(0, 4)}…${token.slice(-4)}` : null, callbackUrl: `http://127.0.0.1:${s.salesforce.callbackPort}/callback` };
   }
 
   return {
@@ -404,8 +462,11 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     async saveSettings(input) {
       if (input.webhookSecret === null) await secrets.delete(secretKeys.webhookSecret);
       else if (input.webhookSecret !== undefined) await secrets.set(secretKeys.webhookSecret, input.webhookSecret);
+      const newToken = input.hubspotToken ? await connectHubSpot(input.hubspotToken, input.settings.hubspot.baseUrl) : false;
+      if (input.hubspotToken === null) await secrets.delete(secretKeys.hubspotToken);
       db.transaction(() => writeSyncSettings(db, input.settings, clock.now().toISOString()))();
       forgetSchema();
+      if (newToken && input.settings.connector === 'hubspot') await checkAfterConnecting('The HubSpot setup is being checked.');
       engine.kick();
       return settingsView();
     },

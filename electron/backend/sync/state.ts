@@ -34,6 +34,8 @@ export const stateKeys = {
   lastSuccessAt: 'last_success_at',
   lastError: 'last_error',
   quota: 'quota',
+  hubspotQuota: 'hubspot.quota',
+  hubspotAccount: 'hubspot.account',
   leadsCursor: 'pull.leads.cursor',
   answersCursor: 'pull.answers.cursor',
   phoneCallsCursor: 'pull.phone_calls.cursor',

@@ -5,6 +5,7 @@ import { navEn } from './features/nav';
 import { plannerEn } from './features/planner';
 import { dashboardEn } from './features/dashboard';
 import { syncEn } from './features/sync';
+import { hubspotSyncEn } from './features/hubspotSync';
 import { rowReasonsEn } from './features/rowReasons';
 import { callListRowsEn } from './features/callListRows';
 import { headerSlotEn } from './features/headerSlot';
@@ -40,6 +41,7 @@ export const en: KomaMessages = {
   ...plannerEn,
   ...dashboardEn,
   ...syncEn,
+  ...hubspotSyncEn,
   ...callLoopEn,
   ...talkEn,
   ...calendarEn,

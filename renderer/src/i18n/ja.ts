@@ -10,6 +10,7 @@ import { navJa } from './features/nav';
 import { plannerJa } from './features/planner';
 import { dashboardJa } from './features/dashboard';
 import { syncJa } from './features/sync';
+import { hubspotSyncJa } from './features/hubspotSync';
 import { rowReasonsJa } from './features/rowReasons';
 import { callListRowsJa } from './features/callListRows';
 import { headerSlotJa } from './features/headerSlot';
@@ -45,6 +46,7 @@ export const ja = {
   ...plannerJa,
   ...dashboardJa,
   ...syncJa,
+  ...hubspotSyncJa,
   ...callLoopJa,
   ...talkJa,
   ...calendarJa,

@@ -65,7 +65,8 @@ export interface SyncSettingsState {
   signInProblem: Problem | null;
   load(): Promise<void>;
   /** `secret`: undefined keeps the stored one, null removes it, a string replaces it. It is never kept here. */
-  save(settings: SyncSettings, secret: string | null | undefined): Promise<boolean>;
+  /** `hubspotToken`: a private app token pasted just now (checked by the backend before it is kept). */
+  save(settings: SyncSettings, secret: string | null | undefined, hubspotToken?: string): Promise<boolean>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   /** The last setup check of the signed-in org, and whether one is running. */
@@ -267,10 +268,14 @@ export function createSyncSettingsStore(client: KomaClient, onChanged: () => Pro
       }
     },
 
-    async save(settings, secret) {
+    async save(settings, secret, hubspotToken) {
       set({ status: 'saving', problem: null });
       try {
-        const view = await client.invoke('sync.settings.save', secret === undefined ? { settings } : { settings, webhookSecret: secret });
+        const view = await client.invoke('sync.settings.save', {
+          settings,
+          ...(secret === undefined ? {} : { webhookSecret: secret }),
+          ...(hubspotToken ? { hubspotToken } : {}),
+        });
         set({ view, status: 'saved' });
       } catch (error) {
         set({ status: 'idle', problem: toProblem(error) });

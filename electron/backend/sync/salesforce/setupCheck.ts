@@ -127,5 +127,5 @@ export async function checkSalesforceSetup(api: SalesforceApi, s: SalesforceSett
   const { Max, Remaining } = limits.data.DailyApiRequests;
   items.push(item({ id: 'apiLimit', kind: 'apiLimit', required: false, ok: Remaining > 0, problem: Remaining > 0 ? null : 'unavailable', actual: `${Remaining}/${Max}` }));
 
-  return { checkedAt: now.toISOString(), ok: items.every((i) => i.ok || !i.required), items };
+  return { crm: 'salesforce', checkedAt: now.toISOString(), ok: items.every((i) => i.ok || !i.required), items };
 }

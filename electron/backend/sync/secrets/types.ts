@@ -14,4 +14,6 @@ export interface SecretStore {
 export const secretKeys = {
   salesforceRefreshToken: 'salesforce.refresh_token',
   webhookSecret: 'webhook.secret',
+  /** A HubSpot private app access token: long-lived, so kept like the refresh token. */
+  hubspotToken: 'hubspot.token',
 } as const;

@@ -2,7 +2,7 @@ import type { SyncStatus } from '../../../../shared/contract/sync';
 import type { Problem } from '../../lib/problem';
 import type { SyncIconKind } from './SyncIcon';
 
-export type IndicatorState = 'checking' | 'unknown' | 'notConnected' | 'signedOut' | 'signingIn' | 'webhookNotSet' | 'paused' | 'offline' | 'online';
+export type IndicatorState = 'checking' | 'unknown' | 'notConnected' | 'signedOut' | 'signingIn' | 'webhookNotSet' | 'tokenNeeded' | 'paused' | 'offline' | 'online';
 
 /**
  * The one state the header names, most pressing first: nothing can be sent without a connection
@@ -13,6 +13,7 @@ export function indicatorState(status: SyncStatus | null, problem: Problem | nul
   if (status.connector === 'none') return 'notConnected';
   if (status.connector === 'salesforce' && !status.signedIn) return status.signingIn ? 'signingIn' : 'signedOut';
   if (status.connector === 'webhook' && !status.configured) return 'webhookNotSet';
+  if (status.connector === 'hubspot' && !status.signedIn) return 'tokenNeeded';
   if (status.paused) return 'paused';
   return status.online ? 'online' : 'offline';
 }
@@ -24,6 +25,7 @@ export const iconOf: Record<IndicatorState, SyncIconKind> = {
   signedOut: 'warning',
   signingIn: 'idle',
   webhookNotSet: 'warning',
+  tokenNeeded: 'warning',
   paused: 'paused',
   offline: 'offline',
   online: 'online',

@@ -10,8 +10,11 @@ export function useIndicatorText(): (state: IndicatorState, status: SyncStatus |
   return (state, status) => {
     const paused = status?.paused;
     if (state === 'paused' && paused) {
-      return `${t(`sync.indicator.paused.${paused.reason}`)}${paused.until ? t('sync.indicator.resumesAt', { time: format.when(paused.until) }) : ''}`;
+      // The same pause reads in the words of the CRM that caused it.
+      const reason = status.connector === 'hubspot' ? t(`hubspotSync.paused.${paused.reason}`) : t(`sync.indicator.paused.${paused.reason}`);
+      return `${reason}${paused.until ? t('sync.indicator.resumesAt', { time: format.when(paused.until) }) : ''}`;
     }
+    if (state === 'tokenNeeded') return t('hubspotSync.tokenNeeded');
     return t(`sync.indicator.${state === 'paused' ? 'online' : state}`);
   };
 }

@@ -5,6 +5,7 @@ import type { CommandOutput } from '../../../../../shared/contract';
 import { bytesToBase64 } from '../../../lib/base64';
 import { useSyncSettingsStore, useSyncStore } from '../../../stores/StoresContext';
 import { ProblemAlert } from '../../common/ProblemAlert';
+import { HubSpotFields } from './HubSpotFields';
 import { SalesforceFields } from './SalesforceFields';
 import { SalesforceSignIn } from './SalesforceSignIn';
 import { SetupCheckPanel } from './SetupCheckPanel';
@@ -26,8 +27,10 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
   const [secretMode, setSecretMode] = useState<SecretMode>('keep');
   const [newSecret, setNewSecret] = useState('');
   const [errors, setErrors] = useState<Record<string, FieldProblem>>({});
+  const [hubspotToken, setHubspotToken] = useState('');
+  const [tokenMissing, setTokenMissing] = useState(false);
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial) || secretMode !== 'keep';
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial) || secretMode !== 'keep' || hubspotToken !== '';
   // Backend refusals name fields as settings.<path>; they join the form's own checks.
   const backendErrors = Object.fromEntries(
     (problem?.issues ?? []).filter((i) => i.path.startsWith('settings.')).map((i) => [i.path.slice('settings.'.length), { key: 'backend', message: i.message } satisfies FieldProblem]),
@@ -46,8 +49,11 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
     const secret = secretToSave();
     const check = checkDraft(draft, typeof secret === 'string' ? secret : null);
     setErrors(check.errors);
-    if (!check.settings) return;
-    await save(check.settings, secret);
+    // HubSpot needs its token once; after that an empty field keeps the stored one.
+    const needsToken = draft.connector === 'hubspot' && !view.hubspotTokenHint && hubspotToken.trim() === '';
+    setTokenMissing(needsToken);
+    if (!check.settings || needsToken) return;
+    if (await save(check.settings, secret, hubspotToken.trim() || undefined)) setHubspotToken('');
   };
 
   return (
@@ -68,6 +74,23 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
           {signedIn && <SetupCheckPanel />}
         </>
       )}
+      {draft.connector === 'hubspot' && (
+        <>
+          <HubSpotFields
+            values={draft.values}
+            errors={shownErrors}
+            tokenHint={view.hubspotTokenHint ?? null}
+            token={hubspotToken}
+            tokenError={tokenMissing ? t('hubspotSync.tokenRequired') : (problem?.issues ?? []).some((i) => i.path === 'hubspotToken') ? t('hubspotSync.tokenRefused') : null}
+            onChange={change}
+            onToken={(token) => {
+              setHubspotToken(token);
+              setTokenMissing(false);
+            }}
+          />
+          {view.settings.connector === 'hubspot' && view.hubspotTokenHint && !dirty && <SetupCheckPanel />}
+        </>
+      )}
       {draft.connector === 'webhook' && (
         <WebhookFields
           values={draft.values}
@@ -84,7 +107,7 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
           onGenerate={() => setNewSecret(generateSecret((bytes) => crypto.getRandomValues(bytes), bytesToBase64))}
         />
       )}
-      {Object.keys(errors).length > 0 && (
+      {(Object.keys(errors).length > 0 || tokenMissing) && (
         <p role="alert" className="field-error">
           {t('sync.settings.invalid')}
         </p>

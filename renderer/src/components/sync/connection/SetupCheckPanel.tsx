@@ -5,8 +5,11 @@ import { useSyncSettingsStore, useSyncStore } from '../../../stores/StoresContex
 import { ProblemAlert } from '../../common/ProblemAlert';
 
 /** The i18n key of what to do about an item: a specific one for the item's kind when there is one. */
-function problemKey(item: SetupCheckItem): string {
+function problemKey(item: SetupCheckItem, crm: 'salesforce' | 'hubspot'): string {
   const p = item.problem ?? 'missing';
+  if (item.kind === 'scope' && p === 'denied') return 'denied_scope';
+  if ((item.kind === 'owner' || item.kind === 'pipeline') && p === 'missing') return `missing_${item.kind}`;
+  if (crm === 'hubspot' && item.kind === 'field' && p === 'missing') return 'missing_property';
   if (item.kind === 'externalId' && p === 'missing') return item.object === 'Activity' ? 'missing_externalId_Activity' : 'missing_externalId';
   if (item.kind === 'apiLimit' && p === 'unavailable') return 'unavailable_apiLimit';
   if (item.kind === 'convertedStatus' && p === 'missing') return 'missing_convertedStatus';
@@ -33,6 +36,8 @@ export function SetupCheckPanel() {
     if (!check && (pausedBySetup || signedIn)) void loadLast();
   }, [check, pausedBySetup, signedIn, loadLast]);
   const missing = check ? check.items.filter((i) => i.required && !i.ok).length : 0;
+  // HubSpot's check words its button, summary and failure in HubSpot's terms.
+  const hubspot = useSyncStore((s) => s.status?.connector === 'hubspot');
   const items = check ? [...check.items].sort((a, b) => Number(a.ok) - Number(b.ok)) : [];
   const label = (i: SetupCheckItem) => t(`sync.setup.items.${i.kind}`, { object: i.object ?? '', field: i.field ?? '', expected: i.expected ?? '', actual: i.actual ?? '' });
   return (
@@ -40,7 +45,7 @@ export function SetupCheckPanel() {
       <h4 id={headingId}>{t('sync.setup.heading')}</h4>
       <p className="hint">{t('sync.setup.intro')}</p>
       <button type="button" disabled={checking} onClick={() => void run()}>
-        {checking ? t('sync.setup.running') : t('sync.setup.run')}
+        {checking ? t('sync.setup.running') : hubspot ? t('hubspotSync.run') : t('sync.setup.run')}
       </button>
       {!check && pausedBySetup && (
         <p role="status" className="sync-setup-summary">
@@ -51,8 +56,8 @@ export function SetupCheckPanel() {
         (problem.kind === 'conflict' ? (
           // Not signed in, or Salesforce could not be reached: said here, in the rep's words.
           <div role="alert" className="alert">
-            <p className="alert-title">{t('sync.setup.failed.title')}</p>
-            <p>{t('sync.setup.failed.action')}</p>
+            <p className="alert-title">{hubspot ? t('hubspotSync.failedTitle') : t('sync.setup.failed.title')}</p>
+            <p>{hubspot ? t('hubspotSync.failedAction') : t('sync.setup.failed.action')}</p>
           </div>
         ) : (
           <ProblemAlert problem={problem} />
@@ -60,7 +65,7 @@ export function SetupCheckPanel() {
       {check && (
         <>
           <p role="status" className={missing === 0 ? 'sync-setup-summary is-ok' : 'sync-setup-summary'}>
-            {missing === 0 ? t('sync.setup.allOk') : t('sync.setup.missing', { count: missing })}
+            {missing === 0 ? t('sync.setup.allOk') : check.crm === 'hubspot' ? t('hubspotSync.askAdmin', { count: missing }) : t('sync.setup.missing', { count: missing })}
           </p>
           <ul className="sync-setup-list" aria-label={t('sync.setup.heading')}>
             {items.map((i) => (
@@ -70,7 +75,7 @@ export function SetupCheckPanel() {
                 <span className="sync-setup-fix">
                   {i.ok
                     ? t('sync.setup.ok')
-                    : `${t(`sync.setup.problems.${problemKey(i)}` as 'sync.setup.problems.missing', { expected: i.expected ?? '', actual: i.actual ?? '' })}${i.required ? '' : ` — ${t('sync.setup.optional')}`}`}
+                    : `${t(`sync.setup.problems.${problemKey(i, check.crm ?? 'salesforce')}` as 'sync.setup.problems.missing', { expected: i.expected ?? '', actual: i.actual ?? '' })}${i.required ? '' : ` — ${t('sync.setup.optional')}`}`}
                 </span>
               </li>
             ))}

@@ -35,7 +35,7 @@ export function defaultText(path: string): string {
 }
 
 /** Fields an org may not have: empty means "not sent" (and the webhook with no URL yet). */
-const isNullable = (path: string) => /^salesforce\.(opportunity|lead)\.fields\./.test(path) || path === 'webhook.url';
+const isNullable = (path: string) => /^salesforce\.(opportunity|lead)\.fields\./.test(path) || /^hubspot\.(deal|lead)\.fields\./.test(path) || path === 'webhook.url';
 
 export function toDraft(settings: SyncSettings): SettingsDraft {
   const values: Record<string, string> = {};
@@ -60,7 +60,7 @@ export function fromDraft(draft: SettingsDraft): unknown {
 }
 
 function problemOf(path: string, issue: z.core.$ZodIssue): FieldProblem {
-  if (path === 'salesforce.loginUrl' || path === 'webhook.url') return { key: 'url' };
+  if (path === 'salesforce.loginUrl' || path === 'webhook.url' || path === 'hubspot.baseUrl') return { key: 'url' };
   if (path === 'salesforce.apiVersion') return { key: 'apiVersion' };
   switch (issue.code) {
     case 'invalid_format':
@@ -94,6 +94,7 @@ export function checkDraft(draft: SettingsDraft, secret: string | null): DraftCh
   // What the connector chosen needs to work at all; the schema allows saving without it.
   if (draft.connector === 'salesforce' && (draft.values['salesforce.clientId'] ?? '').trim() === '') errors['salesforce.clientId'] ??= { key: 'required' };
   if (draft.connector === 'webhook' && (draft.values['webhook.url'] ?? '').trim() === '') errors['webhook.url'] = { key: 'urlRequired' };
+  if (draft.connector === 'hubspot' && (draft.values['hubspot.ownerEmail'] ?? '').trim() === '') errors['hubspot.ownerEmail'] ??= { key: 'required' };
   if (secret !== null && !webhookSecretSchema.safeParse(secret).success) errors.webhookSecret = { key: 'secret' };
   return { settings: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };
 }
