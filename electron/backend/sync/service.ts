@@ -307,6 +307,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     const before = readState(db, stateKeys.hubspotAccount, stringState);
     db.transaction(() => {
       if (before !== account) {
+        deleteState(db, stateKeys.setupCheck);
         deleteState(db, stateKeys.leadsCursor);
         deleteState(db, stateKeys.answersCursor);
         deleteState(db, stateKeys.lastPullAt);

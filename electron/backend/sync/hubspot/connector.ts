@@ -73,7 +73,15 @@ export function createHubSpotConnector(deps: HubSpotConnectorDeps): HubSpotConne
         results.set(item.id, failure(item.id, 'permanent', 'BAD_PAYLOAD', error.message));
       }
     }
-    const refs = deps.leadRefs([...parsed.values()].map((p) => p.payload.leadId));
+    // The rep's call blocks (week plan) have no HubSpot counterpart Koma writes: confirmed, nothing sent.
+    for (const [id, p] of parsed) {
+      if (p.kind === 'slot' || p.kind === 'slot_removed') {
+        results.set(id, { id, ok: true, crmId: null });
+        parsed.delete(id);
+      }
+    }
+    const leadOf = (p: ReturnType<typeof parsePayload>) => ('leadId' in p.payload ? p.payload.leadId : '');
+    const refs = deps.leadRefs([...parsed.values()].map(leadOf));
     let rep: string | null = null;
     try {
       rep = [...parsed.values()].some((p) => p.kind === 'call') ? await ownerId(signal) : null;
@@ -81,8 +89,8 @@ export function createHubSpotConnector(deps: HubSpotConnectorDeps): HubSpotConne
       if (!(error instanceof SyncRequestError) || error.kind !== 'permanent') throw error;
     }
     for (const [id, p] of parsed) {
-      const ref = refs.get(p.payload.leadId);
-      if (!ref) results.set(id, failure(id, 'permanent', 'UNKNOWN_LEAD', `The lead ${p.payload.leadId} is no longer in Koma`));
+      const ref = refs.get(leadOf(p));
+      if (!ref) results.set(id, failure(id, 'permanent', 'UNKNOWN_LEAD', `The lead ${leadOf(p)} is no longer in Koma`));
       else plans.set(id, planItem(p, ref, s, rep));
     }
 

@@ -234,6 +234,10 @@ export function planItem(parsed: ParsedPayload, ref: LeadRef, s: HubSpotSettings
       return one(contactWrite(ref, s, personProperties({ ...parsed.payload, companyName: ref.companyName })));
     case 'handoff':
       return handoffPlan(parsed.payload, ref, s);
+    case 'slot':
+    case 'slot_removed':
+      // The connector confirms call blocks without a write; they never reach a plan.
+      throw new Error('planItem: a call block has no HubSpot record');
   }
 }
 
