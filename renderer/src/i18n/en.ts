@@ -20,6 +20,7 @@ import { callLoopEn } from './features/callLoop';
 import { talkEn } from './features/talk';
 import { calendarEn } from './features/calendar';
 import { referenceEn } from './features/reference';
+import { phoneCallsEn } from './features/phoneCalls';
 import type { KomaMessages } from './ja';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
@@ -46,6 +47,7 @@ export const en: KomaMessages = {
   ...talkEn,
   ...calendarEn,
   ...referenceEn,
+  ...phoneCallsEn,
   app: {
     name: 'Koma',
     loading: 'Loading…',

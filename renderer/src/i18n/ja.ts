@@ -25,6 +25,7 @@ import { callLoopJa } from './features/callLoop';
 import { talkJa } from './features/talk';
 import { calendarJa } from './features/calendar';
 import { referenceJa } from './features/reference';
+import { phoneCallsJa } from './features/phoneCalls';
 import type { Messages } from './messages';
 
 export const ja = {
@@ -51,6 +52,7 @@ export const ja = {
   ...talkJa,
   ...calendarJa,
   ...referenceJa,
+  ...phoneCallsJa,
   app: {
     name: 'Koma',
     loading: '読み込み中…',

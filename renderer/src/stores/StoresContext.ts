@@ -22,6 +22,7 @@ import type { HearingState } from './hearingStore';
 import type { ProfileState } from './profileStore';
 import type { QualificationCriteriaState } from './qualificationCriteriaStore';
 import type { DuplicatesState } from './duplicatesStore';
+import type { PhoneCallsState } from './phoneCallsStore';
 import type { TalkState } from './talkStore';
 import type { TalkSettingsState } from './talkSettingsStore';
 
@@ -120,6 +121,10 @@ export function useLeadSearchStore<T>(selector: (state: LeadSearchState) => T): 
 
 export function useDuplicatesStore<T>(selector: (state: DuplicatesState) => T): T {
   return useStore(useStores().duplicates, selector);
+}
+
+export function usePhoneCallsStore<T>(selector: (state: PhoneCallsState) => T): T {
+  return useStore(useStores().phoneCalls, selector);
 }
 
 export function useTalkStore<T>(selector: (state: TalkState) => T): T {

@@ -17,6 +17,7 @@ import { createLeadNotesStore } from './leadNotesStore';
 import { createLeadSearchStore } from './leadSearchStore';
 import { createHearingHandoffStores } from './hearingHandoffStores';
 import { createDuplicatesStore } from './duplicatesStore';
+import { createPhoneCallsStore } from './phoneCallsStore';
 import { createTalkStore } from './talkStore';
 import { createTalkSettingsStore } from './talkSettingsStore';
 
@@ -114,6 +115,8 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
       void app.getState().load();
       callList.getState().reload();
     }),
+    // A match changed: the lead on screen shows the phone system's duration and link on its calls.
+    phoneCalls: createPhoneCallsStore(client, () => void work.getState().refreshDetail()),
     /** The first questions the UI asks: how many leads there are, and the top of the call list. */
     start() {
       void app.getState().load();

@@ -74,6 +74,8 @@ export interface WorkState {
   now: () => Date;
   next(): Promise<void>;
   open(leadId: string): Promise<void>;
+  /** The lead on screen read again (its timeline changed elsewhere), keeping what the rep typed. */
+  refreshDetail(): Promise<void>;
   startCall(): void;
   setOutcome(outcome: CallOutcome): void;
   editForm(patch: Partial<Pick<CallDraft, 'notes' | 'nextAction' | 'nextActionAt' | 'callbackAt' | 'conversation' | 'durationMin' | 'objections' | 'talkVersion'>>): void;
@@ -360,6 +362,7 @@ export function createWorkStore(
         await advance(get().detail?.lead.id ?? null, 'queue_empty');
       },
       open,
+      refreshDetail,
       startCall() {
         const { detail, form } = get();
         if (!detail || detail.lead.doNotCall) return;

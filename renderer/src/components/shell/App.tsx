@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { useDuplicatesStore, useImportStore, useStores } from '../../stores/StoresContext';
+import { useDuplicatesStore, useImportStore, usePhoneCallsStore, useStores } from '../../stores/StoresContext';
 import { DuplicatesDialog } from '../duplicates/DuplicatesDialog';
 import { ImportDialog } from '../importDialog/ImportDialog';
+import { PhoneCallsDialog } from '../phoneCalls/PhoneCallsDialog';
 import { AppHeader } from './AppHeader';
 import { MainContent } from './MainContent';
 
@@ -9,7 +10,8 @@ export function App() {
   const stores = useStores();
   const importOpen = useImportStore((state) => state.open);
   const duplicatesOpen = useDuplicatesStore((state) => state.open);
-  const dialogOpen = importOpen || duplicatesOpen;
+  const phoneCallsOpen = usePhoneCallsStore((state) => state.open);
+  const dialogOpen = importOpen || duplicatesOpen || phoneCallsOpen;
   useEffect(() => {
     stores.start();
   }, [stores]);
@@ -24,6 +26,7 @@ export function App() {
       </div>
       {importOpen && <ImportDialog />}
       {duplicatesOpen && <DuplicatesDialog />}
+      {phoneCallsOpen && <PhoneCallsDialog />}
     </>
   );
 }

@@ -44,6 +44,9 @@ export function SyncView() {
           {notice ? noticeText(notice) : ''}
         </p>
         <div className="sync-toolbar-actions">
+          <button type="button" onClick={() => void stores.phoneCalls.getState().show()}>
+            {t('phoneCalls.open')}
+          </button>
           <button type="button" disabled={busy || !status || status.attention === 0} onClick={() => void retry('all')}>
             {t('sync.screen.retryAll')}
           </button>

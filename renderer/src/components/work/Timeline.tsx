@@ -5,6 +5,7 @@ import type { TimelineItem } from '../../../../shared/contract/callFlow';
 import { exitKinds } from '../../../../shared/contract/calls';
 import { handoffStates } from '../../../../shared/contract/handoff';
 import { behaviourKinds } from '../../../../shared/contract/scoringRules';
+import { externalWebsite } from '../../lib/links';
 import { exitReasonLabel } from './labels';
 import { useDateFormat } from './useDateFormat';
 import { useLocalized } from '../talk/useLocalized';
@@ -65,6 +66,24 @@ export const Timeline = memo(function Timeline({ timeline, currentLeadId }: { ti
               {item.kind === 'call' && item.objections && item.objections.length > 0 && (
                 <p className="timeline-objections">{t('talk.timeline', { list: item.objections.map((o) => localized(o.title)).join(t('loop.listSeparator')) })}</p>
               )}
+              {item.kind === 'call' && item.phone && (
+                <p className="timeline-phone">
+                  <span>
+                    {item.phone.durationSec === null
+                      ? `${t(`phoneCalls.source.${item.phone.source}`)} ${t('phoneCalls.unknownDuration')}`
+                      : t('phoneCallTimeline.duration', { source: t(`phoneCalls.source.${item.phone.source}`), minutes: Math.floor(item.phone.durationSec / 60), seconds: item.phone.durationSec % 60 })}
+                  </span>
+                  {externalWebsite(item.phone.recordingUrl) && (
+                    <>
+                      {' '}
+                      <a href={externalWebsite(item.phone.recordingUrl)!} target="_blank" rel="noreferrer noopener">
+                        {t('phoneCallTimeline.recording')}
+                      </a>
+                    </>
+                  )}
+                </p>
+              )}
+              {item.kind === 'call' && item.phone?.summary && <p className="timeline-notes timeline-phone-summary">{item.phone.summary}</p>}
               {item.kind === 'call' && item.notes && <p className="timeline-notes">{item.notes}</p>}
               {item.kind === 'call' && item.nextAction && <p className="hint">{t('work.timeline.nextAction', { action: item.nextAction })}</p>}
             </li>
