@@ -20,6 +20,8 @@ import { summarise, time, type Timing } from './measure';
 import { measureUi, uiBenchUnavailable, type UiFigure } from './ui';
 import { testDatabaseKey } from '../helpers/testKey';
 import { benchMonth, benchNow } from './clock';
+import { teamRequestCount } from '../../electron/backend/sync/salesforce/teamQueries';
+import { teamRefreshRequests } from './teamRequests';
 
 /** One line of the report: what was measured, the bare cost of the same work in the same run, and the issue's target. */
 interface Figure {
@@ -289,6 +291,11 @@ async function main() {
       target: `exactly ${Math.ceil(drainCalls / 200)} (+ auth)`,
       met: requests === Math.ceil(drainCalls / 200),
     });
+
+    // 8b. The manager's team view: API requests per refresh for 50 reps × a month of calls (test/bench/teamRequests.ts).
+    const team = await teamRefreshRequests(50, quick ? 5 : 22);
+    info.push(`team view: one refresh over ${team.tasks.toLocaleString()} Koma-made calls of 50 reps took ${team.millis.toFixed(0)} ms against the fake`);
+    figures.push({ figure: 'team view refresh, 50 reps × a month of calls: API requests (aggregate queries, fake Salesforce)', measured: single(team.requests), unit: 'requests', baseline: null, target: `exactly ${team.expected} (10 reps: ${teamRequestCount(10, 'users')})`, met: team.requests === team.expected });
 
     // 9. The UI in Chromium on the same store (needs the built app and Chromium).
     let uiFigures: UiFigure[] = [];

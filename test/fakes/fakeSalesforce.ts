@@ -429,7 +429,7 @@ export async function startFakeSalesforce(options: FakeOptions = {}): Promise<Fa
       ...record,
       Id: id,
       OwnerId: (record.OwnerId as string | undefined) ?? currentUser,
-      CreatedById: currentUser,
+      CreatedById: (record.CreatedById as string | undefined) ?? currentUser,
       CreatedDate: at,
       LastModifiedDate: at,
       SystemModstamp: at,

@@ -22,10 +22,12 @@ import { calendarEn } from './features/calendar';
 import { referenceEn } from './features/reference';
 import { phoneCallsEn } from './features/phoneCalls';
 import type { KomaMessages } from './ja';
+import { teamEn } from './features/team';
 
 /** English. Typed against the Japanese resources, so a missing or extra key fails the type check. */
 export const en: KomaMessages = {
   ...navEn,
+  ...teamEn,
   ...backupsEn,
   ...hearingEn,
   ...handoffsEn,

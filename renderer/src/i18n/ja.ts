@@ -27,10 +27,12 @@ import { calendarJa } from './features/calendar';
 import { referenceJa } from './features/reference';
 import { phoneCallsJa } from './features/phoneCalls';
 import type { Messages } from './messages';
+import { teamJa } from './features/team';
 
 export const ja = {
   // One spread per feature file in ./features: each feature owns its strings in both languages.
   ...navJa,
+  ...teamJa,
   ...backupsJa,
   ...hearingJa,
   ...handoffsJa,

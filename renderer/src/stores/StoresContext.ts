@@ -24,6 +24,7 @@ import type { QualificationCriteriaState } from './qualificationCriteriaStore';
 import type { DuplicatesState } from './duplicatesStore';
 import type { PhoneCallsState } from './phoneCallsStore';
 import type { TalkState } from './talkStore';
+import type { TeamStoreState } from './teamStore';
 import type { TalkSettingsState } from './talkSettingsStore';
 
 /** The stores travel by context, not module singletons, so each test renders with its own. */
@@ -33,6 +34,10 @@ export function useStores(): Stores {
   const stores = useContext(StoresContext);
   if (!stores) throw new Error('useStores must be used inside <StoresContext.Provider>');
   return stores;
+}
+
+export function useTeamStore<T>(selector: (state: TeamStoreState) => T): T {
+  return useStore(useStores().team, selector);
 }
 
 export function useReferenceStore<T>(selector: (state: ReferenceState) => T): T {

@@ -4,6 +4,7 @@ import { createAppStore } from './appStore';
 import { createBackupStore } from './backupStore';
 import { createCalendarStore } from './calendarStore';
 import { createReferenceStore } from './referenceStore';
+import { createTeamStore } from './teamStore';
 import { createCallListStore } from './callListStore';
 import { createImportStore } from './importStore';
 import { createNavStore } from './navStore';
@@ -104,6 +105,7 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     planner,
     dashboard,
     reference: createReferenceStore(client),
+    team: createTeamStore(client),
     calendar: createCalendarStore(client, () => {
       callList.getState().refresh();
       // The week on screen, if one was loaded, shows the new closed days.

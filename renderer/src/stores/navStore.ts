@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export const viewIds = ['calls', 'handoffs', 'planner', 'dashboard', 'sync', 'settings'] as const;
+export const viewIds = ['calls', 'handoffs', 'planner', 'dashboard', 'team', 'sync', 'settings'] as const;
 export type ViewId = (typeof viewIds)[number];
 
 export interface NavState {

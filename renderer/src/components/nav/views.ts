@@ -4,6 +4,7 @@ import { HandoffsView } from '../handoffs/HandoffsView';
 import { PlannerView } from '../planner/PlannerView';
 import { SettingsView } from '../settings/SettingsView';
 import { SyncView } from '../sync/SyncView';
+import { TeamView } from '../team/TeamView';
 import { WorkView } from '../work/WorkView';
 
 /**
@@ -25,6 +26,7 @@ export const views: readonly ViewSpec[] = [
   { id: 'handoffs', label: 'handoffs', Component: HandoffsView },
   { id: 'planner', label: 'planner', Component: PlannerView },
   { id: 'dashboard', label: 'dashboard', Component: DashboardView },
+  { id: 'team', label: 'team', Component: TeamView },
   { id: 'sync', label: 'sync', Component: SyncView },
   { id: 'settings', label: 'settings', Component: SettingsView },
 ];

@@ -6,6 +6,7 @@ import { DialModeSection } from './DialModeSection';
 import { FieldRepsSection } from './FieldRepsSection';
 import { KpiSettingsSection } from './KpiSettingsSection';
 import { ProfileSection } from './ProfileSection';
+import { TeamSection } from '../team/TeamSection';
 import { QualificationSection } from './QualificationSection';
 import { QueueRulesSection } from './QueueRulesSection';
 import { ReferenceValuesSection } from './ReferenceValuesSection';
@@ -19,6 +20,7 @@ import { TalkSection } from './talk/TalkSection';
  */
 export const settingsSections: readonly { id: string; Component: ComponentType }[] = [
   { id: 'profile', Component: ProfileSection },
+  { id: 'team', Component: TeamSection },
   { id: 'dialMode', Component: DialModeSection },
   { id: 'queueRules', Component: QueueRulesSection },
   { id: 'scoringRules', Component: ScoringRulesSection },
