@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallOutcome } from '../../shared/contract/calls';
 import type { TeamState } from '../../shared/contract/team';
 import { teamRequestCount } from '../../electron/backend/sync/salesforce/teamQueries';
 import { startFakeSalesforce, type FakeSalesforce } from '../fakes/fakeSalesforce';
-import { addFieldRep, handOff, logCall, minute } from '../fakes/repActions';
+import { minute } from '../fakes/repActions';
+import { repWorks, teamWork } from '../fakes/teamWork';
 import { createSyncHarness, type SyncHarness } from '../fakes/syncHarness';
-import { seedLeads } from '../helpers/seedLeads';
 
 /**
  * The manager's team view, end to end through the strict fake: three reps' Komas plan call blocks
@@ -19,44 +18,10 @@ let manager: SyncHarness;
 // Tuesday 8 December 2026, 10:00 JST.
 const start = new Date('2026-12-08T01:00:00Z');
 
-/** What each rep does: calls by outcome, how many marked as conversations, call blocks, handoffs. */
-const work: { outcomes: CallOutcome[]; conversations: number; blocks: number; handoffs: number }[] = [
-  { outcomes: ['connected', 'connected', 'no_answer', 'no_answer', 'gatekeeper', 'callback_requested'], conversations: 2, blocks: 4, handoffs: 2 },
-  { outcomes: ['connected', 'voicemail', 'not_interested', 'busy'], conversations: 1, blocks: 2, handoffs: 1 },
-  { outcomes: ['no_answer', 'no_answer', 'no_answer'], conversations: 0, blocks: 3, handoffs: 0 },
-];
-
-async function repWorks(i: number): Promise<SyncHarness> {
-  const h = await createSyncHarness({ fake, idPrefix: `r${i}-`, start });
-  const w = work[i]!;
-  const leads = seedLeads(
-    h.backend,
-    w.outcomes.map((_, k) => ({ id: `r${i}-lead-${k}`, company: `株式会社チーム${i}商事${k}`, name: `山﨑 花子${i}${k}`, phone: `03-1111-${i}${k}00`, title: '部長', score: 50 })),
-  );
-  fake.signInAs(fake.users.reps[i]!);
-  await h.signIn();
-  // Offline from here: nothing reaches Salesforce until the network comes back.
-  fake.setDown(true);
-  await h.call('planner.assign', {
-    weekStart: '2026-12-07',
-    assignments: Array.from({ length: w.blocks }, (_, k) => ({ startsAt: new Date(Date.UTC(2026, 11, 9 + (k % 3), 0, 30 * k)).toISOString(), kind: 'call_block' as const, target: null })),
-  });
-  const fieldRep = await addFieldRep(h, '005000000000009AAA');
-  for (const [k, outcome] of w.outcomes.entries()) {
-    h.clock.advance(5 * minute);
-    await logCall(h, leads[k]!, outcome, '架電', k < w.conversations ? { conversation: true } : {});
-  }
-  for (let k = 0; k < w.handoffs; k++) await handOff(h, leads[k + 2]!, fieldRep);
-  await h.backend.sync.engine.drain();
-  fake.setDown(false);
-  await h.settle();
-  return h;
-}
-
 beforeAll(async () => {
   // The org stamps records at the reps' working time, not at the machine's.
   fake = await startFakeSalesforce({ now: () => new Date(start.getTime() + 30 * minute) });
-  for (let i = 0; i < work.length; i++) reps.push(await repWorks(i));
+  for (let i = 0; i < teamWork.length; i++) reps.push(await repWorks(fake, i, start));
   // Field sales answer in Salesforce: one rejected with a reason, one meeting held.
   const opps = fake.records('Opportunity').sort((a, b) => String(a.Koma_Id__c).localeCompare(String(b.Koma_Id__c)));
   fake.update('Opportunity', opps[0]!.Id, { Koma_Field_State__c: 'Rejected', Koma_Field_Reason__c: '予算が来期まで確保できない' });
