@@ -125,16 +125,19 @@ describe('the call workspace', () => {
     await user.keyboard('折り返しは午後');
     await user.keyboard('{Control>}{Enter}{/Control}');
 
+    // The next lead (read ahead) went on screen at once; the refusal brings this one back, its fields drawn anew.
     const alert = await within(callLog()).findByRole('alert');
     expect(alert).toHaveTextContent('a callback needs a date and time');
-    expect(when).toHaveAttribute('aria-invalid', 'true');
+    const whenAgain = within(callLog()).getByLabelText('Callback date and time');
+    expect(whenAgain).toHaveAttribute('aria-invalid', 'true');
     expect(within(callLog()).getByRole('textbox', { name: 'Call notes' })).toHaveValue('折り返しは午後');
     expect(within(callLog()).getByRole('radio', { name: 'Callback requested' })).toBeChecked();
     expect(within(lead()).getByRole('heading', { level: 2, name: 'Person 1' })).toBeInTheDocument();
 
-    await user.type(when, '2025-04-08T14:30');
+    await user.type(whenAgain, '2025-04-08T14:30');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await within(lead()).findByRole('heading', { level: 2, name: 'Person 2' });
+    await waitFor(() => expect(log).toHaveBeenCalledTimes(2));
     expect(log).toHaveBeenLastCalledWith(
       expect.objectContaining({ outcome: 'callback_requested', notes: '折り返しは午後', callbackAt: new Date(2025, 3, 8, 14, 30).toISOString() }),
     );

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { KomaApi } from '../../shared/contract/api';
 import type { CallListRow } from '../../shared/contract/leads';
-import { leadRow, ok } from './fakeApi';
+import { deferred, leadRow, ok } from './fakeApi';
 import { at, leadDetail, renderWork, workApi } from './workFixtures';
 
 const queueRows: CallListRow[] = [
@@ -140,6 +140,57 @@ describe('the queue beside the lead', () => {
     // Person 2 came from the read-ahead: the queue was asked once for the lead after Person 1, and Person 2 read once.
     expect(api['queue.next'].mock.calls.filter(([input]) => input.excludeLeadId === 'lead-1')).toHaveLength(1);
     expect(api['lead.get'].mock.calls.filter(([input]) => input.leadId === 'lead-2')).toHaveLength(1);
+  });
+
+  it('shows the read-ahead lead at once on save and next, while the call is still being logged', async () => {
+    const api = queueApi();
+    const answer = deferred<void>();
+    const logAndNext = api['calls.logAndNext'].getMockImplementation()!;
+    api['calls.logAndNext'].mockImplementation(async (input) => {
+      await answer.promise;
+      return logAndNext(input);
+    });
+    const { user } = renderWork(api);
+    await screen.findByRole('table', { name: 'Call list' });
+    await user.keyboard('n');
+    const lead = screen.getByRole('region', { name: 'Current lead' });
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 1' });
+    await waitFor(() => expect(api['lead.get']).toHaveBeenCalledWith({ leadId: 'lead-2' }));
+    await user.keyboard('2{Control>}{Enter}{/Control}');
+    // Person 2 is on screen with an empty form before the backend has answered the call.
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 2' });
+    await waitFor(() => expect(api['calls.logAndNext']).toHaveBeenCalledWith({ call: expect.objectContaining({ leadId: 'lead-1', outcome: 'no_answer' }), source: null }));
+    expect(api['calls.log']).not.toHaveBeenCalled();
+    expect(within(lead).getByRole('radio', { name: 'No answer' })).not.toBeChecked();
+    expect(api['lead.get'].mock.calls.filter(([input]) => input.leadId === 'lead-2')).toHaveLength(1);
+    // N waits for the call to be in: the queue is not asked while it could still hand back Person 1.
+    const asked = api['queue.next'].mock.calls.length;
+    await user.keyboard('n');
+    expect(api['queue.next'].mock.calls.length).toBe(asked);
+    answer.resolve();
+    // Then N goes on from Person 2, asking the queue only after the call was logged.
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 1' });
+    expect(api['calls.log']).toHaveBeenCalledTimes(1);
+    const fromPerson2 = api['queue.next'].mock.calls.findIndex(([input]) => input.excludeLeadId === 'lead-2');
+    expect(api['queue.next'].mock.invocationCallOrder[fromPerson2]).toBeGreaterThan(api['calls.log'].mock.invocationCallOrder[0]!);
+  });
+
+  it('takes the backend’s next lead instead of the read-ahead one when the queue changed during the call', async () => {
+    const api = queueApi();
+    const hot = leadDetail(9, { lead: { fullName: 'Person 9' } });
+    const logAndNext = api['calls.logAndNext'].getMockImplementation()!;
+    api['calls.logAndNext'].mockImplementation(async (input) => {
+      const answer = await logAndNext(input);
+      return answer.ok ? ok({ ...answer.value, next: hot }) : answer;
+    });
+    const { user } = renderWork(api);
+    await screen.findByRole('table', { name: 'Call list' });
+    await user.keyboard('n');
+    const lead = screen.getByRole('region', { name: 'Current lead' });
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 1' });
+    await waitFor(() => expect(api['lead.get']).toHaveBeenCalledWith({ leadId: 'lead-2' }));
+    await user.keyboard('2{Control>}{Enter}{/Control}');
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 9' });
   });
 
   it('drops the read-ahead lead when a decision changed the queue', async () => {

@@ -152,6 +152,8 @@ export function createWorkStore(
   const options: WorkOptions = { now: () => new Date(), dial: dialWithLink, newCallId: () => crypto.randomUUID(), ...defaultWorkOptions, ...overrides };
   // Each open gets a ticket; a lead that arrives after the rep asked for another one is dropped.
   let openTicket = 0;
+  // A call logged while the next lead is already on screen (see saveAndNext): what reads the queue waits for it.
+  let logInFlight: Promise<void> | null = null;
 
   return createStore<WorkState>()((set, get) => {
     const isCurrent = (leadId: string) => get().detail?.lead.id === leadId;
@@ -205,8 +207,11 @@ export function createWorkStore(
       }
     };
 
-    /** A lead on screen with its saved draft and its company's notes; the one after it is read ahead. */
-    const show = (detail: LeadDetail) => {
+    /**
+     * A lead on screen with its saved draft and its company's notes; the one after it is read ahead,
+     * unless a call is still being logged (the queue is read again once it is in).
+     */
+    const show = (detail: LeadDetail, readAhead = true) => {
       set({
         ...fresh,
         detail,
@@ -214,7 +219,8 @@ export function createWorkStore(
         form: detail.draft ?? emptyCallForm,
         prep: { companyId: detail.company.id, text: detail.company.prepNotes, saving: false, savedAt: null, problem: null },
       });
-      prefetchNext(detail);
+      if (readAhead) prefetchNext(detail);
+      else prefetched = null;
     };
 
     /**
@@ -255,6 +261,17 @@ export function createWorkStore(
       return ahead && ahead.fromId === fromId && ahead.writes === writes && ahead.source === deps.callList.getState().source ? ahead.detail.lead.id : null;
     };
 
+    /** The read-ahead lead after `fromId`, taken for showing now; null when there is none still good. */
+    const takeAhead = (fromId: string): LeadDetail | null => {
+      const leadId = prefetchedNext(fromId);
+      return leadId ? takePrefetched(leadId) : null;
+    };
+
+    /** Anything that reads the queue waits for a call still being logged, or it could be handed that lead again. */
+    const logSettled = async () => {
+      while (logInFlight) await logInFlight;
+    };
+
     const open = async (leadId: string) => {
       // Choosing the lead already open keeps everything as it is (the decision is not in the draft).
       if (get().detail?.lead.id === leadId && get().openingId === null) return;
@@ -273,6 +290,7 @@ export function createWorkStore(
 
     /** The next lead in queue order, never the one just left; with none, the current lead stays. */
     const advance = async (fromId: string | null, emptyNotice: NonNullable<WorkState['notice']>) => {
+      await logSettled();
       try {
         const ahead = prefetchedNext(fromId);
         const { leadId } = ahead ? { leadId: ahead } : await client.invoke('queue.next', { excludeLeadId: fromId, source: deps.callList.getState().source });
@@ -325,6 +343,7 @@ export function createWorkStore(
      * the decision's transaction). Notes without an outcome stop it: the dialog asks the rep.
      */
     const decide = async (send: (leadId: string, call: PendingCall | null) => Promise<unknown>, after?: (leadId: string) => Promise<void>) => {
+      await logSettled();
       const leadId = get().detail?.lead.id;
       if (!leadId || get().acting) return;
       const call = await takePendingCall(leadId);
@@ -392,40 +411,78 @@ export function createWorkStore(
       },
       recycleDefault,
       async saveAndNext() {
-        const { detail, form, decision, logging } = get();
-        if (!detail || logging) return;
+        // A second Ctrl+Enter while the call before is still being logged waits for it, on the lead it was pressed on.
+        const pressedOn = get().detail?.lead.id;
+        await logSettled();
+        const { detail, form, decision, logging, prep } = get();
+        if (!detail || logging || detail.lead.id !== pressedOn) return;
         const built = buildLogCall(detail.lead.id, form, decision, options.now());
         if (!built.ok) {
           set({ formError: built.error });
           return;
         }
-        set({ logging: true, formError: null, logProblem: null });
+        // The lead after this one, read while the rep was on the call, goes on screen at once; the
+        // call is logged meanwhile (see below), and the backend's answer only corrects the screen.
+        const ahead = takeAhead(detail.lead.id);
         writes++;
-        // Logging deletes the draft in the same transaction: no draft save may land after it.
-        await draftSave.cancel();
-        await deps.beforeLog?.();
-        // Saved first, so a colleague at the same company shows the notes just typed.
-        await prepSave.flush();
         const ticket = ++openTicket;
+        // What was typed for this lead is taken now, before the next lead's fields can replace it:
+        // logging deletes the draft in its transaction (no draft save may land after it), the
+        // hearing typed in this call must be in the version the call seals, and the prep notes go
+        // first so a colleague at the same company shows them.
+        const saved = Promise.all([draftSave.cancel(), deps.beforeLog?.(), prepSave.flush()]);
+        let settle = () => {};
+        const inFlight = new Promise<void>((resolve) => (settle = resolve));
+        logInFlight = inFlight;
+        if (ahead) {
+          show(ahead, false);
+          set({ arrival: get().arrival + 1 });
+        } else {
+          set({ logging: true, formError: null, logProblem: null });
+        }
         let next: LeadDetail | null;
         try {
+          await saved;
           // One round trip: the call logged, and the next lead with everything its pane shows.
           let logged;
           ({ next, logged } = await client.invoke('calls.logAndNext', { call: built.input, source: deps.callList.getState().source }));
           set({ moved: movedOf(detail.lead.fullName, logged) });
         } catch (error) {
-          // Nothing typed is lost: the form stays and is saved as the draft again.
-          set({ logging: false, logProblem: toProblem(error) });
+          // Nothing typed is lost: the lead comes back with its form, saved as the draft again.
+          if (!ahead) set({ logging: false, logProblem: toProblem(error) });
+          else if (ticket === openTicket) {
+            set({ ...fresh, detail, form, decision, prep, openingId: null, logProblem: toProblem(error) });
+            prefetchNext(detail);
+          }
+          else set({ problem: toProblem(error) });
           draftSave.schedule({ leadId: detail.lead.id, draft: form });
           return;
+        } finally {
+          if (logInFlight === inFlight) logInFlight = null;
+          settle();
         }
-        set({ ...fresh, logging: false });
-        if (next && ticket === openTicket) {
-          show(next);
-          set({ arrival: get().arrival + 1 });
-        } else if (!next) {
-          set({ notice: 'logged_queue_empty' });
-          await refreshDetail();
+        if (ahead) {
+          const shown = get().detail;
+          // The queue changed while the rep was on the call (a lead came in): its answer wins
+          // unless the rep already started on the lead shown.
+          const untouched = shown === ahead && get().form === (ahead.draft ?? emptyCallForm);
+          if (ticket !== openTicket || !shown) {
+            // The rep opened another lead meanwhile: that one stays.
+          } else if (next && next.lead.id !== ahead.lead.id && untouched) {
+            show(next);
+            set({ arrival: get().arrival + 1 });
+          } else {
+            prefetchNext(shown);
+          }
+        } else {
+          set({ ...fresh, logging: false });
+          if (next && ticket === openTicket) {
+            show(next);
+            set({ arrival: get().arrival + 1 });
+          } else if (!next) {
+            set({ notice: 'logged_queue_empty' });
+            await refreshDetail();
+          }
         }
         // Off the keystroke's path: the list catches up once the next lead is on screen.
         deps.callList.getState().refresh();
