@@ -144,7 +144,7 @@ describe('objection cards', () => {
     await openFirstLead(user);
     const timeline = within(lead()).getByRole('region', { name: 'Timeline' });
     // A card written only in Japanese is shown in Japanese.
-    expect(within(timeline).getByText('Objections: I’m busy right now, 高い')).toBeInTheDocument();
+    expect(await within(timeline).findByText('Objections: I’m busy right now, 高い')).toBeInTheDocument();
   });
 
   it('the help lists G and O', async () => {

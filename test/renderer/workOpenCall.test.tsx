@@ -107,7 +107,8 @@ describe('history', () => {
       }),
     ]);
     await openFirstLead(api);
-    const items = within(within(lead()).getByRole('region', { name: 'Timeline' })).getAllByRole('listitem');
+    // The entries are drawn just after the lead (a deferred render): wait for them.
+    const items = await within(within(lead()).getByRole('region', { name: 'Timeline' })).findAllByRole('listitem');
     expect(items).toHaveLength(3);
     expect(items.map((item) => item.querySelector('.timeline-what')?.textContent)).toEqual(['Recycled (No budget)', 'Call: Connected', 'Call: No answer']);
     expect(items[1]).toHaveTextContent('length unknown');

@@ -42,7 +42,8 @@ describe('company prep beside the call', () => {
     expect(within(colleagues).getByRole('button', { name: '佐藤 花子' })).toBeInTheDocument();
     expect(colleagues).toHaveTextContent('Recycled');
 
-    const items = within(within(prep()).getByRole('region', { name: 'Timeline' })).getAllByRole('listitem');
+    // The entries are drawn just after the lead (a deferred render): wait for them.
+    const items = await within(within(prep()).getByRole('region', { name: 'Timeline' })).findAllByRole('listitem');
     expect(items.map((item) => item.querySelector('.timeline-what')?.textContent)).toEqual([
       'Recycled (No budget)',
       'Call: Connected',

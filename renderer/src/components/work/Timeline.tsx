@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { memo, useId } from 'react';
+import { memo, useDeferredValue, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../../shared/contract/callFlow';
 import { exitKinds } from '../../../../shared/contract/calls';
@@ -31,20 +31,27 @@ function headline(t: TFunction, item: TimelineItem): string {
   }
 }
 
+/** What the timeline shows while a new lead's entries are still being drawn (see Timeline). */
+const notYetDrawn: readonly TimelineItem[] = [];
+
 /**
  * Everything that happened with the company's leads, newest first: one entry per call (outcome,
  * duration, notes), behaviour, hearings, handoffs, and decisions as entries of their own.
  * Memoised: the pane re-renders on every checklist tick and decision, the timeline only when a new one arrives.
+ * Its up to 200 entries sit below the prep and are drawn just after the lead itself (a deferred
+ * render React can interrupt), so N and save-and-next show the lead without waiting for them.
  */
-export const Timeline = memo(function Timeline({ timeline, currentLeadId }: { timeline: readonly TimelineItem[]; currentLeadId: string }) {
+export const Timeline = memo(function Timeline({ timeline: latest, currentLeadId }: { timeline: readonly TimelineItem[]; currentLeadId: string }) {
+  const timeline = useDeferredValue(latest, notYetDrawn);
+  const drawing = timeline === notYetDrawn && latest.length > 0;
   const { t } = useTranslation();
   const format = useDateFormat();
   const localized = useLocalized();
   const headingId = useId();
   return (
-    <section className="timeline" aria-labelledby={headingId}>
+    <section className="timeline" aria-labelledby={headingId} aria-busy={drawing}>
       <h4 id={headingId}>{t('work.timeline.heading')}</h4>
-      {timeline.length === 0 ? (
+      {drawing ? null : timeline.length === 0 ? (
         <p className="hint">{t('work.timeline.empty')}</p>
       ) : (
         <ol>
