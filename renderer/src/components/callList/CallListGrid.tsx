@@ -1,14 +1,18 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rowAt } from '../../lib/pageCache';
 import { useCallListStore, useWorkStore } from '../../stores/StoresContext';
-import { CallListRow } from './CallListRow';
+import { CallListRow, type RowWording } from './CallListRow';
+import { useDateFormat } from '../work/useDateFormat';
 import { callListColumns, callListRowHeight, columnLabel } from './columns';
 import { isComposing } from '../../lib/keys';
 
-/** Rows rendered beyond the visible ones, so a quick flick does not show blank space. */
-const overscan = 10;
+/**
+ * Rows rendered beyond the visible ones, so a small scroll shows drawn rows at once. Few: every
+ * one is mounted on each frame of a fast scroll, and a row not yet fetched shows a placeholder anyway.
+ */
+const overscan = 4;
 
 /** The viewport assumed until the scroll area has a layout (first paint, hidden, or jsdom in tests). */
 const unmeasuredViewport: Rect = { width: 1024, height: 640 };
@@ -32,6 +36,9 @@ export interface CallListGridHandle {
  */
 export function CallListGrid({ labelledBy, ref }: { labelledBy: string; ref?: Ref<CallListGridHandle> }) {
   const { t } = useTranslation();
+  const format = useDateFormat();
+  const now = useWorkStore((state) => state.now);
+  const wording = useMemo<RowWording>(() => ({ t, format, now }), [t, format, now]);
   const total = useCallListStore((state) => state.total) ?? 0;
   const search = useCallListStore((state) => state.search);
   const pages = useCallListStore((state) => state.pages);
@@ -154,6 +161,7 @@ export function CallListGrid({ labelledBy, ref }: { labelledBy: string; ref?: Re
             return (
               <CallListRow
                 key={item.key}
+                wording={wording}
                 index={item.index}
                 top={item.start}
                 row={row}

@@ -1,15 +1,25 @@
+import type { TFunction } from 'i18next';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CallListRow as Row } from '../../../../shared/contract/leads';
-import { useDateFormat } from '../work/useDateFormat';
-import { useWorkStore } from '../../stores/StoresContext';
+import type { DateFormat } from '../work/useDateFormat';
 import { callListColumns, callListRowHeight } from './columns';
 import { CompanyName } from './CompanyName';
 import { overdueText, queueReasonText } from './queueReason';
 import { Reading } from '../common/Reading';
 import { sourceText } from '../../lib/importedValues';
 
+/**
+ * What every row words its cells with, made once by the grid: a row scrolled into view subscribes
+ * to nothing and builds nothing of its own (the list mounts dozens of rows a frame while scrolling).
+ */
+export interface RowWording {
+  t: TFunction;
+  format: DateFormat;
+  now: () => Date;
+}
+
 interface CallListRowProps {
+  wording: RowWording;
   /** Zero-based position in the whole list (not in the page). */
   index: number;
   /** undefined while its page is on the way: a placeholder row keeps the scroll height honest. */
@@ -24,10 +34,8 @@ interface CallListRowProps {
 }
 
 /** One virtualised row, positioned absolutely inside the scroll area; click or Enter opens its lead. */
-export const CallListRow = memo(function CallListRow({ index, row, top, active, current, onOpen, onFocusRow }: CallListRowProps) {
-  const { t } = useTranslation();
-  const format = useDateFormat();
-  const now = useWorkStore((state) => state.now);
+export const CallListRow = memo(function CallListRow({ wording, index, row, top, active, current, onOpen, onFocusRow }: CallListRowProps) {
+  const { t, format, now } = wording;
   // Row 1 is the header row, so data rows start at 2.
   const rowIndex = index + 2;
   const style = { transform: `translateY(${top}px)`, height: callListRowHeight };
