@@ -76,6 +76,31 @@ describe('the call list', () => {
     expect(page.mock.calls.every(([input]) => input.offset === 0)).toBe(true);
   });
 
+  it('keeps the last search’s rows on screen until the new search answers, then shows its rows at once', async () => {
+    const replies = new Map<string, ReturnType<typeof deferred<Page>>>();
+    const page = vi.fn<KomaApi['callList.page']>((input) => {
+      const reply = deferred<Page>();
+      replies.set(input.search ?? '', reply);
+      return reply.promise;
+    });
+    renderApp({ 'app.info': () => ok(appInfo(300)), 'callList.page': page });
+    await vi.waitFor(() => expect(replies.has('')).toBe(true));
+    replies.get('')?.resolve({ ok: true, value: { total: 300, offset: 0, rows: [leadRow(0)] } });
+    const table = await screen.findByRole('table', { name: 'Call list' });
+    expect(await within(table).findByText('Company 0')).toBeInTheDocument();
+
+    const box = screen.getByRole('searchbox', { name: 'Search company, person or phone' });
+    act(() => void fireEvent.change(box, { target: { value: 'yamada' } }));
+    await vi.waitFor(() => expect(replies.has('yamada')).toBe(true));
+    // Asked, not answered: the rows of the list before stay, none turned into a placeholder.
+    expect(within(table).getByText('Company 0')).toBeInTheDocument();
+    expect(dataRows(table).some((row) => row.getAttribute('aria-busy') === 'true' && row.getAttribute('aria-rowindex') === '2')).toBe(false);
+
+    replies.get('yamada')?.resolve({ ok: true, value: { total: 1, offset: 0, rows: [leadRow(42, { fullName: 'Yamada Taro' })] } });
+    expect(await within(table).findByRole('cell', { name: 'Yamada Taro' })).toBeInTheDocument();
+    expect(dataRows(table)).toHaveLength(1);
+  });
+
   it('shows placeholder rows while a refresh is on the way, then the new rows', async () => {
     const replies = [deferred<Page>(), deferred<Page>()];
     let call = 0;

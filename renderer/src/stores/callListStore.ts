@@ -97,9 +97,27 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
         );
     };
 
-    const restart = (search: string) => {
-      set((state) => ({ search, pages: {}, bounds: {}, pending: {}, generation: state.generation + 1 }));
-      fetchPage(0, { withCount: true });
+    /**
+     * A new search or source: the rows on screen stay until the first page of the new answer
+     * arrives and replace them in one render — no frame of placeholder rows between two searches.
+     * The list anew (after an import, `blank`) shows placeholders meanwhile: its old rows are gone.
+     * A newer restart drops this one's answer (the generation moved on).
+     */
+    const restart = (search: string, blank = false) => {
+      const { source, pageSize } = get();
+      const generation = get().generation + 1;
+      set(blank ? { search, pages: {}, bounds: {}, generation, pending: {} } : { generation, pending: {} });
+      const key = pageKey(search, 0);
+      client.invoke('callList.page', { search, offset: 0, limit: pageSize, ...(source ? { source } : {}) }).then(
+        (page) => {
+          if (get().generation !== generation) return;
+          set({ search, total: page.total ?? null, pages: { [key]: page.rows }, bounds: { [key]: { first: page.firstKey ?? null, last: page.lastKey ?? null } }, pending: {}, problem: null });
+        },
+        (error: unknown) => {
+          if (get().generation !== generation) return;
+          set({ search, pages: {}, bounds: {}, pending: {}, problem: toProblem(error) });
+        },
+      );
     };
 
     return {
@@ -129,13 +147,13 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
         for (const offset of pageOffsetsFor(first, last, total ?? 0, pageSize)) fetchPage(offset);
       },
       reload() {
-        restart(get().search);
+        restart(get().search, true);
       },
       refresh() {
         const { search, pages, bounds, total, pageSize, visible } = get();
         const onScreen = pageOffsetsFor(visible.first, visible.last, total ?? 0, pageSize).filter((offset) => pages[pageKey(search, offset)]);
         if (onScreen.length === 0) {
-          restart(search);
+          restart(search, true);
           return;
         }
         // A new generation drops answers still on their way for the old data; the rows on screen
