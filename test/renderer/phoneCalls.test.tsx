@@ -149,7 +149,8 @@ describe("the lead's timeline", () => {
     const lead = () => screen.getByRole('region', { name: 'Current lead' });
     await within(lead()).findByRole('heading', { level: 2, name: 'Person 1' });
     const timeline = within(lead()).getByRole('region', { name: 'Timeline' });
-    expect(within(timeline).getByText('Zoom Phone: 3 min 25 s')).toBeInTheDocument();
+    // The entries are drawn just after the lead (a deferred render): wait for them.
+    expect(await within(timeline).findByText('Zoom Phone: 3 min 25 s')).toBeInTheDocument();
     expect(within(timeline).getByRole('link', { name: 'Open the recording' })).toHaveAttribute('href', 'https://zoom.us/recording/share/abc');
     expect(within(timeline).getByText('Budget next fiscal year')).toBeInTheDocument();
   });
