@@ -68,6 +68,7 @@ export interface FakeHubSpot {
   /** Stamps records with one modification time (a bulk import): ties in the same millisecond. */
   stamp(type: HubSpotType, ids: string[], ms: number): void;
   inject(fault: HubSpotFault): void;
+  clearFaults(): void;
   readonly stats: { requests: number; byRoute: Record<string, number> };
   close(): Promise<void>;
 }
@@ -585,6 +586,9 @@ export async function startFakeHubSpot(options: FakeHubSpotOptions = {}): Promis
     },
     inject(fault) {
       faults.push({ ...fault, left: fault.count ?? 1 });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     async close() {
       for (const s of sockets) s.destroy();
