@@ -38,6 +38,15 @@ export function isDialUrl(url: string): boolean {
   );
 }
 
+/**
+ * A follow-up mail for the rep's mail app: a mailto: URL as shared/domain/followup/mail.ts builds it
+ * (RFC 6068, every special character percent-encoded, at most its 2,000-character limit), so no raw
+ * space, quote or control character can reach the OS's command line for the mail app.
+ */
+export function isMailUrl(url: string): boolean {
+  return url.length <= 2000 && /^mailto:[A-Za-z0-9._~%@-]*\?subject=[A-Za-z0-9._~%-]*&body=[A-Za-z0-9._~%-]*$/.test(url);
+}
+
 /** What may be handed to the OS browser: plain http(s) with a host and no embedded credentials. */
 export function isSafeExternalUrl(url: string): boolean {
   const parsed = parseUrl(url);
@@ -214,9 +223,10 @@ export function hardenWebContents(contents: GuardedWebContents, shell: Hardening
     const target = event.url ?? url ?? '';
     if (isAppUrl(target)) return;
     event.preventDefault();
-    // "Start call" follows a tel: link: the page stays, the softphone dials.
-    if (kind === 'navigation' && isDialUrl(target)) {
-      shell.openExternal(target).catch((error: unknown) => log(`could not dial: ${String(error)}`));
+    // "Start call" follows a tel: link: the page stays, the softphone dials. A follow-up mail's
+    // mailto: link opens the rep's mail app the same way.
+    if (kind === 'navigation' && (isDialUrl(target) || isMailUrl(target))) {
+      shell.openExternal(target).catch((error: unknown) => log(`could not open ${target.slice(0, 20)}: ${String(error)}`));
       return;
     }
     log(`blocked ${kind} to ${target.slice(0, 200)}`);

@@ -36,6 +36,7 @@ export const readCommands = [
   'talk.export',
   'kpi.objections',
   'phoneCalls.list',
+  'followup.context',
 ] as const satisfies readonly CommandName[];
 
 export const backupLaneCommands = ['backup.create'] as const satisfies readonly CommandName[];

@@ -3,6 +3,7 @@ import { callOutcomeSchema, excludeReasonSchema, recycleReasonSchema } from './c
 import { customerStageSchema, leadAgeSchema, leadSourceSchema, leadStatusSchema, queueReasonSchema } from './leads';
 import { behaviourKindSchema } from './scoringRules';
 import { raisedObjectionSchema } from './talk';
+import { followupKindSchema } from './followup';
 
 const isoInstant = z.iso.datetime({ offset: true });
 const id = z.string().min(1).max(100);
@@ -53,6 +54,8 @@ export const timelineItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hearing'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), version: z.number() }),
   z.object({ kind: z.literal('handoff'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), state: z.string() }),
   z.object({ kind: z.literal('exit'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), exit: z.string(), reason: z.string().nullable() }),
+  /** A follow-up mail opened in the rep's mail client (shared/contract/followup.ts); dueAt: the callback it set. */
+  z.object({ kind: z.literal('followup'), at: z.string(), id: z.string(), leadId: z.string(), leadName: z.string(), followup: followupKindSchema, subject: z.string(), dueAt: z.string().nullable() }),
 ]);
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 

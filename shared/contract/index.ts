@@ -26,6 +26,7 @@ import { behaviourImportInput, behaviourImportResultSchema } from './behaviour';
 import { backupCommands, backupInfoSchema } from './backups';
 import { syncCommands } from './sync';
 import { talkCommands } from './talk';
+import { followupCommands } from './followup';
 import { businessCalendarSchema, calendarCommands, scheduleMoveSchema } from './calendar';
 import { referenceCommands } from './reference';
 import { phoneCallCommands, phoneCallImportResultSchema } from './phoneCalls';
@@ -132,6 +133,7 @@ export const contract = {
   ...syncCommands,
   ...talkCommands,
   ...teamCommands,
+  ...followupCommands,
 } as const;
 
 export type Contract = typeof contract;

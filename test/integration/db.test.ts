@@ -87,6 +87,7 @@ describe('migrations', () => {
       'companies',
       'exit_tallies',
       'field_reps',
+      'followups',
       'handoffs',
       'hearings',
       'import_undo',

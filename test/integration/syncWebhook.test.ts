@@ -107,6 +107,27 @@ describe('the signed webhook', () => {
     expect(docs).toMatch(/replay window/i);
   });
 
+  it('delivers a follow-up mail once as followup.upsert, with every field its schema requires', async () => {
+    const { callId } = await logCall(h, 'lead-0000', 'connected', '資料送付の依頼');
+    const { id } = await h.call('followup.record', {
+      leadId: 'lead-0000',
+      callId,
+      templateId: 'materials',
+      kind: 'materials',
+      subject: '【資料送付】ご案内資料をお送りします',
+      body: '本日はありがとうございました。',
+      channel: 'eml',
+    });
+    await h.settle();
+    await h.settle();
+    const followups = deliveries.map((d) => JSON.parse(d.body) as { type: string; entityId: string; data: Record<string, unknown> }).filter((b) => b.type === 'followup.upsert');
+    expect(followups).toHaveLength(1);
+    expect(followups[0]).toMatchObject({ entityId: id, data: { id, callId, kind: 'materials', channel: 'eml', to: null, dueAt: null, leadId: 'lead-0000' } });
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../docs/sync-webhook.schema.json', import.meta.url)), 'utf8')) as { $defs: { followup: { required: string[]; properties: Record<string, unknown> } } };
+    expect(Object.keys(followups[0]!.data).sort()).toEqual([...schema.$defs.followup.required].sort());
+    expect(Object.keys(schema.$defs.followup.properties).sort()).toEqual([...schema.$defs.followup.required].sort());
+  });
+
   it('retries 429 and 5xx (honouring Retry-After), holds other 4xx for attention', async () => {
     await logCall(h, 'lead-0000');
     await logCall(h, 'lead-0001');

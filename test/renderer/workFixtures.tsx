@@ -146,15 +146,18 @@ export interface RenderWorkOptions {
 /** The whole app on the calls screen over a fake backend, with the workspace clock fixed at mondayTen. */
 export function renderWork(api: FakeApi, options: RenderWorkOptions = {}) {
   const dial = vi.fn<(href: string) => void>();
+  const openMail = vi.fn<(url: string) => void>();
+  const saveFile = vi.fn<(fileName: string, blob: Blob) => void>();
   const stores = createStores(createClient(sendThroughPreload(api)), {
     searchDebounceMs: 5,
-    saveFile: vi.fn(),
+    saveFile,
+    followup: { now: () => mondayTen, openMail },
     work: { now: () => mondayTen, dial, draftDelayMs: options.draftDelayMs ?? 20, prepDelayMs: options.prepDelayMs ?? 20 },
   });
   const i18n = createI18n({ language: options.language ?? 'en', root: document.documentElement });
   const user = userEvent.setup();
   const view = render(<Root i18n={i18n} stores={stores} />);
-  return { ...view, stores, i18n, user, dial };
+  return { ...view, stores, i18n, user, dial, openMail, saveFile };
 }
 
 export type CallLogMock = Mock<KomaApi['calls.log']>;

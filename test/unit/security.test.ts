@@ -267,6 +267,19 @@ describe('hardenApp', () => {
     }
   });
 
+  it('hands a follow-up mailto: link to the mail app, and nothing shaped otherwise', async () => {
+    const { mailtoUrl } = await import('../../shared/domain/followup/mail');
+    const { contents, openExternal } = hardenedFakes();
+    const url = mailtoUrl({ to: 'taro@example.co.jp', subject: '【お礼】本日のお電話', body: '髙橋様\nありがとうございました & "quotes"' })!;
+    contents.emit('will-navigate', navigationEvent(url));
+    expect(openExternal).toHaveBeenCalledWith(url);
+    for (const bad of ['mailto:a@example.com?subject=x&body=a b', 'mailto:a@example.com?cc=boss@example.com&subject=x&body=y', `mailto:?subject=x&body=${'a'.repeat(2000)}`, 'mailto:a@example.com?subject="x"&body=y']) {
+      openExternal.mockClear();
+      contents.emit('will-navigate', navigationEvent(bad));
+      expect(openExternal, bad).not.toHaveBeenCalled();
+    }
+  });
+
   it('prevents attaching a <webview>', () => {
     const { contents } = hardenedFakes();
     const event = navigationEvent();

@@ -6,6 +6,7 @@ import { referenceHandlers } from './kpi/reference';
 import { callListHandlers } from './callList/handlers';
 import { callHandlers } from './calls/handlers';
 import { duplicateHandlers } from './duplicates/handlers';
+import { followupHandlers } from './followup/handlers';
 import { fieldRepHandlers } from './handoffs/fieldReps';
 import { handoffHandlers } from './handoffs/handlers';
 import { hearingHandlers } from './hearing/handlers';
@@ -52,4 +53,5 @@ export const featureHandlers: readonly FeatureHandlers[] = [
   calendarHandlers,
   referenceHandlers,
   phoneCallHandlers,
+  followupHandlers,
 ];

@@ -10,7 +10,7 @@ const statements = perDatabase((db: Db) => ({
   ),
 }));
 
-export type OutboxEntity = 'call' | 'lead' | 'handoff' | 'hearing' | 'slot';
+export type OutboxEntity = 'call' | 'lead' | 'handoff' | 'hearing' | 'slot' | 'followup';
 
 /**
  * Adds a row for the sync engine. Call it inside the transaction of the write it reports, so the

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callOutcomeSchema } from '../../../shared/contract/calls';
 import { handoffViewSchema } from '../../../shared/contract/handoff';
 import { leadStatusSchema } from '../../../shared/contract/leads';
+import { followupChannels, followupKindSchema } from '../../../shared/contract/followup';
 
 /**
  * The outbox payloads as the app's writers produce them (calls/handlers.ts, leads/statusChange.ts,
@@ -80,6 +81,24 @@ export type SlotPayload = z.infer<typeof slotPayloadSchema>;
 export const slotRemovedPayloadSchema = z.object({ id: z.string(), changedAt: z.string() });
 export type SlotRemovedPayload = z.infer<typeof slotRemovedPayloadSchema>;
 
+/** A follow-up mail opened in the rep's mail app (app/followup/handlers.ts): an email Task in the CRM. */
+export const followupPayloadSchema = z.object({
+  id: z.string(),
+  leadId: z.string(),
+  callId: z.string().nullable(),
+  templateId: z.string(),
+  kind: followupKindSchema,
+  to: z.string().nullable(),
+  subject: z.string().min(1).max(500),
+  body: z.string().max(32_000),
+  channel: z.enum(followupChannels),
+  dueAt: z.string().nullable(),
+  createdAt: z.string(),
+  leadCrmId: z.string().nullable(),
+  leadName: z.string(),
+});
+export type FollowupPayload = z.infer<typeof followupPayloadSchema>;
+
 export const handoffPayloadSchema = handoffViewSchema.extend({ correction: z.boolean() });
 export type HandoffPayload = z.infer<typeof handoffPayloadSchema>;
 
@@ -90,7 +109,8 @@ export type ParsedPayload =
   | { kind: 'lead_details'; payload: LeadDetailsPayload }
   | { kind: 'handoff'; payload: HandoffPayload }
   | { kind: 'slot'; payload: SlotPayload }
-  | { kind: 'slot_removed'; payload: SlotRemovedPayload };
+  | { kind: 'slot_removed'; payload: SlotRemovedPayload }
+  | { kind: 'followup'; payload: FollowupPayload };
 
 const schemas = {
   'call/upsert': (p: unknown): ParsedPayload => ({ kind: 'call', payload: callPayloadSchema.parse(p) }),
@@ -100,6 +120,7 @@ const schemas = {
   'handoff/upsert': (p: unknown): ParsedPayload => ({ kind: 'handoff', payload: handoffPayloadSchema.parse(p) }),
   'slot/upsert': (p: unknown): ParsedPayload => ({ kind: 'slot', payload: slotPayloadSchema.parse(p) }),
   'slot/delete': (p: unknown): ParsedPayload => ({ kind: 'slot_removed', payload: slotRemovedPayloadSchema.parse(p) }),
+  'followup/upsert': (p: unknown): ParsedPayload => ({ kind: 'followup', payload: followupPayloadSchema.parse(p) }),
 } as const;
 
 export class PayloadError extends Error {
@@ -129,6 +150,7 @@ export function parsePayload(entity: string, op: string, payload: unknown): Pars
  */
 const editable: Record<string, (path: string) => boolean> = {
   'call/upsert': (p) => ['notes', 'outcome', 'durationSec', 'nextAction'].includes(p),
+  'followup/upsert': (p) => ['subject', 'body'].includes(p),
   'lead/status': (p) => ['note', 'recycleReason', 'recycleUntil', 'excludeReason'].includes(p),
   'handoff/upsert': (p) =>
     ['summary', 'place', 'meetingUrl', 'appointmentAt', 'appointmentEnd'].includes(p) ||

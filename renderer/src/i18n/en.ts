@@ -18,6 +18,7 @@ import { readingsEn } from './features/readings';
 import { workEn } from './features/work';
 import { callLoopEn } from './features/callLoop';
 import { talkEn } from './features/talk';
+import { followupEn } from './features/followup';
 import { calendarEn } from './features/calendar';
 import { referenceEn } from './features/reference';
 import { phoneCallsEn } from './features/phoneCalls';
@@ -47,6 +48,7 @@ export const en: KomaMessages = {
   ...hubspotSyncEn,
   ...callLoopEn,
   ...talkEn,
+  ...followupEn,
   ...calendarEn,
   ...referenceEn,
   ...phoneCallsEn,

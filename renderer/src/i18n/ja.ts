@@ -23,6 +23,7 @@ import { readingsJa } from './features/readings';
 import { workJa } from './features/work';
 import { callLoopJa } from './features/callLoop';
 import { talkJa } from './features/talk';
+import { followupJa } from './features/followup';
 import { calendarJa } from './features/calendar';
 import { referenceJa } from './features/reference';
 import { phoneCallsJa } from './features/phoneCalls';
@@ -52,6 +53,7 @@ export const ja = {
   ...hubspotSyncJa,
   ...callLoopJa,
   ...talkJa,
+  ...followupJa,
   ...calendarJa,
   ...referenceJa,
   ...phoneCallsJa,

@@ -26,6 +26,7 @@ import type { PhoneCallsState } from './phoneCallsStore';
 import type { TalkState } from './talkStore';
 import type { TeamStoreState } from './teamStore';
 import type { TalkSettingsState } from './talkSettingsStore';
+import type { FollowupState } from './followupStore';
 
 /** The stores travel by context, not module singletons, so each test renders with its own. */
 export const StoresContext = createContext<Stores | null>(null);
@@ -138,4 +139,8 @@ export function useTalkStore<T>(selector: (state: TalkState) => T): T {
 
 export function useTalkSettingsStore<T>(selector: (state: TalkSettingsState) => T): T {
   return useStore(useStores().talkSettings, selector);
+}
+
+export function useFollowupStore<T>(selector: (state: FollowupState) => T): T {
+  return useStore(useStores().followup, selector);
 }

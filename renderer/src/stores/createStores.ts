@@ -21,6 +21,7 @@ import { createDuplicatesStore } from './duplicatesStore';
 import { createPhoneCallsStore } from './phoneCallsStore';
 import { createTalkStore } from './talkStore';
 import { createTalkSettingsStore } from './talkSettingsStore';
+import { createFollowupStore, openMailWithLink, type FollowupOptions } from './followupStore';
 
 export interface StoresOptions {
   pageSize?: number;
@@ -31,6 +32,7 @@ export interface StoresOptions {
   hearingSaveDebounceMs?: number;
   planner?: Partial<PlannerOptions>;
   sync?: Partial<SyncOptions>;
+  followup?: Partial<FollowupOptions>;
 }
 
 export const defaultStoresOptions = {
@@ -89,9 +91,11 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
   });
   const talk = createTalkStore(client);
   const talkSettings = createTalkSettingsStore(client, { saveFile: options.saveFile ?? saveFileWithLink, onChanged: () => talk.getState().setChanged() });
+  const followup = createFollowupStore(client, { now: () => new Date(), openMail: openMailWithLink, saveFile: options.saveFile ?? saveFileWithLink, ...options.followup });
   return {
     ...hearingHandoff,
     talk,
+    followup,
     talkSettings,
     backups,
     nav: createNavStore(),

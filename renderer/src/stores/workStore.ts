@@ -68,6 +68,8 @@ export interface WorkState {
   prep: PrepNotesState | null;
   checklistProblem: Problem | null;
   dialog: WorkDialog | null;
+  /** The lead whose call was logged last in this session: W writes its follow-up mail after the next lead is on screen. */
+  lastLogged: { leadId: string; leadName: string } | null;
   /** A decision from a dialog is on its way to the backend. */
   acting: boolean;
   actionProblem: Problem | null;
@@ -374,6 +376,7 @@ export function createWorkStore(
       logging: false,
       prep: null,
       dialog: null,
+      lastLogged: null,
       acting: false,
       ...fresh,
       now: options.now,
@@ -446,7 +449,7 @@ export function createWorkStore(
           // One round trip: the call logged, and the next lead with everything its pane shows.
           let logged;
           ({ next, logged } = await client.invoke('calls.logAndNext', { call: built.input, source: deps.callList.getState().source }));
-          set({ moved: movedOf(detail.lead.fullName, logged) });
+          set({ moved: movedOf(detail.lead.fullName, logged), lastLogged: { leadId: detail.lead.id, leadName: detail.lead.fullName } });
         } catch (error) {
           // Nothing typed is lost: the lead comes back with its form, saved as the draft again.
           if (!ahead) set({ logging: false, logProblem: toProblem(error) });

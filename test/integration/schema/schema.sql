@@ -1,4 +1,4 @@
--- schema version 17
+-- schema version 18
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
@@ -17,6 +17,9 @@ CREATE INDEX calls_started ON calls(started_at);
 
 -- index companies_corporate_number
 CREATE UNIQUE INDEX companies_corporate_number ON companies(corporate_number) WHERE corporate_number IS NOT NULL;
+
+-- index followups_lead
+CREATE INDEX followups_lead ON followups(lead_id, created_at);
 
 -- index handoffs_lead
 CREATE INDEX handoffs_lead ON handoffs(lead_id);
@@ -140,6 +143,9 @@ CREATE TABLE exit_tallies ( day TEXT NOT NULL, source TEXT NOT NULL, kind TEXT N
 
 -- table field_reps
 CREATE TABLE field_reps ( id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT, crm_user_id TEXT, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)) ) STRICT;
+
+-- table followups
+CREATE TABLE followups ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), call_id TEXT REFERENCES calls(id), template_id TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('thanks', 'materials', 'scheduling', 'appointment')), recipient TEXT, subject TEXT NOT NULL, body TEXT NOT NULL, channel TEXT NOT NULL CHECK (channel IN ('mailto', 'eml')), due_at TEXT, created_at TEXT NOT NULL ) STRICT;
 
 -- table handoffs
 CREATE TABLE handoffs ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads(id), field_rep_id TEXT REFERENCES field_reps(id), state TEXT NOT NULL DEFAULT 'draft', field_state TEXT, field_reason TEXT, appointment_at TEXT, appointment_place TEXT, summary TEXT NOT NULL DEFAULT '', package TEXT NOT NULL, override_reason TEXT, crm_id TEXT, last_error TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , appointment_end TEXT, meeting_url TEXT, corrections INTEGER NOT NULL DEFAULT 0, synced_at TEXT) STRICT;

@@ -1,6 +1,7 @@
 import { prepChecklistSchema, type LeadDetail, type TimelineItem } from '../../../../shared/contract/callFlow';
 import { callDraftSchema } from '../../../../shared/contract/callFlow';
 import type { CallOutcome } from '../../../../shared/contract/calls';
+import type { FollowupKind } from '../../../../shared/contract/followup';
 import type { LeadSource, LeadStatus } from '../../../../shared/contract/leads';
 import type { BehaviourKind } from '../../../../shared/contract/scoringRules';
 import { isWithinCallingHours } from '../../../../shared/domain/queue/callingHours';
@@ -78,6 +79,9 @@ const statements = perDatabase((db: Db) => ({
       -- (recycle, exclude, qualify, skip, restore) are entries of their own, with or without a call.
       SELECT 'exit', x.at, x.id, x.lead_id, cl.full_name, x.kind, x.reason, NULL, NULL, NULL
         FROM lead_exits x JOIN company_leads cl ON cl.id = x.lead_id WHERE x.kind <> 'called'
+      UNION ALL
+      SELECT 'followup', f.created_at, f.id, f.lead_id, cl.full_name, f.kind, f.subject, f.due_at, NULL, NULL
+        FROM followups f JOIN company_leads cl ON cl.id = f.lead_id
     ) ORDER BY at DESC, id DESC LIMIT @limit`),
 }));
 
@@ -94,6 +98,8 @@ function timelineItem(r: TimelineRecord): TimelineItem {
       return { kind: 'handoff', ...common, state: r.a ?? '' };
     case 'exit':
       return { kind: 'exit', ...common, exit: r.a ?? '', reason: r.b };
+    case 'followup':
+      return { kind: 'followup', ...common, followup: r.a as FollowupKind, subject: r.b ?? '', dueAt: r.c };
   }
 }
 

@@ -6,7 +6,7 @@ import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import type { FeatureHandlers } from '../../core/registry';
 import { readSetting, settingSpecs } from '../../core/settingsStore';
-import { requireLead } from '../leads/rows';
+import { requireLead, type LeadRecord } from '../leads/rows';
 import { objectionReport } from './objections';
 import { currentTalkSet, saveTalkSet } from './sets';
 
@@ -18,13 +18,10 @@ const statements = perDatabase((db: Db) => ({
   ),
 }));
 
-/** The script for a lead, the cards, and the values its merge fields take. */
-function talkForLead(db: Db, leadId: string): TalkForLead {
-  const lead = requireLead(db, leadId);
+/** The values a lead's merge fields take (scripts here, follow-up mail in app/followup). */
+export function mergeValuesOf(db: Db, lead: LeadRecord): MergeValues {
   const s = statements(db);
-  const { version, set } = currentTalkSet(db);
-  const stage = callStageOf({ status: lead.status as LeadStatus, attempts: lead.attempts });
-  const values: MergeValues = {
+  return {
     company: s.companyName.get(lead.company_id)?.name ?? null,
     person: lead.full_name || null,
     title: lead.title,
@@ -33,6 +30,14 @@ function talkForLead(db: Db, leadId: string): TalkForLead {
     lastDownload: s.lastDetail.get(lead.id, 'content_download')?.detail ?? null,
     rep: readSetting(db, settingSpecs.profile).repName || null,
   };
+}
+
+/** The script for a lead, the cards, and the values its merge fields take. */
+function talkForLead(db: Db, leadId: string): TalkForLead {
+  const lead = requireLead(db, leadId);
+  const { version, set } = currentTalkSet(db);
+  const stage = callStageOf({ status: lead.status as LeadStatus, attempts: lead.attempts });
+  const values = mergeValuesOf(db, lead);
   return { version, stage, script: pickScript(set.scripts, { source: lead.source as LeadSource, stage })!, cards: set.cards, values };
 }
 

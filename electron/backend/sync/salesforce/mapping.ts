@@ -1,6 +1,6 @@
 import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
-import type { CallPayload, DoNotCallPayload, HandoffPayload, LeadDetailsPayload, LeadStatusPayload, ParsedPayload, SlotPayload } from '../payloads';
+import type { CallPayload, DoNotCallPayload, FollowupPayload, HandoffPayload, LeadDetailsPayload, LeadStatusPayload, ParsedPayload, SlotPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, longTextMax, needText, timelineText } from './description';
 import { salesforceIndustryOf } from '../../../../shared/domain/import/industry';
 
@@ -141,20 +141,51 @@ function detailsPlan(p: LeadDetailsPayload, ref: LeadRef, s: SalesforceSettings)
   return { steps: [step], primary: step.key };
 }
 
+/** The Task's WhoId: the Lead's CRM id, or a Lead step first when the CRM does not have it yet (pushed onto `steps`). */
+function taskWho(ref: LeadRef, s: SalesforceSettings, steps: Step[]): FieldValue {
+  if (ref.crmId) return ref.crmId;
+  // The Lead must exist before a Task can point at it: ensured by Koma's id. Its status goes
+  // along unless a change of it is still on its way, which must arrive in order.
+  const status: Record<string, FieldValue> = ref.unsynced ? {} : { Status: s.lead.statuses[ref.status] };
+  const lead: Step = { phase: 'Lead', key: `Lead:${ref.leadId}`, fields: { [s.externalIdField]: ref.leadId, ...leadIdentity(ref), ...status }, leadId: ref.leadId };
+  steps.push(lead);
+  return { $ref: lead.key };
+}
+
+/**
+ * A follow-up mail as a completed email Task on the Lead: TaskSubtype 'Email' is one of the
+ * restricted picklist's values and is set on create only ("Properties: Create, Filter, Group,
+ * Nillable, Restricted picklist, Sort"; Object Reference, Task:
+ * https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-task.html),
+ * which the upsert by Koma's id respects (fieldRules.ts leaves it out of an update). The call fields
+ * (CallType, CallDisposition…) are not sent: they describe calls. ActivityDate is the day it was
+ * sent; a follow-up due date is Koma's callback, written in the description.
+ */
+function followupPlan(p: FollowupPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
+  const steps: Step[] = [];
+  const who = taskWho(ref, s, steps);
+  const header = [p.to ? `To: ${p.to}` : null, p.dueAt ? `Follow up: ${p.dueAt}` : null].filter((line) => line !== null);
+  const task: Step = {
+    phase: 'Task',
+    key: `Task:${p.id}`,
+    fields: {
+      [s.externalIdField]: p.id,
+      Subject: clip(`Email: ${p.subject}`, 255),
+      Status: 'Completed',
+      TaskSubtype: 'Email',
+      Description: clip([...header, ...(header.length > 0 ? [''] : []), p.body].join('\n'), longTextMax),
+      ActivityDate: localDate(p.createdAt, ref.timeZone),
+      WhoId: who,
+    },
+  };
+  steps.push(task);
+  return { steps, primary: task.key };
+}
+
 function callPlan(p: CallPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan {
   const ext = s.externalIdField;
   const steps: Step[] = [];
-  let who: FieldValue;
-  if (ref.crmId) {
-    who = ref.crmId;
-  } else {
-    // The Lead must exist before a Task can point at it: ensured by Koma's id. Its status goes
-    // along unless a change of it is still on its way, which must arrive in order.
-    const status: Record<string, FieldValue> = ref.unsynced ? {} : { Status: s.lead.statuses[ref.status] };
-    const lead: Step = { phase: 'Lead', key: `Lead:${ref.leadId}`, fields: { [ext]: ref.leadId, ...leadIdentity(ref), ...status }, leadId: ref.leadId };
-    steps.push(lead);
-    who = { $ref: lead.key };
-  }
+  const who = taskWho(ref, s, steps);
   const task: Step = {
     phase: 'Task',
     key: `Task:${p.id}`,
@@ -322,6 +353,8 @@ export function planItem(parsed: ParsedPayload, ref: LeadRef | null, settings: S
       return detailsPlan(parsed.payload, ref, settings);
     case 'handoff':
       return handoffPlan(parsed.payload, ref, settings);
+    case 'followup':
+      return followupPlan(parsed.payload, ref, settings);
   }
 }
 

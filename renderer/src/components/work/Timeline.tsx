@@ -28,6 +28,8 @@ function headline(t: TFunction, item: TimelineItem): string {
       const exit = isOneOf([...exitKinds, 'restored'] as const, item.exit) ? t(`work.timeline.exitKind.${item.exit}`) : item.exit;
       return item.reason ? t('work.timeline.exitWithReason', { exit, reason: exitReasonLabel(t, item.reason) }) : t('work.timeline.exit', { exit });
     }
+    case 'followup':
+      return t('followup.timeline', { kind: t(`followup.kind.${item.followup}`), subject: item.subject });
   }
 }
 
@@ -93,6 +95,7 @@ export const Timeline = memo(function Timeline({ timeline: latest, currentLeadId
               {item.kind === 'call' && item.phone?.summary && <p className="timeline-notes timeline-phone-summary">{item.phone.summary}</p>}
               {item.kind === 'call' && item.notes && <p className="timeline-notes">{item.notes}</p>}
               {item.kind === 'call' && item.nextAction && <p className="hint">{t('work.timeline.nextAction', { action: item.nextAction })}</p>}
+              {item.kind === 'followup' && item.dueAt && <p className="hint">{t('followup.timelineDue', { at: format.dateTime(item.dueAt) })}</p>}
             </li>
           ))}
         </ol>

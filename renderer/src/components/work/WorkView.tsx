@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useLeadSearchStore, useStores, useTalkStore, useWorkStore } from '../../stores/StoresContext';
+import { useFollowupStore, useLeadSearchStore, useStores, useTalkStore, useWorkStore } from '../../stores/StoresContext';
+import { FollowupDialog } from '../followup/FollowupDialog';
 import { ObjectionDialog } from '../talk/ObjectionDialog';
 import { CallList } from '../callList/CallList';
 import { DoNotCallDialog } from './DoNotCallDialog';
@@ -24,6 +25,7 @@ export function WorkView() {
   const searching = useLeadSearchStore((state) => state.open);
   const cardsOpen = useTalkStore((state) => state.cardsOpen);
   const leadId = useWorkStore((state) => state.detail?.lead.id ?? null);
+  const followingUp = useFollowupStore((state) => state.target !== null);
   useWorkShortcuts();
   useEffect(() => {
     void stores.rules.getState().load();
@@ -48,6 +50,7 @@ export function WorkView() {
       {searching && <LeadSearchDialog />}
       {dialog === 'readings' && <ReadingsDialog />}
       {cardsOpen && leadId && <ObjectionDialog leadId={leadId} />}
+      {followingUp && <FollowupDialog />}
     </div>
   );
 }

@@ -19,6 +19,7 @@ export type ShortcutAction =
   | 'skip'
   | 'script'
   | 'objections'
+  | 'followup'
   | 'escape'
   | 'help';
 
@@ -41,6 +42,7 @@ export const workShortcuts: readonly { keys: readonly string[]; action: Shortcut
   { keys: ['K'], action: 'skip' },
   { keys: ['G'], action: 'script' },
   { keys: ['O'], action: 'objections' },
+  { keys: ['W'], action: 'followup' },
   { keys: ['Esc'], action: 'escape' },
   { keys: ['?'], action: 'help' },
 ];

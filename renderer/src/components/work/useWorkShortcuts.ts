@@ -65,6 +65,10 @@ export function useWorkShortcuts(): void {
         if (stores.talk.getState().scriptOpen) focusShortcutTargetSoon('script');
       } else if (key === 'o' && work.detail) {
         stores.talk.getState().openCards();
+      } else if (key === 'w' && (work.lastLogged || work.detail)) {
+        // The follow-up answers the call just logged (the next lead is already on screen), else the lead on screen.
+        const target = work.lastLogged ?? { leadId: work.detail!.lead.id, leadName: work.detail!.lead.fullName };
+        void stores.followup.getState().open(target);
       } else if (key === '?') {
         work.openDialog('help');
       } else if (key === 'r' || key === 'x') {
