@@ -79,6 +79,21 @@ describe('HubSpot: every record kind', () => {
     expectExactlyOnceHs(h);
   });
 
+  it('a follow-up mail lands once as a note on the contact and its company', async () => {
+    h = await createHubSpotHarness();
+    seedSyncLeads(h, 1);
+    const { callId } = await logCall(h, 'lead-0000', 'connected', '資料送付の約束。');
+    const { id } = await h.call('followup.record', { leadId: 'lead-0000', callId, templateId: 'materials', kind: 'materials', subject: '【資料送付】ご案内資料', body: '資料をお送りします。', channel: 'mailto' });
+    await h.settle();
+    await h.settle();
+    const note = byKomaIdHs(h.hs, 'notes').get(id)!;
+    expect(note.properties.hs_note_body).toBe('Follow-up mail (materials): 【資料送付】ご案内資料\n\n資料をお送りします。');
+    const contact = byKomaIdHs(h.hs, 'contacts').get('lead-0000')!;
+    expect(h.hs.associated('notes', note.id, 'contacts')).toEqual([contact.id]);
+    expect(h.hs.associated('notes', note.id, 'companies')).toHaveLength(1);
+    expect(byKomaIdHs(h.hs, 'notes').size).toBe(1);
+  });
+
   it('a property HubSpot refuses waits in needs attention with HubSpot’s message; the rest of the batch goes', async () => {
     h = await createHubSpotHarness();
     seedSyncLeads(h, 3);

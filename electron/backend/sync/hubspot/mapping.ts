@@ -1,7 +1,7 @@
 import type { CallOutcome } from '../../../../shared/contract/calls';
 import type { HubSpotSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
-import type { CallPayload, HandoffPayload, ParsedPayload } from '../payloads';
+import type { CallPayload, FollowupPayload, HandoffPayload, ParsedPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, needText, timelineText } from '../salesforce/description';
 import { localDate } from '../salesforce/mapping';
 
@@ -151,6 +151,33 @@ function callPlan(p: CallPayload, ref: LeadRef, s: HubSpotSettings, ownerId: str
   };
 }
 
+/**
+ * A follow-up mail the rep opened in their own mail app (docs/followup.md), as a note on the contact
+ * and its company: Koma sent no mail, so it is not logged as an email engagement; the note's body
+ * says what was opened, as the Salesforce connector's email Task does.
+ */
+function followupPlan(p: FollowupPayload, ref: LeadRef, s: HubSpotSettings): ItemPlan {
+  const contact = contactWrite(ref, s, { ...personProperties(ref), ...statusProperties(ref, s) });
+  const company = companyWrite(ref, s);
+  const lines = [`Follow-up mail (${p.kind}): ${p.subject}`, ...(p.to ? [`To: ${p.to}`] : []), ...(p.dueAt ? [`Follow up: ${p.dueAt}`] : []), '', p.body];
+  const note: Write = {
+    type: 'notes',
+    key: `notes:${p.id}`,
+    komaId: p.id,
+    hsId: null,
+    properties: { [s.idProperty]: p.id, hs_timestamp: new Date(p.createdAt).toISOString(), hs_note_body: lines.join('\n') },
+  };
+  return {
+    writes: [company, contact, note],
+    associations: [
+      [contact.key, company.key],
+      [note.key, contact.key],
+      [note.key, company.key],
+    ],
+    primary: note.key,
+  };
+}
+
 function handoffPlan(p: HandoffPayload, ref: LeadRef, s: HubSpotSettings): ItemPlan {
   const pkg = p.package;
   const h = pkg.hearing;
@@ -234,6 +261,8 @@ export function planItem(parsed: ParsedPayload, ref: LeadRef, s: HubSpotSettings
       return one(contactWrite(ref, s, personProperties({ ...parsed.payload, companyName: ref.companyName })));
     case 'handoff':
       return handoffPlan(parsed.payload, ref, s);
+    case 'followup':
+      return followupPlan(parsed.payload, ref, s);
     case 'slot':
     case 'slot_removed':
       // The connector confirms call blocks without a write; they never reach a plan.
