@@ -58,10 +58,12 @@ function writer(): Store {
   // A backlog of due leads is placed chunk after chunk even when no read asks for more: each chunk
   // is its own task, so requests that arrived meanwhile are answered between two.
   let draining = false;
+  let closed = false;
   const drain = () => {
     if (draining) return;
     draining = true;
     const step = () => {
+      if (closed) return;
       try {
         if (runMaintenanceStep(backend.context, 'requeue').remaining > 0) return void setImmediate(step);
       } catch (error) {
@@ -84,7 +86,10 @@ function writer(): Store {
         rescoreIfDayChanged(ctx);
       }
     },
-    close: () => backend.close(),
+    close: () => {
+      closed = true;
+      backend.close();
+    },
   };
 }
 
