@@ -454,7 +454,8 @@ export function createWorkStore(
           // Nothing typed is lost: the lead comes back with its form, saved as the draft again.
           if (!ahead) set({ logging: false, logProblem: toProblem(error) });
           else if (ticket === openTicket) {
-            set({ ...fresh, detail, form, decision, prep, openingId: null, logProblem: toProblem(error) });
+            // Its prep notes were sent before it left (a save's answer for it meanwhile found another company on screen).
+            set({ ...fresh, detail, form, decision, prep: prep && { ...prep, saving: false }, openingId: null, logProblem: toProblem(error) });
             prefetchNext(detail);
           }
           else set({ problem: toProblem(error) });
