@@ -145,3 +145,21 @@ it('holds everything while the org is being read after sign-in, and says so (set
   await h.settle();
   expect(h.outbox().every((r) => r.state === 'done')).toBe(true);
 });
+
+it('an org set up before the team view (no Koma_Slot__c, Koma_Conversation__c): the check passes listing them as optional, and calls go without them', async () => {
+  h = await createSyncHarness({ fakeOptions: { unknownFields: { Task: ['Koma_Slot__c', 'Koma_Conversation__c'] } } });
+  seedSyncLeads(h, 1);
+  await h.signIn();
+  const check = await h.call('sync.setupCheck', {});
+  expect(check.ok).toBe(true);
+  expect(check.items.filter((i) => !i.ok).map((i) => [i.id, i.object, i.required])).toEqual([
+    ['field:Task.Koma_Slot__c', 'Activity', false],
+    ['field:Task.Koma_Conversation__c', 'Activity', false],
+  ]);
+  await logCall(h, 'lead-0000', 'connected', '来週再度');
+  await h.settle();
+  expect(h.outbox().every((r) => r.state === 'done')).toBe(true);
+  const [task] = h.fake.records('Task');
+  expect(task).toMatchObject({ TaskSubtype: 'Call', Description: '来週再度' });
+  expect(task).not.toHaveProperty('Koma_Slot__c');
+});

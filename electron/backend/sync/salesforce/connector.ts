@@ -62,6 +62,14 @@ function describe(sobject: string, errors: RecordError[]): { code: string; messa
  * An upsert that turned out to be an update (a retry after a lost answer, a correction) refuses the
  * create-only fields it carried: the record exists, so it is written again without them.
  */
+/**
+ * The activity fields only a manager's team view reads (the koma a call was made in, whether it
+ * was a conversation): an org without them still gets every call, just without those two.
+ */
+function teamOnlyFields(settings: SalesforceSettings): ReadonlySet<string> {
+  return new Set([settings.activity.slotField, settings.activity.conversationField].filter((f): f is string => f !== null));
+}
+
 /** The person fields a Lead and a Contact share: what a converted Lead's details update carries over. */
 const personFieldNames = ['LastName', 'FirstName', 'Title', 'Email', 'Phone'] as const;
 
@@ -262,7 +270,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
     for (const w of chunk) {
       if (!w.itemIds.some((id) => !results.has(id))) continue;
       const fields = resolve(w.fields, ids);
-      const p = prepareRecord(described, sobject === 'Task' ? convertedLeads.repoint(fields) : fields, mode, mode === 'update' ? 'Id' : settings.externalIdField);
+      const p = prepareRecord(described, sobject === 'Task' ? convertedLeads.repoint(fields) : fields, mode, mode === 'update' ? 'Id' : settings.externalIdField, teamOnlyFields(settings));
       if (!p.ok) {
         // The org cannot take this record as it is set up: named for the admin, no request spent.
         for (const id of w.itemIds) results.set(id, failure(id, 'permanent', 'ORG_SETUP', problemMessage(p.problem)));

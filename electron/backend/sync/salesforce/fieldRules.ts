@@ -8,7 +8,8 @@ import type { DescribeField, ObjectDescribe } from './describe';
  *   in a write that may create the record; an update by Id leaves it out;
  * - a text value longer than the field is clipped to the field's length;
  * - a field the org lacks, one the rep may not write, or a value a restricted picklist lacks
- *   stops the record with a problem named in plain words.
+ *   stops the record with a problem named in plain words — unless the field is `optional` (it
+ *   only feeds a manager's team view): then it is left out and the record goes.
  */
 
 /** A problem of one field or object; the wording lives with the renderer's reading of it (shared/domain/sync/orgProblem.ts). */
@@ -27,6 +28,7 @@ export type Prepared = { ok: true; record: PreparedRecord } | { ok: false; probl
 export const problemMessage: (p: FieldProblem) => string = formatOrgProblem;
 
 const textTypes = new Set(['string', 'textarea']);
+const noneOptional: ReadonlySet<string> = new Set();
 
 function clipTo(value: unknown, f: DescribeField): unknown {
   if (typeof value !== 'string' || !textTypes.has(f.type) || f.length <= 0 || value.length <= f.length) return value;
@@ -37,7 +39,7 @@ function clipTo(value: unknown, f: DescribeField): unknown {
  * One record checked against its object's describe. `mode` is how it is written: 'upsert' by the
  * external id `key` (may create or update), or 'update' by Id.
  */
-export function prepareRecord(d: ObjectDescribe, record: Record<string, unknown>, mode: 'upsert' | 'update', key: string): Prepared {
+export function prepareRecord(d: ObjectDescribe, record: Record<string, unknown>, mode: 'upsert' | 'update', key: string, optional: ReadonlySet<string> = noneOptional): Prepared {
   const byName = new Map(d.fields.map((f) => [f.name, f]));
   if (!d.updateable || (mode === 'upsert' && !d.createable)) return { ok: false, problem: { kind: 'object', sobject: d.name } };
   const fields: Record<string, unknown> = {};
@@ -49,6 +51,7 @@ export function prepareRecord(d: ObjectDescribe, record: Record<string, unknown>
       fields[name] = value;
       continue;
     }
+    if (optional.has(name) && (!f || !(f.createable || f.updateable) || (f.restrictedPicklist && !f.picklistValues.some((p) => p.active && p.value === value)))) continue;
     if (!f) return { ok: false, problem: { kind: 'missing', sobject: d.name, field: name } };
     if (f.restrictedPicklist && typeof value === 'string' && !f.picklistValues.some((p) => p.active && p.value === value)) {
       return { ok: false, problem: { kind: 'picklist', sobject: d.name, field: name, value } };

@@ -39,6 +39,9 @@ const mappedTypes = {
   excludeReason: textTypes,
 } as const;
 
+/** The types of the team view's activity fields: the koma's number as text, a checkbox. */
+const activityTypes = { slotField: ['string'], conversationField: ['boolean'] } as const;
+
 const versionsSchema = z.array(z.object({ version: z.string() }));
 const limitsSchema = z.object({ DailyApiRequests: z.object({ Max: z.number(), Remaining: z.number() }) });
 
@@ -103,6 +106,12 @@ export async function checkSalesforceSetup(api: SalesforceApi, s: SalesforceSett
   }
   for (const [key, name] of Object.entries(s.lead.fields)) {
     if (name !== null) items.push(fieldItem(lead, name, mappedTypes[key as keyof typeof mappedTypes], 'both'));
+  }
+  // The activity fields only a manager's team view reads: made on Activity, and never required —
+  // a call goes without them (the connector leaves them out when the org lacks them).
+  const task = described.get('Task')!;
+  for (const [key, name] of Object.entries(s.activity)) {
+    if (name !== null) items.push({ ...fieldItem(task, name, activityTypes[key as keyof typeof activityTypes], 'both'), object: 'Activity', required: false });
   }
 
   // The picklist values Koma maps to.
