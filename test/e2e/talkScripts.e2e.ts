@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { poll, useApp } from './harness';
+import { findLeadWithF, focusedLeadName, leadPane, loadSampleData, poll, useApp, waitForAnotherLead } from './harness';
 import { axeViolations } from './harness/axe';
 
 /**
@@ -14,8 +14,6 @@ const start = Date.parse('2025-04-07T01:00:00.000Z');
 
 const t = useApp({ at: new Date(start).toISOString(), viewport: { width: 1280, height: 720 } });
 
-const leadPane = (page: Page): Locator => page.getByRole('region', { name: '対応中のリード' });
-
 async function tabTo(page: Page, target: Locator) {
   for (let i = 0; i < 30; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
@@ -24,25 +22,12 @@ async function tabTo(page: Page, target: Locator) {
   throw new Error('could not reach the element with Tab');
 }
 
-/** The name of the lead whose heading has the keyboard (without its reading, ruby's rt), or null. */
-const focusedLeadName = (page: Page) =>
-  page.evaluate(() => {
-    const active = document.activeElement;
-    if (!(active instanceof HTMLHeadingElement) || active.tagName !== 'H2' || !active.closest('.lead-header')) return null;
-    const copy = active.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('rt, rp').forEach((el) => el.remove());
-    return copy.textContent;
-  });
-
 it('script, objection card, call logged, objection on the timeline and the dashboard — keyboard only', async () => {
   const { page } = t.opened;
-  const loadSample = page.getByRole('button', { name: 'サンプルデータを読み込む' });
-  await loadSample.waitFor();
-  await tabTo(page, loadSample);
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: 'インポートが完了しました' }).waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Escape');
-  await page.getByRole('table', { name: /リスト/ }).getByRole('row').nth(1).getByRole('cell').nth(1).waitFor();
+  await loadSampleData(page, async () => {
+    await tabTo(page, page.getByRole('button', { name: 'サンプルデータを読み込む' }));
+    await page.keyboard.press('Enter');
+  });
 
   // Open the first lead and its script.
   await page.keyboard.press('n');
@@ -78,34 +63,11 @@ it('script, objection card, call logged, objection on the timeline and the dashb
   // Log the call (connected) and move on.
   await page.keyboard.press('1');
   await page.keyboard.press('Control+Enter');
-  await poll(async () => {
-    const now = await focusedLeadName(page);
-    return now !== null && now !== name;
-  }).toBe(true);
+  await waitForAnotherLead(page, name);
 
   // Find the lead again (F) and read its timeline.
   await page.keyboard.press('g');
-  await page.keyboard.press('f');
-  const finder = page.getByRole('dialog', { name: 'すべてのリードを検索' });
-  await finder.waitFor();
-  await page.keyboard.type(name);
-  // Enter opens the first result: wait until the results are the ones for the name typed.
-  await poll(async () => {
-    const results = await finder.getByRole('list', { name: 'すべてのリードを検索' }).getByRole('button').allTextContents();
-    return results.length > 0 && results.every((t) => t.includes(name));
-  }).toBe(true);
-  await page.keyboard.press('Enter');
-  await finder.waitFor({ state: 'detached' });
-  // The heading's text is what the name was read from (its accessible name may add the reading).
-  await poll(() =>
-    leadPane(page)
-      .locator('.lead-header h2')
-      .evaluate((h) => {
-        const copy = h.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('rt, rp').forEach((el) => el.remove());
-        return copy.textContent;
-      }),
-  ).toBe(name);
+  await findLeadWithF(page, name);
   const timeline = leadPane(page).getByRole('region', { name: '履歴' });
   await timeline.getByText('切り返し：予算がない').waitFor();
 

@@ -4,3 +4,4 @@ export { chromiumPath, launchChromium, openApp, type OpenOptions, type OpenedApp
 export { portIsOpen } from './net';
 export { plainText } from './plainText';
 export { poll } from './poll';
+export { findLeadWithF, focusedLeadName, leadPane, loadSampleData, waitForAnotherLead } from './lead';
