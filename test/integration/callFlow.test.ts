@@ -232,5 +232,7 @@ describe('at scale', () => {
     const plan = temp.backend.context.db.prepare(`EXPLAIN QUERY PLAN ${nextLeadSql}`).all({ source: null }) as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX leads_queue/);
     expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
-  });
+    // Seeding 100,000 leads alone took 32 s on a shared 2-core machine at load 15: the ceiling is
+    // for a busy machine, not a speed claim (the bench measures speed).
+  }, 240_000);
 });
