@@ -54,3 +54,56 @@ export async function clippedText(page: Page, scope: string): Promise<string[]> 
     return found;
   }, scope);
 }
+
+/**
+ * Text drawn over other text inside `scope`, one line per pair ("scope: 「a」 over 「b」"): the
+ * glyph boxes of two different text nodes (a reading's ruby and the row above it, a badge over a
+ * name) cross by more than a pixel each way. Boxes come from the text itself (Range rects), not
+ * from the elements, so a wide cell with short text is judged by its text.
+ */
+export async function overlappingText(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const found: string[] = [];
+    const boxes: { text: string; rect: DOMRect }[] = [];
+    // What of a text box is on screen: cut by every box around it that hides its overflow (a list
+    // scrolled past it, the 1 px screen-reader-only pattern) or clips it.
+    const visiblePart = (rect: DOMRect, from: Element): DOMRect => {
+      let { left, top, right, bottom } = rect;
+      for (let el: Element | null = from; el && el !== document.documentElement; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.clip !== 'auto' && style.position === 'absolute') return new DOMRect(0, 0, 0, 0);
+        if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+        const box = el.getBoundingClientRect();
+        left = Math.max(left, box.left);
+        top = Math.max(top, box.top);
+        right = Math.min(right, box.right);
+        bottom = Math.min(bottom, box.bottom);
+      }
+      return new DOMRect(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
+    };
+    for (const root of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = (node.textContent ?? '').trim();
+        const parent = node.parentElement;
+        if (!text || !parent || parent.closest('.visually-hidden, rp')) continue;
+        // The closed part of a disclosure is not drawn (Chromium still gives it boxes).
+        if (parent.closest('details:not([open]) > :not(summary)')) continue;
+        if (getComputedStyle(parent).visibility === 'hidden') continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of Array.from(range.getClientRects())) {
+          const seen = visiblePart(rect, parent);
+          if (seen.width > 1 && seen.height > 1) boxes.push({ text, rect: seen });
+        }
+      }
+    }
+    const overlap = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        if (overlap(boxes[i]!.rect, boxes[j]!.rect)) found.push(`${selector}: 「${boxes[i]!.text.slice(0, 30)}」 over 「${boxes[j]!.text.slice(0, 30)}」`);
+      }
+    }
+    return found;
+  }, scope);
+}
