@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { poll, useApp } from './harness';
+import { recordedMailtoLinks, recordMailtoLinks } from './harness/mailto';
 
 /**
  * Issue 15, in Chromium on browser mode, keyboard only: log a call, W, 1 (お礼), Ctrl+Enter — the
@@ -35,16 +36,7 @@ it('log a call, send the お礼 follow-up with W, see it on the timeline and in 
   await page.keyboard.press('Escape');
   await page.getByRole('table', { name: /リスト/ }).getByRole('row').nth(1).getByRole('cell').nth(1).waitFor();
 
-  // The mail app is the OS's business: the test reads the mailto: link Koma follows instead.
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { mailto: string[] }).mailto = seen;
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      if (this.href.startsWith('mailto:')) seen.push(this.href);
-      else click.call(this);
-    };
-  });
+  await recordMailtoLinks(page);
 
   await page.keyboard.press('n');
   const heading = leadPane(page).locator('.lead-header h2');
@@ -71,7 +63,7 @@ it('log a call, send the お礼 follow-up with W, see it on the timeline and in 
   await page.keyboard.press('Control+Enter');
   await dialog.getByRole('status').filter({ hasText: 'メールソフトで開きました' }).waitFor();
 
-  const urls = await page.evaluate(() => (window as unknown as { mailto: string[] }).mailto);
+  const urls = await recordedMailtoLinks(page);
   expect(urls).toHaveLength(1);
   const url = urls[0]!;
   expect(url).toMatch(/^mailto:[^?]*\?subject=%E3%80%90%E3%81%8A%E7%A4%BC%E3%80%91/);

@@ -2,11 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { findLeadWithF, focusedLeadName, leadPane, loadSampleData, poll, useApp, waitForAnotherLead } from './harness';
 import { axeViolations } from './harness/axe';
+import { recordedMailtoLinks, recordMailtoLinks } from './harness/mailto';
 
 /**
  * Issue 15, keyboard only in Chromium on browser mode: open a lead, open its talk script (G), raise
- * an objection card (O, search, Enter), log the call (1, Ctrl+Enter), and find the objection on the
- * lead's timeline; then the dashboard counts it.
+ * an objection card (O, search, Enter), log the call (1, Ctrl+Enter), send the お礼 follow-up (W, 1,
+ * Ctrl+Enter: the mailto: URL asserted), and find both on the lead's timeline; then the dashboard
+ * counts the objection.
  */
 
 /** Monday 7 April 2025, 10:00 in Tokyo: inside calling hours. */
@@ -22,7 +24,7 @@ async function tabTo(page: Page, target: Locator) {
   throw new Error('could not reach the element with Tab');
 }
 
-it('script, objection card, call logged, objection on the timeline and the dashboard — keyboard only', async () => {
+it('script, objection card, call logged, お礼 follow-up mailed, both on the timeline, the objection on the dashboard — keyboard only', async () => {
   const { page } = t.opened;
   await loadSampleData(page, async () => {
     await tabTo(page, page.getByRole('button', { name: 'サンプルデータを読み込む' }));
@@ -65,11 +67,28 @@ it('script, objection card, call logged, objection on the timeline and the dashb
   await page.keyboard.press('Control+Enter');
   await waitForAnotherLead(page, name);
 
-  // Find the lead again (F) and read its timeline.
+  // The お礼 follow-up for the lead just called: W, 1, Ctrl+Enter hands the mail to the mail app.
+  await recordMailtoLinks(page);
+  await page.keyboard.press('w');
+  const followup = page.getByRole('dialog', { name: `フォローアップメール：${name}` });
+  await followup.waitFor();
+  await page.keyboard.press('1');
+  await poll(() => followup.getByRole('textbox', { name: '件名' }).inputValue()).toBe('【お礼】本日のお電話について');
+  await page.keyboard.press('Control+Enter');
+  await followup.getByRole('status').filter({ hasText: 'メールソフトで開きました' }).waitFor();
+  const [mail, ...more] = await recordedMailtoLinks(page);
+  expect(more).toEqual([]);
+  expect(mail).toMatch(/^mailto:[^?]*\?subject=%E3%80%90%E3%81%8A%E7%A4%BC%E3%80%91/);
+  expect(decodeURIComponent(/[?&]body=([^&]*)/.exec(mail!)![1]!)).toContain(`${name} 様`);
+  await page.keyboard.press('Escape');
+  await followup.waitFor({ state: 'detached' });
+
+  // Find the lead again (F) and read its timeline: the objection and the follow-up.
   await page.keyboard.press('g');
   await findLeadWithF(page, name);
   const timeline = leadPane(page).getByRole('region', { name: '履歴' });
   await timeline.getByText('切り返し：予算がない').waitFor();
+  await timeline.getByText('フォローアップ（お礼）：【お礼】本日のお電話について').waitFor();
 
   // The dashboard counts it with the connect.
   await page.keyboard.press('Alt+4');

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { KomaApi } from '../../shared/contract/api';
 import type { FollowupContext } from '../../shared/contract/followup';
 import { defaultFollowupTemplates } from '../../shared/domain/followup/defaults';
-import { ok } from './fakeApi';
+import { deferred, ok } from './fakeApi';
 import { leadDetail, renderWork, workApi, type WorkApi } from './workFixtures';
 
 const context: FollowupContext = {
@@ -77,6 +77,31 @@ describe('the follow-up mail after a call (W)', () => {
     const url = app.openMail.mock.calls[0]![0];
     expect(url.startsWith('mailto:ichiro@example.co.jp?subject=Thank%20you%20for%20your%20time%20today&body=Dear%20%E9%AB%99')).toBe(true);
     expect(app.saveFile).not.toHaveBeenCalled();
+  });
+
+  it('W pressed right after Ctrl+Enter, while the call is still being logged, answers the lead just left', async () => {
+    const { api, contextFor } = followupApi();
+    const answer = deferred<void>();
+    const logAndNext = api['calls.logAndNext'].getMockImplementation()!;
+    api['calls.logAndNext'].mockImplementation(async (input) => {
+      await answer.promise;
+      return logAndNext(input);
+    });
+    const app = renderWork(api);
+    await screen.findByRole('table', { name: 'Call list' });
+    await app.user.keyboard('n');
+    const lead = await screen.findByRole('region', { name: 'Current lead' });
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 1' });
+    await waitFor(() => expect(api['lead.get']).toHaveBeenCalledWith({ leadId: 'lead-2' }));
+    await app.user.keyboard('2{Control>}{Enter}{/Control}');
+    // Person 2 (read ahead) is on screen before the call is in; W waits for it.
+    await within(lead).findByRole('heading', { level: 2, name: 'Person 2' });
+    await app.user.keyboard('w');
+    expect(contextFor).not.toHaveBeenCalled();
+    answer.resolve();
+    expect(await screen.findByRole('dialog', { name: 'Follow-up mail: Person 1' })).toBeInTheDocument();
+    expect(contextFor).toHaveBeenCalledWith({ leadId: 'lead-1' });
+    expect(contextFor).toHaveBeenCalledTimes(1);
   });
 
   it('in Japanese: お礼 / 資料送付 / 日程調整 / アポ確定; a long mail is saved as .eml; a refusal opens nothing', async () => {

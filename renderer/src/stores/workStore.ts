@@ -94,6 +94,8 @@ export interface WorkState {
   /** The recontact date the rules give a reason, counted from now; null until the rules are loaded. */
   recycleDefault(reason: RecycleReason): string | null;
   saveAndNext(): Promise<void>;
+  /** Settles once the call being logged (if any) is in or refused: what W's follow-up answers. */
+  afterLogging(): Promise<void>;
   discardDraft(): Promise<void>;
   editPrepNotes(text: string): void;
   /** Saves waiting prep notes now (blur), or tries a failed save again. */
@@ -413,6 +415,7 @@ export function createWorkStore(
         set({ decision, formError: null });
       },
       recycleDefault,
+      afterLogging: logSettled,
       async saveAndNext() {
         // A second Ctrl+Enter while the call before is still being logged waits for it, on the lead it was pressed on.
         const pressedOn = get().detail?.lead.id;
@@ -439,7 +442,8 @@ export function createWorkStore(
         logInFlight = inFlight;
         if (ahead) {
           show(ahead, false);
-          set({ arrival: get().arrival + 1 });
+          // W right after Ctrl+Enter answers the lead just left, not the one read ahead.
+          set({ arrival: get().arrival + 1, lastLogged: { leadId: detail.lead.id, leadName: detail.lead.fullName } });
         } else {
           set({ logging: true, formError: null, logProblem: null });
         }
@@ -452,6 +456,8 @@ export function createWorkStore(
           set({ moved: movedOf(detail.lead.fullName, logged), lastLogged: { leadId: detail.lead.id, leadName: detail.lead.fullName } });
         } catch (error) {
           // Nothing typed is lost: the lead comes back with its form, saved as the draft again.
+          // Its call is not logged: a follow-up (W) answers the lead on screen again.
+          set({ lastLogged: null });
           if (!ahead) set({ logging: false, logProblem: toProblem(error) });
           else if (ticket === openTicket) {
             // Its prep notes were sent before it left (a save's answer for it meanwhile found another company on screen).

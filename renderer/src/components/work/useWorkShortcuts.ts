@@ -66,9 +66,14 @@ export function useWorkShortcuts(): void {
       } else if (key === 'o' && work.detail) {
         stores.talk.getState().openCards();
       } else if (key === 'w' && (work.lastLogged || work.detail)) {
-        // The follow-up answers the call just logged (the next lead is already on screen), else the lead on screen.
-        const target = work.lastLogged ?? { leadId: work.detail!.lead.id, leadName: work.detail!.lead.fullName };
-        void stores.followup.getState().open(target);
+        // The follow-up answers the call just logged (the next lead is already on screen), else the
+        // lead on screen — decided once that call is in, so a W pressed right after Ctrl+Enter
+        // never mails the lead read ahead, nor one whose call was refused.
+        void work.afterLogging().then(() => {
+          const now = stores.work.getState();
+          const target = now.lastLogged ?? (now.detail && { leadId: now.detail.lead.id, leadName: now.detail.lead.fullName });
+          if (target) void stores.followup.getState().open(target);
+        });
       } else if (key === '?') {
         work.openDialog('help');
       } else if (key === 'r' || key === 'x') {
