@@ -10,7 +10,8 @@ import { leadSourceSchema } from './leads';
 export const localizedSchema = z
   .object({ ja: z.string().max(4000), en: z.string().max(4000) })
   .strict()
-  .refine((t) => t.ja.trim() !== '' || t.en.trim() !== '', { message: 'write it in Japanese or English' });
+  // `params.problem` names the problem for the editor, which says it in the rep's language.
+  .refine((t) => t.ja.trim() !== '' || t.en.trim() !== '', { message: 'write it in Japanese or English', params: { problem: 'emptyText' } });
 export type Localized = z.infer<typeof localizedSchema>;
 
 /** The lead's situation a script is for: never called, called before, or back from recycling. */
@@ -72,8 +73,8 @@ export const talkSetSchema = z
     cards: z.array(objectionCardSchema).min(1).max(100),
   })
   .strict()
-  .refine((s) => uniqueIds(s.scripts), { message: 'two scripts have the same id', path: ['scripts'] })
-  .refine((s) => uniqueIds(s.cards), { message: 'two objection cards have the same id', path: ['cards'] });
+  .refine((s) => uniqueIds(s.scripts), { message: 'two scripts have the same id', path: ['scripts'], params: { problem: 'sameId' } })
+  .refine((s) => uniqueIds(s.cards), { message: 'two objection cards have the same id', path: ['cards'], params: { problem: 'sameId' } });
 export type TalkSet = z.infer<typeof talkSetSchema>;
 
 /** The file a team shares: the set with a header saying what it is. */

@@ -69,6 +69,25 @@ describe('talk scripts in settings', () => {
     expect(api['talk.save']).not.toHaveBeenCalled();
   });
 
+  it('says what is wrong in Japanese, Koma’s own rules and zod’s alike', async () => {
+    const { user, api, section } = await openTalkSettings({}, 'ja');
+    const card = within(section).getByRole('group', { name: '切り返しカード busy' });
+    await user.clear(within(card).getByRole('textbox', { name: '相手の言葉（日本語）' }));
+    await user.clear(within(card).getByRole('textbox', { name: '相手の言葉（English）' }));
+    const answer = within(card).getByRole('textbox', { name: '回答例 1（日本語）' });
+    await user.clear(answer);
+    await user.click(answer);
+    await user.paste('あ'.repeat(4001));
+    await user.click(within(section).getByRole('button', { name: '新しいバージョンとして保存' }));
+    const alert = await within(section).findByRole('alert');
+    expect(alert).toHaveTextContent('内容に問題があるため保存していません：');
+    expect(alert).toHaveTextContent('cards.0.title 日本語か英語のどちらかを入力してください');
+    // zod's own message for the answer that is too long, in Japanese too.
+    expect(within(alert).getAllByRole('listitem')).toHaveLength(2);
+    expect(alert).not.toHaveTextContent(/[A-Za-z]{4,} (?:in|it|too|must)/);
+    expect(api['talk.save']).not.toHaveBeenCalled();
+  });
+
   it('exports the set to a file and imports one; a refused file changes nothing and says so', async () => {
     const refused = vi.fn<KomaApi['talk.import']>(() => fail('invalid_input', 'This file is not JSON, so it is not a Koma talk script file. Nothing was changed.'));
     const { user, api, section, stores } = await openTalkSettings({ 'talk.import': refused });

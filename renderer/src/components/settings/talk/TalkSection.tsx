@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mergeFieldNames, talkSetSchema, type ObjectionCard, type TalkScript, type TalkSet } from '../../../../../shared/contract/talk';
 import { unknownFields } from '../../../../../shared/domain/talk/merge';
 import { readFileBytes } from '../../../lib/readFileBytes';
+import { zodErrorMap } from '../../../lib/zodLocale';
 import { useTalkSettingsStore } from '../../../stores/StoresContext';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { FormField } from '../../hearing/FormField';
@@ -23,7 +24,7 @@ const textsOf = (item: ObjectionCard | TalkScript): string[] =>
  * import, so a team shares one set.
  */
 export function TalkSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localized = useLocalized();
   const headingId = useId();
   const fileId = useId();
@@ -46,9 +47,16 @@ export function TalkSection() {
 
   const onSave = async () => {
     if (!set) return;
-    const parsed = talkSetSchema.safeParse(set);
+    const parsed = talkSetSchema.safeParse(set, { error: zodErrorMap(i18n.language) });
     if (!parsed.success) {
-      setIssues(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      // Zod's own messages come in the rep's language (zodErrorMap); Koma's rules name their problem.
+      const problemOf = (i: (typeof parsed.error.issues)[number]) => (i.code === 'custom' && typeof i.params?.problem === 'string' ? i.params.problem : null);
+      setIssues(
+        parsed.error.issues.map((i) => {
+          const problem = problemOf(i);
+          return { path: i.path.join('.'), message: problem ? t(`talk.settings.problem.${problem}` as 'talk.settings.problem.emptyText') : i.message };
+        }),
+      );
       return;
     }
     if (await save(parsed.data)) setDraft(null);
