@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { callOutcomeSchema } from '../../../shared/contract/calls';
 import { handoffViewSchema } from '../../../shared/contract/handoff';
 import { leadStatusSchema } from '../../../shared/contract/leads';
+import { raisedObjectionSchema } from '../../../shared/contract/talk';
 import { followupChannels, followupKindSchema } from '../../../shared/contract/followup';
 
 /**
@@ -25,6 +26,8 @@ export const callPayloadSchema = z.object({
   leadName: z.string(),
   /** Counted as a conversation (docs/kpi.md); absent on calls queued before the team view. */
   conversation: z.boolean().optional(),
+  /** The objections the rep marked (切り返しカード), with the card's title; absent when none. */
+  objections: z.array(raisedObjectionSchema).optional(),
 });
 export type CallPayload = z.infer<typeof callPayloadSchema>;
 

@@ -96,7 +96,7 @@ export function logCallInTransaction(
     createdAt: ctx.clock.now().toISOString(),
   };
   s.insertCall.run({ ...call, conversation: input.conversation ? 1 : 0 });
-  recordCallTalk(ctx.db, { callId, leadId: lead.id, startedAt: call.startedAt, talkVersion: input.talkVersion, objections: input.objections });
+  const objections = recordCallTalk(ctx.db, { callId, leadId: lead.id, startedAt: call.startedAt, talkVersion: input.talkVersion, objections: input.objections });
   // A hearing sealed with a call someone answered makes it a conversation; counted before the tally.
   const sealed = sealHearing(ctx.db, lead.id, callId, call.createdAt);
   const conversation = input.conversation || (sealed && !(noConversationOutcomes as readonly string[]).includes(input.outcome));
@@ -111,7 +111,7 @@ export function logCallInTransaction(
   });
   // Whether it counts as a conversation travels with the call, for the manager's team view.
   const counted = isConversation({ outcome: call.outcome, durationSec: call.durationSec, conversation }, readSetting(ctx.db, settingSpecs.kpi).conversationSeconds);
-  enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name, conversation: counted });
+  enqueue(ctx, 'call', callId, 'upsert', { ...call, leadCrmId: lead.crm_id, leadName: lead.full_name, conversation: counted, ...(objections.length > 0 ? { objections } : {}) });
   s.deleteDraft.run(lead.id);
   // The phone system may have reported this call before the rep logged it.
   matchWaitingPhoneCalls(ctx.db, ctx.clock.now(), lead.id, callId);

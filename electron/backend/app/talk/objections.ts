@@ -34,8 +34,8 @@ export interface CallTalk {
  * card must exist in the version the rep had on screen (the set in use when none is named), so a
  * typo in a request is refused and the whole call with it.
  */
-export function recordCallTalk(db: Db, call: CallTalk): void {
-  if (call.talkVersion === null && call.objections.length === 0) return;
+export function recordCallTalk(db: Db, call: CallTalk): RaisedObjection[] {
+  if (call.talkVersion === null && call.objections.length === 0) return [];
   const version = call.talkVersion ?? currentTalkSet(db).version;
   const set = talkSetAt(db, version);
   if (!set) throw new KomaError('invalid_input', `There is no talk script version ${version}; reload the scripts and log the call again.`);
@@ -45,6 +45,13 @@ export function recordCallTalk(db: Db, call: CallTalk): void {
   const s = statements(db);
   s.setVersion.run(version, call.callId);
   for (const cardId of call.objections) s.insert.run(call.callId, cardId, call.leadId, call.startedAt);
+  // As the CRM's readers will see them: the card's title in the version the rep had on screen.
+  return call.objections.map((cardId) => ({ cardId, title: set.cards.find((c) => c.id === cardId)!.title }));
+}
+
+export interface RaisedObjection {
+  cardId: string;
+  title: ReturnType<typeof cardTitle>;
 }
 
 /** The objections raised in each of these calls, with their titles as the call's version had them. */

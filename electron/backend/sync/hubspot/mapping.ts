@@ -1,5 +1,6 @@
 import type { CallOutcome } from '../../../../shared/contract/calls';
 import type { HubSpotSettings } from '../../../../shared/contract/sync';
+import { callText } from '../callText';
 import type { LeadRef } from '../lookups';
 import type { CallPayload, FollowupPayload, HandoffPayload, ParsedPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, needText, timelineText } from '../salesforce/description';
@@ -129,7 +130,7 @@ function callPlan(p: CallPayload, ref: LeadRef, s: HubSpotSettings, ownerId: str
       // Required: "hs_timestamp … marks the call's time of creation … Unix timestamp in milliseconds or UTC format" (Calls guide).
       hs_timestamp: new Date(p.startedAt).toISOString(),
       hs_call_title: clip(`Koma: ${p.outcome}${p.nextAction ? ` → ${p.nextAction}` : ''}`, 255),
-      hs_call_body: p.notes,
+      hs_call_body: callText(p),
       hs_call_direction: 'OUTBOUND',
       hs_call_disposition: dispositionOf[p.outcome],
       hs_call_status: 'COMPLETED',

@@ -2,6 +2,7 @@ import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
 import type { CallPayload, DoNotCallPayload, FollowupPayload, HandoffPayload, LeadDetailsPayload, LeadStatusPayload, ParsedPayload, SlotPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, longTextMax, needText, timelineText } from './description';
+import { callText } from '../callText';
 import { salesforceIndustryOf } from '../../../../shared/domain/import/industry';
 
 /**
@@ -197,7 +198,7 @@ function callPlan(p: CallPayload, ref: LeadRef, s: SalesforceSettings): ItemPlan
       CallType: 'Outbound',
       CallDisposition: p.outcome,
       CallDurationInSeconds: p.durationSec,
-      Description: clip(p.notes, longTextMax),
+      Description: clip(callText(p), longTextMax),
       ActivityDate: localDate(p.startedAt, ref.timeZone),
       WhoId: who,
       // The 30-minute koma the call was made in (half-hours since the epoch), counted once per
