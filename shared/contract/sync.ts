@@ -339,7 +339,7 @@ const shownScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
  * and time zone (never prose built in the backend). `at` is an instant; reasons and outcomes are codes.
  */
 export const syncSubjectSchema = z.object({
-  kind: z.enum(['call', 'status', 'do_not_call', 'details', 'handoff', 'other']),
+  kind: z.enum(['call', 'status', 'do_not_call', 'details', 'handoff', 'followup', 'slot', 'slot_removed', 'other']),
   leadName: z.string().nullable(),
   companyName: z.string().nullable(),
   /** When it happened: the call's start, the status change, the handoff's creation. */

@@ -144,6 +144,13 @@ function subjectOf(row: OutboxRow, payload: unknown, lead: (id: string) => { ful
       return { ...base, kind: 'details', at: str(p.changedAt) };
     case 'handoff/upsert':
       return { ...base, kind: 'handoff', at: str(p.createdAt), correction: p.correction === true };
+    case 'followup/upsert':
+      // The template's kind (お礼, 資料送付…) rides in `reason`, a code the renderer words.
+      return { ...base, kind: 'followup', at: str(p.createdAt), reason: str(p.kind) };
+    case 'slot/upsert':
+      return { ...base, kind: 'slot', at: str(p.startsAt) };
+    case 'slot/delete':
+      return { ...base, kind: 'slot_removed', at: str(p.changedAt) };
     default:
       return base;
   }

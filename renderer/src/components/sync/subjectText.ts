@@ -1,9 +1,11 @@
 import type { TFunction } from 'i18next';
+import { followupKinds } from '../../../../shared/contract/followup';
 import { leadStatuses } from '../../../../shared/contract/leads';
 import type { SyncItem, SyncSubject } from '../../../../shared/contract/sync';
 import { exitReasonLabel } from '../work/labels';
 import { kindLabel } from './syncLabels';
 
+const isFollowupKind = (value: string): value is (typeof followupKinds)[number] => (followupKinds as readonly string[]).includes(value);
 const isStatus = (value: string): value is (typeof leadStatuses)[number] => (leadStatuses as readonly string[]).includes(value);
 
 /**
@@ -28,6 +30,12 @@ export function subjectText(t: TFunction, item: Pick<SyncItem, 'entity' | 'op' |
       return t('loop.sync.details', { who, at });
     case 'handoff':
       return t(subject.correction ? 'loop.sync.handoffCorrection' : 'loop.sync.handoff', { who, at });
+    case 'followup':
+      return t('loop.sync.followup', { who, kind: subject.reason && isFollowupKind(subject.reason) ? t(`followup.kind.${subject.reason}`) : (subject.reason ?? ''), at });
+    case 'slot':
+      return t('loop.sync.slot', { at });
+    case 'slot_removed':
+      return t('loop.sync.slotRemoved', { at });
     case 'other':
       return `${kindLabel(t, item)} ${who}`;
   }

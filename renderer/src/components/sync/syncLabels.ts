@@ -8,6 +8,9 @@ const kindKeys = {
   'lead/status': 'leadStatus',
   'lead/do_not_call': 'leadDoNotCall',
   'lead/details': 'leadDetails',
+  'followup/upsert': 'followupUpsert',
+  'slot/upsert': 'slotUpsert',
+  'slot/delete': 'slotDelete',
 } as const;
 
 export function kindLabel(t: TFunction, item: Pick<SyncItem, 'entity' | 'op'>): string {
