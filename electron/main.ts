@@ -20,6 +20,7 @@ import {
 import { backendPortChannel, isStatusMessage, toLaunchArgs, type BackendControlMessage } from './backend/transport/messagePort';
 import { loadDatabaseKey } from './adapters/databaseKey';
 import { appEntryUrl, appSchemeRegistration, createAppProtocolHandler, hardenApp, isAppUrl, isSafeExternalUrl, webPreferences } from './security';
+import { openFollowupMailDownloads } from './mailDownloads';
 
 // Bundled layout (scripts/build-node.mjs + vite): dist/electron/main.cjs beside preload.cjs,
 // dist/backend/utility-process.cjs and dist/renderer/.
@@ -206,6 +207,7 @@ function main(): void {
     .then(() => {
       if (process.platform === 'win32') app.setAppUserModelId('jp.koma.app');
       hardenApp({ app, session, shell });
+      openFollowupMailDownloads(session.defaultSession, shell, path.join(app.getPath('temp'), 'koma-mail'), (message) => console.warn(`[koma] ${message}`));
       protocol.handle(appSchemeRegistration.scheme, createAppProtocolHandler(rendererRoot, (file) => readFile(file)));
       Menu.setApplicationMenu(applicationMenu());
       backend = superviseBackend(() => {
