@@ -35,6 +35,7 @@ export const readCommands = [
   'talk.forLead',
   'talk.export',
   'kpi.objections',
+  'followup.templates.get',
   'phoneCalls.list',
   'followup.context',
 ] as const satisfies readonly CommandName[];

@@ -34,6 +34,13 @@ export const followupTemplateSchema = z
   .strict();
 export type FollowupTemplate = z.infer<typeof followupTemplateSchema>;
 
+/** The team's four templates, one per kind (W then 1–4 chooses them in this order). */
+export const followupTemplatesSchema = z
+  .array(followupTemplateSchema)
+  .length(followupKinds.length)
+  .refine((list) => list.every((t, i) => t.kind === followupKinds[i]), { message: 'one template per kind, in order: thanks, materials, scheduling, appointment' });
+
+
 /** How the mail reached the rep's mail client. */
 export const followupChannels = ['mailto', 'eml'] as const;
 
@@ -79,5 +86,11 @@ export const followupCommands = {
   'followup.record': {
     input: followupRecordInput,
     output: z.object({ id: z.string(), callbackAt: z.string().nullable(), moved: scheduleMoveSchema.nullable() }),
+  },
+  /** The team's templates (Settings), and Koma's, to go back to. */
+  'followup.templates.get': { input: z.object({}).strict(), output: z.object({ templates: followupTemplatesSchema, defaults: followupTemplatesSchema }) },
+  'followup.templates.save': {
+    input: z.object({ templates: followupTemplatesSchema }).strict(),
+    output: z.object({ templates: followupTemplatesSchema, defaults: followupTemplatesSchema }),
   },
 } as const;

@@ -104,3 +104,19 @@ describe('a follow-up mail after a call', () => {
     expect(byKomaId(h, 'Lead').size).toBe(1);
   });
 });
+
+describe('the team’s own templates (Settings)', () => {
+  it('saved templates are what the dialog gets; a set that is not one per kind is refused and changes nothing', async () => {
+    await ready();
+    const mine = defaultFollowupTemplates.map((t) => (t.kind === 'thanks' ? { ...t, subject: { ja: '【御礼】{{company}} 様 本日のお電話', en: t.subject.en } } : t));
+    const saved = await h.call('followup.templates.save', { templates: mine });
+    expect(saved.templates[0]!.subject.ja).toBe('【御礼】{{company}} 様 本日のお電話');
+    expect(saved.defaults).toEqual(defaultFollowupTemplates);
+    expect((await h.call('followup.context', { leadId: 'lead-0000' })).templates[0]!.subject.ja).toBe('【御礼】{{company}} 様 本日のお電話');
+
+    for (const templates of [mine.slice(0, 3), [mine[1]!, mine[0]!, mine[2]!, mine[3]!], mine.map((t, i) => (i === 2 ? { ...t, body: { ja: ' ', en: '' } } : t))]) {
+      expect((await h.callError('followup.templates.save', { templates })).code).toBe('invalid_input');
+    }
+    expect((await h.call('followup.templates.get', {})).templates).toEqual(mine);
+  });
+});

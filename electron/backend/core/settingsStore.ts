@@ -8,6 +8,8 @@ import { defaultQualificationCriteria, qualificationCriteriaSchema, type Qualifi
 import { defaultQueueRules, queueRulesSchema, type QueueRules } from '../../../shared/contract/queueRules';
 import { defaultScoringRules, scoringRulesSchema, type ScoringRules } from '../../../shared/contract/scoringRules';
 import { defaultTeamSettings, teamSettingsSchema, type TeamSettings } from '../../../shared/contract/team';
+import { followupTemplatesSchema, type FollowupTemplate } from '../../../shared/contract/followup';
+import { defaultFollowupTemplates } from '../../../shared/domain/followup/defaults';
 import type { Db } from '../db/open';
 import { perDatabase } from '../db/perDatabase';
 
@@ -53,6 +55,7 @@ export const settingSpecs = {
   calendar: { key: 'business_calendar', schema: businessCalendarSchema, fallback: defaultBusinessCalendar } satisfies SettingSpec<BusinessCalendar>,
   /** Rep or manager, the team a manager watches and its monthly goal (the Team screen). */
   team: { key: 'team', schema: teamSettingsSchema, fallback: defaultTeamSettings } satisfies SettingSpec<TeamSettings>,
+  followupTemplates: { key: 'followup_templates', schema: followupTemplatesSchema, fallback: [...defaultFollowupTemplates] } satisfies SettingSpec<FollowupTemplate[]>,
 };
 
 /**

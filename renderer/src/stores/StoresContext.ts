@@ -27,6 +27,7 @@ import type { TalkState } from './talkStore';
 import type { TeamStoreState } from './teamStore';
 import type { TalkSettingsState } from './talkSettingsStore';
 import type { FollowupState } from './followupStore';
+import type { FollowupTemplatesState } from './followupTemplatesStore';
 
 /** The stores travel by context, not module singletons, so each test renders with its own. */
 export const StoresContext = createContext<Stores | null>(null);
@@ -139,6 +140,10 @@ export function useTalkStore<T>(selector: (state: TalkState) => T): T {
 
 export function useTalkSettingsStore<T>(selector: (state: TalkSettingsState) => T): T {
   return useStore(useStores().talkSettings, selector);
+}
+
+export function useFollowupTemplatesStore<T>(selector: (state: FollowupTemplatesState) => T): T {
+  return useStore(useStores().followupTemplates, selector);
 }
 
 export function useFollowupStore<T>(selector: (state: FollowupState) => T): T {

@@ -22,6 +22,7 @@ import { createPhoneCallsStore } from './phoneCallsStore';
 import { createTalkStore } from './talkStore';
 import { createTalkSettingsStore } from './talkSettingsStore';
 import { createFollowupStore, openMailWithLink, type FollowupOptions } from './followupStore';
+import { createFollowupTemplatesStore } from './followupTemplatesStore';
 
 export interface StoresOptions {
   pageSize?: number;
@@ -96,6 +97,7 @@ export function createStores(client: KomaClient, options: StoresOptions = {}) {
     ...hearingHandoff,
     talk,
     followup,
+    followupTemplates: createFollowupTemplatesStore(client),
     talkSettings,
     backups,
     nav: createNavStore(),

@@ -5,7 +5,7 @@ import { scheduleOnOpenTime } from '../../../../shared/domain/queue/retry';
 import type { BackendContext } from '../../core/context';
 import { enqueue } from '../../core/outbox';
 import type { FeatureHandlers } from '../../core/registry';
-import { readSetting, settingSpecs } from '../../core/settingsStore';
+import { readSetting, settingSpecs, writeSetting } from '../../core/settingsStore';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import { requireLead } from '../leads/rows';
@@ -35,7 +35,7 @@ function followupContext(db: Db, leadId: string): FollowupContext {
   const s = statements(db);
   const meeting = s.appointment.get(lead.id);
   return {
-    templates: [...defaultFollowupTemplates],
+    templates: readSetting(db, settingSpecs.followupTemplates),
     values: { ...mergeValuesOf(db, lead), appointment: meeting?.appointment_at ?? null, fieldRep: meeting?.rep ?? null },
     email: lead.email,
     timeZone: lead.time_zone,
@@ -75,4 +75,12 @@ function recordFollowup(ctx: BackendContext, input: ParsedInput<'followup.record
 export const followupHandlers: FeatureHandlers = {
   'followup.context': (input, ctx) => ctx.db.transaction(() => followupContext(ctx.db, input.leadId))(),
   'followup.record': (input, ctx) => ctx.db.transaction(() => recordFollowup(ctx, input))(),
+  // The team's own templates once saved in Settings (a setting, not a versioned set: a mail already
+  // opened keeps its subject and body in its own row).
+  'followup.templates.get': (_input, ctx) => ({ templates: readSetting(ctx.db, settingSpecs.followupTemplates), defaults: [...defaultFollowupTemplates] }),
+  'followup.templates.save': (input, ctx) =>
+    ctx.db.transaction(() => {
+      writeSetting(ctx.db, settingSpecs.followupTemplates, input.templates, ctx.clock.now().toISOString());
+      return { templates: input.templates, defaults: [...defaultFollowupTemplates] };
+    })(),
 };

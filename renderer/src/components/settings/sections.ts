@@ -13,6 +13,7 @@ import { ReferenceValuesSection } from './ReferenceValuesSection';
 import { ScoringRulesSection } from './ScoringRulesSection';
 import { WorkWeekSection } from './WorkWeekSection';
 import { TalkSection } from './talk/TalkSection';
+import { FollowupTemplatesSection } from './FollowupTemplatesSection';
 
 /**
  * The settings screen is a column of sections, one per feature (call queue rules, scoring,
@@ -31,6 +32,7 @@ export const settingsSections: readonly { id: string; Component: ComponentType }
   { id: 'kpi', Component: KpiSettingsSection },
   { id: 'referenceValues', Component: ReferenceValuesSection },
   { id: 'talk', Component: TalkSection },
+  { id: 'followupTemplates', Component: FollowupTemplatesSection },
   { id: 'crmConnection', Component: CrmConnectionSection },
   { id: 'backups', Component: BackupSection },
 ];
