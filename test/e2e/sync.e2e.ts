@@ -80,7 +80,8 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   await t.crm.down();
   await page.getByRole('button', { name: 'コール', exact: true }).click();
   await page.keyboard.press('n');
-  await leadPane(page).getByRole('heading', { level: 2 }).waitFor();
+  // The lead's own header, not the empty state's level-2 heading (リードを開いていません).
+  await leadPane(page).locator('.lead-header h2').waitFor();
   await logNoAnswer(page);
   await logNoAnswer(page);
   await page.getByRole('region', { name: 'BANTヒアリング' }).getByRole('button', { name: '商談化してトスアップ' }).click();
