@@ -39,6 +39,9 @@ export async function teamRefreshRequests(reps: number, days: number): Promise<{
     if (!state.view || state.view.team.dials !== tasks) throw new Error(`team view did not count every call: ${state.view?.team.dials ?? 'none'} of ${tasks}`);
     return { requests: fake.stats().queries - before, expected: teamRequestCount(reps, 'users'), tasks, millis };
   } finally {
+    // The harness closes only a fake it started; this one's two servers (login and instance hosts)
+    // would otherwise keep the bench's process alive after its report.
     await h.close();
+    await fake.close();
   }
 }
