@@ -104,6 +104,13 @@ const hubspotName = z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, 'a HubSpot intern
 const hubspotValue = z.string().trim().min(1).max(255);
 
 /**
+ * By default only a handoff moves the lifecycle stage (to Sales Qualified Lead): HubSpot's stages
+ * run forward, and a recycle or an exclusion is the rep's call about timing or fit, which the
+ * team's own lifecycle rules may read differently (docs/sync.md, HubSpot).
+ */
+const defaultLifecycleStages = { new: null, working: null, callback: null, recycled: null, excluded: null, qualified: 'salesqualifiedlead' } as const;
+
+/**
  * Where Koma's data lands in a HubSpot account (CRM API v3). Koma's id goes into one unique-value
  * property per object (`idProperty`), by which every record is upserted; a null field is not sent.
  */
@@ -148,6 +155,22 @@ export const hubspotSettingsSchema = z
             qualified: hubspotValue,
           })
           .strict(),
+        /**
+         * Koma's lead status → the contact's lifecycle stage (lifecyclestage) internal value, set when
+         * the status changes and by a handoff; null leaves the stage as HubSpot has it. Absent in
+         * settings saved before it was a setting: read as the defaults.
+         */
+        lifecycleStages: z
+          .object({
+            new: hubspotValue.nullable(),
+            working: hubspotValue.nullable(),
+            callback: hubspotValue.nullable(),
+            recycled: hubspotValue.nullable(),
+            excluded: hubspotValue.nullable(),
+            qualified: hubspotValue.nullable(),
+          })
+          .strict()
+          .default(() => ({ ...defaultLifecycleStages })),
         fields: z
           .object({
             recycleReason: hubspotName.nullable(),
@@ -184,6 +207,7 @@ export const defaultHubSpotSettings: HubSpotSettings = {
   },
   lead: {
     statuses: { new: 'NEW', working: 'IN_PROGRESS', callback: 'CONNECTED', recycled: 'BAD_TIMING', excluded: 'UNQUALIFIED', qualified: 'OPEN_DEAL' },
+    lifecycleStages: { ...defaultLifecycleStages },
     fields: { recycleReason: 'koma_recycle_reason', recycleUntil: 'koma_recycle_until', excludeReason: 'koma_exclude_reason', doNotCall: 'koma_do_not_call' },
   },
 };
@@ -298,6 +322,11 @@ export const setupCheckSchema = z.object({
   checkedAt: z.string(),
   ok: z.boolean(),
   items: z.array(setupCheckItemSchema),
+  /**
+   * HubSpot: the options the account's own property definitions have, by "object.property"
+   * (contacts.hs_lead_status, contacts.lifecyclestage), so the settings can offer and accept them.
+   */
+  options: z.record(z.string(), z.array(z.string())).optional(),
 });
 export type SetupCheck = z.infer<typeof setupCheckSchema>;
 

@@ -50,6 +50,9 @@ export interface FakeHubSpotOptions {
   /** Random order of ties and batch results (seeded); default a fixed seed. */
   seed?: number;
   latencyMs?: number;
+  /** The account's own Lead Status / lifecycle stage options (default: HubSpot's defaults). */
+  leadStatusOptions?: string[];
+  lifecycleStageOptions?: string[];
 }
 
 export interface FakeHubSpotRecord {
@@ -68,6 +71,8 @@ export interface FakeHubSpot {
   /** Stamps records with one modification time (a bulk import): ties in the same millisecond. */
   stamp(type: HubSpotType, ids: string[], ms: number): void;
   inject(fault: HubSpotFault): void;
+  /** The admin edits an enumeration property's options (adds a custom stage, removes a default). */
+  setOptions(type: HubSpotType, property: string, options: string[]): void;
   clearFaults(): void;
   readonly stats: { requests: number; byRoute: Record<string, number> };
   close(): Promise<void>;
@@ -91,6 +96,12 @@ export const allKomaScopes = [
 
 /** Lead Status (hs_lead_status) default options (Contacts default properties, HubSpot Knowledge Base). */
 const leadStatuses = ['NEW', 'OPEN', 'IN_PROGRESS', 'OPEN_DEAL', 'UNQUALIFIED', 'ATTEMPTED_TO_CONTACT', 'CONNECTED', 'BAD_TIMING'];
+/**
+ * Lifecycle stage (lifecyclestage): "the same 8 options will be the default for the property, but
+ * users will be able to add new custom stages, or remove any of the default stages"
+ * (https://developers.hubspot.com/changelog/upcoming-customized-lifecycle-stages-for-contacts-and-companies).
+ */
+const lifecycleStages = ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'evangelist', 'other'];
 /** hs_call_status values and the default hs_call_disposition GUIDs (Calls: https://developers.hubspot.com/docs/api/crm/calls). */
 const callStatuses = ['BUSY', 'CALLING_CRM_USER', 'CANCELED', 'COMPLETED', 'CONNECTING', 'FAILED', 'HOLD', 'IN_PROGRESS', 'MISSED', 'NO_ANSWER', 'QUEUED', 'RINGING'];
 const dispositions = [
@@ -113,7 +124,8 @@ function catalogue(options: FakeHubSpotOptions): Record<HubSpotType, FakePropert
       ...common,
       ro('lastmodifieddate', 'datetime'),
       ...['firstname', 'lastname', 'email', 'phone', 'jobtitle', 'company'].map(str),
-      { name: 'hs_lead_status', type: 'enumeration', options: leadStatuses },
+      { name: 'hs_lead_status', type: 'enumeration', options: options.leadStatusOptions ?? leadStatuses },
+      { name: 'lifecyclestage', type: 'enumeration', options: options.lifecycleStageOptions ?? lifecycleStages },
       ...komaId('contacts'),
       ...koma([str('koma_recycle_reason'), { name: 'koma_recycle_until', type: 'datetime' }, str('koma_exclude_reason'), { name: 'koma_do_not_call', type: 'bool' }]),
     ],
@@ -250,6 +262,9 @@ export async function startFakeHubSpot(options: FakeHubSpotOptions = {}): Promis
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw bad('date');
         break;
       case 'enumeration':
+        // An enumeration takes one of its options' internal `value`s, not a label (Properties API:
+        // options are { label, value }, https://developers.hubspot.com/docs/api-reference/latest/crm/properties/guide;
+        // "To set the call disposition, you need to use the internal GUID value", Calls guide). Anything else is refused.
         if (!p.options?.includes(value)) throw new ApiError(400, 'VALIDATION_ERROR', `Property values were not valid: ${value} was not one of the allowed options for ${p.name}`, { errors: [{ message: `${value} was not one of the allowed options: [${(p.options ?? []).join(', ')}]`, code: 'INVALID_OPTION', context: { propertyName: [p.name] } }] });
         break;
       case 'string':
@@ -586,6 +601,11 @@ export async function startFakeHubSpot(options: FakeHubSpotOptions = {}): Promis
     },
     inject(fault) {
       faults.push({ ...fault, left: fault.count ?? 1 });
+    },
+    setOptions(type, property, values) {
+      const p = props[type].find((x) => x.name === property);
+      if (!p || p.type !== 'enumeration') throw new Error(`${type}.${property} is not an enumeration`);
+      p.options = [...values];
     },
     clearFaults() {
       faults.length = 0;

@@ -95,9 +95,11 @@ describe('HubSpot: every record kind', () => {
   });
 
   it('a property HubSpot refuses waits in needs attention with HubSpot’s message; the rest of the batch goes', async () => {
-    h = await createHubSpotHarness();
+    // The account had its own Lead Status NURTURING when the setup check read it; the admin removed it since.
+    h = await createHubSpotHarness({ fake: { leadStatusOptions: ['NEW', 'IN_PROGRESS', 'CONNECTED', 'BAD_TIMING', 'UNQUALIFIED', 'OPEN_DEAL', 'NURTURING'] } });
     seedSyncLeads(h, 3);
     await h.call('sync.settings.save', { settings: hubspotSettingsFor(h.hs, { lead: { ...hubspotSettingsFor(h.hs).hubspot.lead, statuses: { ...hubspotSettingsFor(h.hs).hubspot.lead.statuses, recycled: 'NURTURING' } } }) });
+    h.hs.setOptions('contacts', 'hs_lead_status', ['NEW', 'IN_PROGRESS', 'CONNECTED', 'BAD_TIMING', 'UNQUALIFIED', 'OPEN_DEAL']);
     await h.call('lead.recycle', { leadId: 'lead-0000', reason: 'timing', until: new Date(h.clock.now().getTime() + 91 * 24 * 60 * minute).toISOString() });
     await logCall(h, 'lead-0001');
     await logCall(h, 'lead-0002');
@@ -218,5 +220,79 @@ describe('HubSpot: setup check', () => {
     const check = await h.call('sync.setupCheck', {});
     expect(check.items.find((i) => i.id === 'property:calls.koma_id')).toMatchObject({ ok: false, problem: 'notUnique' });
     expect(check.ok).toBe(false);
+  });
+});
+
+describe('HubSpot: the Lead Status and lifecycle stage mapping', () => {
+  const withLead = (hs: HubSpotHarness['hs'], lead: Partial<ReturnType<typeof hubspotSettingsFor>['hubspot']['lead']>) => {
+    const s = hubspotSettingsFor(hs);
+    return hubspotSettingsFor(hs, { lead: { ...s.hubspot.lead, ...lead } });
+  };
+
+  it('recycle, exclude and a handoff set Lead Status and the lifecycle stage as mapped; null leaves the stage alone', async () => {
+    h = await createHubSpotHarness();
+    const base = hubspotSettingsFor(h.hs).hubspot.lead;
+    await h.call('sync.settings.save', { settings: withLead(h.hs, { lifecycleStages: { ...base.lifecycleStages, excluded: 'other' } }) });
+    seedSyncLeads(h, 3);
+    const repId = await addFieldRep(h, '40000001');
+    await h.call('lead.recycle', { leadId: 'lead-0000', reason: 'timing', until: new Date(h.clock.now().getTime() + 91 * 24 * 60 * minute).toISOString() });
+    await h.call('lead.exclude', { leadId: 'lead-0001', reason: 'competitor' });
+    await handOff(h, 'lead-0002', repId, '予算承認済み。');
+    await h.settle();
+    const contacts = byKomaIdHs(h.hs, 'contacts');
+    expect(contacts.get('lead-0000')!.properties).toMatchObject({ hs_lead_status: 'BAD_TIMING' });
+    expect(contacts.get('lead-0000')!.properties.lifecyclestage).toBeUndefined();
+    expect(contacts.get('lead-0001')!.properties).toMatchObject({ hs_lead_status: 'UNQUALIFIED', lifecyclestage: 'other' });
+    expect(contacts.get('lead-0002')!.properties).toMatchObject({ hs_lead_status: 'OPEN_DEAL', lifecyclestage: 'salesqualifiedlead' });
+    expectExactlyOnceHs(h);
+  });
+
+  it('a value that is neither HubSpot’s documented one nor read from the account is refused with nothing changed; one the setup check read is accepted and checked', async () => {
+    h = await createHubSpotHarness({ fake: { lifecycleStageOptions: ['subscriber', 'lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer', 'recycled_nurture'] } });
+    const base = hubspotSettingsFor(h.hs).hubspot.lead;
+    const label = await h.callError('sync.settings.save', { settings: withLead(h.hs, { lifecycleStages: { ...base.lifecycleStages, qualified: 'Sales Qualified Lead' } }) });
+    expect(label.code).toBe('invalid_input');
+    expect(label.issues).toEqual([expect.objectContaining({ path: 'settings.hubspot.lead.lifecycleStages.qualified' })]);
+    const status = await h.callError('sync.settings.save', { settings: withLead(h.hs, { statuses: { ...base.statuses, excluded: '対象外' } }) });
+    expect(status.issues).toEqual([expect.objectContaining({ path: 'settings.hubspot.lead.statuses.excluded' })]);
+    expect((await h.call('sync.settings.get', {})).settings.hubspot.lead).toEqual(base);
+
+    // The account's own stage, read by the setup check that ran on connecting, is offered and accepted.
+    const check = await h.call('sync.setupCheck.last', {});
+    expect(check?.options?.['contacts.lifecyclestage']).toContain('recycled_nurture');
+    await h.call('sync.settings.save', { settings: withLead(h.hs, { lifecycleStages: { ...base.lifecycleStages, recycled: 'recycled_nurture', excluded: 'other' } }) });
+    const after = await h.call('sync.setupCheck', {});
+    expect(after.items.find((i) => i.id === 'value:contacts.lifecyclestage.recycled_nurture')).toMatchObject({ ok: true });
+    // 'other' is documented but this account removed it: the check names it for the admin.
+    expect(after.items.find((i) => i.id === 'value:contacts.lifecyclestage.other')).toMatchObject({ ok: false, problem: 'noValue', field: 'lifecyclestage' });
+  });
+
+  it('the strict fake refuses a lifecycle stage that is not an option of the property', async () => {
+    h = await createHubSpotHarness({ fake: { lifecycleStageOptions: ['lead', 'salesqualifiedlead', 'other'] } });
+    const base = hubspotSettingsFor(h.hs).hubspot.lead;
+    await h.call('sync.settings.save', { settings: withLead(h.hs, { lifecycleStages: { ...base.lifecycleStages, excluded: 'other' } }) });
+    h.hs.setOptions('contacts', 'lifecyclestage', ['lead', 'salesqualifiedlead']);
+    seedSyncLeads(h, 1);
+    await h.call('lead.exclude', { leadId: 'lead-0000', reason: 'competitor' });
+    await h.settle();
+    const { items } = await h.call('sync.items', { state: 'attention', limit: 10 });
+    expect(items).toHaveLength(1);
+    expect(items[0]!.lastError).toContain('other was not one of the allowed options');
+  });
+});
+
+describe('HubSpot: the setup check reads what was entered', () => {
+  it('renamed deal properties, pipeline and stage are what the check reports on', async () => {
+    h = await createHubSpotHarness({ fake: { pipelines: [{ id: 'inside-sales', stages: ['is_handoff', 'closedwon'] }] } });
+    const s = hubspotSettingsFor(h.hs);
+    await h.call('sync.settings.save', {
+      settings: hubspotSettingsFor(h.hs, { deal: { ...s.hubspot.deal, pipeline: 'inside-sales', stage: 'is_handoff', fields: { ...s.hubspot.deal.fields, budgetStatus: 'bant_budget' } }, lead: { ...s.hubspot.lead, fields: { ...s.hubspot.lead.fields, recycleReason: 'recycle_reason_jp' } } }),
+    });
+    const check = await h.call('sync.setupCheck', {});
+    expect(check.items.find((i) => i.id === 'pipeline')).toMatchObject({ ok: true, expected: 'inside-sales' });
+    expect(check.items.find((i) => i.id === 'stage')).toMatchObject({ ok: true, expected: 'is_handoff' });
+    expect(check.items.find((i) => i.id === 'property:deals.bant_budget')).toMatchObject({ ok: false, problem: 'missing' });
+    expect(check.items.find((i) => i.id === 'property:contacts.recycle_reason_jp')).toMatchObject({ ok: false, problem: 'missing' });
+    expect(check.items.some((i) => i.id === 'property:deals.koma_budget_status')).toBe(false);
   });
 });

@@ -23,6 +23,7 @@ import { SyncRequestError, type Connector } from './types';
 import { createWebhookConnector } from './webhook/connector';
 import { HubSpotApi, readTokenInfo } from './hubspot/api';
 import { createHubSpotConnector } from './hubspot/connector';
+import { refusedHubSpotValues } from './hubspot/valueCheck';
 import { maskSecret } from './webhook/signature';
 
 export interface SyncOptions {
@@ -468,6 +469,14 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     getSettings: settingsView,
 
     async saveSettings(input) {
+      // A changed Lead Status or lifecycle stage value must be one HubSpot documents or the account has.
+      const last = readState(db, stateKeys.setupCheck, lastCheckSchema);
+      const stored = settings().hubspot;
+      const refused = refusedHubSpotValues(input.settings.hubspot, last?.connector === 'hubspot' ? last.check.options : undefined).filter((r) => {
+        const [group, status] = r.path.split('.').slice(3) as ['statuses' | 'lifecycleStages', keyof typeof stored.lead.statuses];
+        return stored.lead[group][status] !== input.settings.hubspot.lead[group][status];
+      });
+      if (refused.length > 0) throw new KomaError('invalid_input', `HubSpot has no such value: ${refused.map((r) => r.message).join('; ')}. Nothing was changed.`, refused);
       if (input.webhookSecret === null) await secrets.delete(secretKeys.webhookSecret);
       else if (input.webhookSecret !== undefined) await secrets.set(secretKeys.webhookSecret, input.webhookSecret);
       const newToken = input.hubspotToken ? await connectHubSpot(input.hubspotToken, input.settings.hubspot.baseUrl) : false;

@@ -117,6 +117,14 @@ function statusProperties(ref: LeadRef, s: HubSpotSettings): Record<string, stri
   return ref.unsynced ? {} : { hs_lead_status: s.lead.statuses[ref.status] };
 }
 
+/**
+ * The lifecycle stage the settings map a status to, written only when the status changes (and by a
+ * handoff): a call does not set it again, so a stage field sales moved on since is left alone.
+ */
+function lifecycleProperties(status: LeadRef['status'], s: HubSpotSettings): Record<string, string> {
+  return known([['lifecyclestage', s.lead.lifecycleStages[status]]]);
+}
+
 function callPlan(p: CallPayload, ref: LeadRef, s: HubSpotSettings, ownerId: string | null): ItemPlan {
   const contact = contactWrite(ref, s, { ...personProperties(ref), ...statusProperties(ref, s) });
   const company = companyWrite(ref, s);
@@ -184,7 +192,8 @@ function handoffPlan(p: HandoffPayload, ref: LeadRef, s: HubSpotSettings): ItemP
   const h = pkg.hearing;
   const f = s.deal.fields;
   const company = companyWrite(ref, s, known([['phone', pkg.company.phone]]));
-  const contact = contactWrite(ref, s, personProperties(ref));
+  // The handoff qualifies the lead: its contact says so (Lead Status, and the lifecycle stage unless this is a correction).
+  const contact = contactWrite(ref, s, { ...personProperties(ref), hs_lead_status: s.lead.statuses.qualified, ...(p.correction ? {} : lifecycleProperties('qualified', s)) });
   const target = h.timeline.targetDate ?? localDate(new Date(Date.parse(p.createdAt) + s.deal.closeDays * 86_400_000).toISOString(), ref.timeZone);
   const allConfirmed = h.budget.confirmed && h.authority.confirmed && h.need.confirmed && h.timeline.confirmed;
   const deal: Write = {
@@ -248,6 +257,7 @@ export function planItem(parsed: ParsedPayload, ref: LeadRef, s: HubSpotSettings
         contactWrite(ref, s, {
           ...(ref.crmId ? {} : personProperties(ref)),
           hs_lead_status: s.lead.statuses[p.status],
+          ...lifecycleProperties(p.status, s),
           ...mapped([
             [fields.recycleReason, p.recycleReason],
             [fields.recycleUntil, p.recycleUntil === null ? null : new Date(p.recycleUntil).toISOString()],

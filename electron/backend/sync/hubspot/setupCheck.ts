@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HubSpotSettings, SetupCheck, SetupCheckItem } from '../../../../shared/contract/sync';
+import { optionsKey, type HubSpotStatusProperty } from '../../../../shared/domain/sync/hubspotValues';
 import type { QuotaMeter } from '../quota';
 import { SyncRequestError } from '../types';
 import type { HubSpotApi } from './api';
@@ -8,7 +9,7 @@ import type { ObjectType } from './mapping';
 /**
  * The HubSpot account checked the way its admin would before Koma syncs: the token's scopes, the
  * rep as an owner, Koma's id property on every object it writes (unique values, so batch upsert
- * can use it), the mapped properties with their types, the Lead Status values Koma maps to, the
+ * can use it), the mapped properties with their types, the Lead Status and lifecycle stage values Koma maps to, the
  * deal pipeline and stage, and the account's daily API limit as last reported.
  */
 
@@ -106,10 +107,20 @@ export async function checkHubSpotSetup(
     [f.doNotCall, ['bool']],
   ];
   for (const [name, types] of mapped) if (name) items.push(propertyItem(contacts, 'contacts', name, types));
-  const leadStatus = contacts.find((p) => p.name === 'hs_lead_status');
-  for (const value of new Set(Object.values(s.lead.statuses))) {
-    const has = leadStatus?.options?.some((o) => o.value === value) ?? false;
-    items.push(item({ id: `value:contacts.hs_lead_status.${value}`, kind: 'picklistValue', ok: has, object: 'contacts', field: 'hs_lead_status', expected: value, problem: has ? null : 'noValue' }));
+  // The values the settings map Koma's statuses to, each an option of the account's own property;
+  // the options read are kept with the check, so the settings can offer the account's own values.
+  const options: Record<string, string[]> = {};
+  const mappedValues: [HubSpotStatusProperty, (string | null)[]][] = [
+    ['hs_lead_status', Object.values(s.lead.statuses)],
+    ['lifecyclestage', Object.values(s.lead.lifecycleStages)],
+  ];
+  for (const [name, values] of mappedValues) {
+    const property = contacts.find((p) => p.name === name);
+    if (property?.options) options[optionsKey(name)] = property.options.map((o) => o.value);
+    for (const value of new Set(values.filter((v): v is string => v !== null))) {
+      const has = property?.options?.some((o) => o.value === value) ?? false;
+      items.push(item({ id: `value:contacts.${name}.${value}`, kind: 'picklistValue', ok: has, object: 'contacts', field: name, expected: value, problem: has ? null : 'noValue' }));
+    }
   }
   for (const type of ['companies', 'calls', 'notes'] as const) items.push(propertyItem(await read(type), type, s.idProperty, ['string'], true));
   const deals = await read('deals');
@@ -135,5 +146,5 @@ export async function checkHubSpotSetup(
   const usage = meter.snapshot();
   const exhausted = usage.max !== null && usage.used !== null && usage.used >= usage.max;
   items.push(item({ id: 'apiLimit', kind: 'apiLimit', required: false, ok: !exhausted, problem: exhausted ? 'unavailable' : null, actual: usage.max !== null && usage.used !== null ? `${usage.max - usage.used}/${usage.max}` : null }));
-  return { crm: 'hubspot', checkedAt: now.toISOString(), ok: items.every((i) => !i.required || i.ok), items };
+  return { crm: 'hubspot', checkedAt: now.toISOString(), ok: items.every((i) => !i.required || i.ok), items, options };
 }

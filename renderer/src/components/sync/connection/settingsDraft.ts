@@ -35,7 +35,7 @@ export function defaultText(path: string): string {
 }
 
 /** Fields an org may not have: empty means "not sent" (and the webhook with no URL yet). */
-const isNullable = (path: string) => /^salesforce\.(opportunity|lead)\.fields\./.test(path) || /^hubspot\.(deal|lead)\.fields\./.test(path) || path === 'webhook.url';
+const isNullable = (path: string) => /^salesforce\.(opportunity|lead)\.fields\./.test(path) || /^hubspot\.(deal\.fields|lead\.fields|lead\.lifecycleStages)\./.test(path) || path === 'webhook.url';
 
 export function toDraft(settings: SyncSettings): SettingsDraft {
   const values: Record<string, string> = {};
