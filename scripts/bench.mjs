@@ -14,9 +14,10 @@ await build({
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-// The memory probe: a process holding only the backend (the bench's own process holds far more).
+// The memory probe: a process holding only the backend (the bench's own process holds far more);
+// the bare start baseline: a process holding only the driver and the list's query.
 await build({
-  entryPoints: { 'rss-probe': 'test/bench/rssProbe.ts' },
+  entryPoints: { 'rss-probe': 'test/bench/rssProbe.ts', 'bare-first-rows': 'test/bench/bareFirstRows.ts' },
   outdir: 'dist/bench',
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -21,6 +21,7 @@ const backend = await startThreadedBackend({
   ...(readers ? { readers: Number(readers) } : {}),
   logError: (what, error) => console.error(`[bench] ${what}`, error),
 });
+await backend.readersReady;
 async function ok<T>(command: string, input: unknown): Promise<T> {
   const result = await backend.dispatch(command, input);
   if (!result.ok) throw new Error(`${command}: ${result.error.message}`);

@@ -170,6 +170,7 @@ describe('re-placing a backlog of due leads', () => {
       testClock: clock,
       logError: () => undefined,
     });
+    await app.readersReady;
     let closed = false;
     try {
       const call = async <T>(command: string, input: unknown): Promise<T> => {

@@ -36,6 +36,7 @@ beforeAll(async () => {
   generateDataset(seed.backend.context.db, { companies: 1_000, leads: 5_000, calls: 30_000, events: 5_000, hearings: 200, handoffs: 50, weeks: 4, csvRows: 0, outbox: 100 }, start);
   seed.close({ keepData: true });
   app = await startThreadedBackend({ workerScript, dataDir, resourcesDir: dataDir, version: 'test', mode: 'browser', databaseKey: testDatabaseKey, testClock: clock, logError: () => undefined });
+  await app.readersReady;
 }, 300_000);
 afterAll(async () => {
   await app?.close();
@@ -134,4 +135,42 @@ describe('the store on threads', () => {
     const sorted = [...readMs].sort((x, y) => x - y);
     console.log(`list pages read during a ${importRows}-row import: ${readMs.length}, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
   }, 600_000);
+});
+
+describe('starting the store threads', () => {
+  // The readers load beside the writer and open the store when it is migrated; the backend answers
+  // as soon as the writer is open. Ordering only: nothing here depends on how long a thread takes.
+  it('answers reads before its readers are open, then on them, and closes cleanly while they start', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'koma-threads-start-'));
+    try {
+      const seed = createTempBackend({ dataDir: fresh, start });
+      generateDataset(seed.backend.context.db, { companies: 20, leads: 100, calls: 200, events: 10, hearings: 2, handoffs: 1, weeks: 1, csvRows: 0, outbox: 0 }, start);
+      seed.close({ keepData: true });
+      const open = () => startThreadedBackend({ workerScript, dataDir: fresh, resourcesDir: fresh, version: 'test', mode: 'browser', databaseKey: testDatabaseKey, testClock: clock, readers: 2, logError: () => undefined });
+
+      const early = await open();
+      let readersOpen = false;
+      const ready = early.readersReady.then(() => (readersOpen = true));
+      // Asked at once: the writer answers whether or not a reader is open yet.
+      const [page, info] = await Promise.all([early.dispatch('callList.page', { limit: 5 }), early.dispatch('app.info', {})]);
+      expect(page).toMatchObject({ ok: true, value: { rows: expect.any(Array) } });
+      expect((page as { value: { rows: unknown[] } }).value.rows).toHaveLength(5);
+      expect(info).toMatchObject({ ok: true });
+      await ready;
+      expect(readersOpen).toBe(true);
+      expect(await early.dispatch('callList.page', { limit: 5 })).toMatchObject({ ok: true });
+      await early.close();
+
+      // Closed before its readers were told to open (or while they open): every thread stops, and
+      // the folder is free for the next start.
+      const closedEarly = await open();
+      await closedEarly.close();
+      const again = await open();
+      await again.readersReady;
+      expect(await again.dispatch('callList.page', { limit: 1 })).toMatchObject({ ok: true });
+      await again.close();
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

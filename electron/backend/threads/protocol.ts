@@ -24,8 +24,13 @@ export interface StoreWorkerData {
   services: boolean;
   /** The writer only: the CRM secrets' file key (hex), when the entry derives one. */
   secretsKeyHex?: string;
-  /** Readers: what the writer found at start, for app.info and backup.list. */
+  /** Readers and the backup thread: what the writer found at start, for app.info and backup.list. */
   recovery?: BackendContext['recovery'];
+  /**
+   * Readers started beside the writer: load, then wait for `open` (sent once the writer has
+   * migrated the store) before opening their connection.
+   */
+  openWhenTold?: boolean;
 }
 
 export type ToStore =
@@ -33,6 +38,7 @@ export type ToStore =
   | { type: 'maintain'; id: number; job: MaintenanceJob; nowMs: number }
   | { type: 'dailyBackup'; id: number; nowMs: number }
   | { type: 'clock'; nowMs: number }
+  | { type: 'open'; recovery: BackendContext['recovery'] }
   | { type: 'close'; id: number };
 
 export type FromStore =

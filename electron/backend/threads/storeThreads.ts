@@ -45,6 +45,8 @@ export interface ThreadedBackend {
   readonly dispatch: Dispatch;
   readonly recovery: BackendContext['recovery'];
   readonly services: Services;
+  /** The reader threads are open (reads ran on the writer until then). */
+  readonly readersReady: Promise<void>;
   /** Browser mode's test hook moved the clock: tell the threads (a new day re-scores). */
   clockMoved(): void;
   close(): Promise<void>;
@@ -77,6 +79,7 @@ class StoreThread {
   private readonly pending = new Map<number, (reply: Reply) => void>();
   private nextId = 1;
   private closing = false;
+  private exited = false;
   readonly ready: Promise<BackendContext['recovery']>;
 
   constructor(
@@ -98,6 +101,7 @@ class StoreThread {
       });
       this.worker.on('error', (error) => reject(error));
       this.worker.on('exit', (code) => {
+        this.exited = true;
         reject(new StoreStartError('Exit', `The ${role} thread stopped while starting (code ${code})`));
         for (const answer of this.pending.values()) answer({ type: 'done', id: 0, result: stoppedAnswer });
         this.pending.clear();
@@ -124,6 +128,7 @@ class StoreThread {
 
   async close(): Promise<void> {
     this.closing = true;
+    if (this.exited) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     const timer = setTimeout(() => void this.worker.terminate(), 5_000);
     void this.request({ type: 'close' });
@@ -183,17 +188,30 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
   };
 
   // The writer first: it takes the folder lock, recovers and migrates the store before anyone reads.
+  // The readers load beside it and open the store when told; until one is open, the writer answers
+  // reads too, so the first rows never wait for a reader to start (docs/performance.md).
   const writer = spawn('writer', { services: options.services ?? false });
+  const starting = Array.from({ length: Math.max(1, options.readers ?? defaultReaders) }, () => spawn('reader', { openWhenTold: true }));
+  // Handled below once the writer is open; until then a reader stopped by a failed start is expected.
+  for (const thread of starting) thread.ready.catch(() => undefined);
   let recovery: BackendContext['recovery'];
-  let readers: StoreThread[];
   try {
     recovery = await writer.ready;
-    readers = Array.from({ length: Math.max(1, options.readers ?? defaultReaders) }, () => spawn('reader', { recovery }));
-    await Promise.all(readers.map((t) => t.ready));
   } catch (error) {
     await Promise.all(threads.map((t) => t.close().catch(() => undefined)));
     throw error;
   }
+  const readers: StoreThread[] = [];
+  const readersReady = Promise.all(
+    starting.map((thread) => {
+      thread.post({ type: 'open', recovery });
+      return thread.ready.then(
+        () => void readers.push(thread),
+        // The writer opened this store a moment ago, so this is rare; its reads stay on the writer.
+        (error: unknown) => logError('a reader thread could not start', error),
+      );
+    }),
+  ).then(() => undefined);
 
   // The backup thread starts for a backup and stops after it: it would sit idle all day but for one
   // copy, and each store thread costs ~30 MB of its own (a V8 heap with the backend's bundle,
@@ -216,7 +234,7 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
     }
   };
 
-  const leastBusy = () => readers.reduce((best, t) => (t.inFlight < best.inFlight ? t : best));
+  const leastBusy = () => readers.reduce((best, t) => (t.inFlight < best.inFlight ? t : best), readers[0] ?? writer);
   const outcomeOf = (reply: Reply): HandlerOutcome => (reply.type === 'reply' ? reply.outcome : { result: reply.result });
 
   const dispatch: Dispatch = async (command, payload) => {
@@ -272,13 +290,14 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
     dispatch,
     recovery,
     services,
+    readersReady,
     clockMoved: () => {
       for (const thread of threads) thread.post({ type: 'clock', nowMs: now() });
     },
     async close() {
       await services.stop();
       // Readers and a backup thread first; the writer (which holds the folder lock) last.
-      await Promise.all([...readers, ...(backupRun ? [backupRun.thread] : [])].map((t) => t.close()));
+      await Promise.all([...starting, ...(backupRun ? [backupRun.thread] : [])].map((t) => t.close()));
       await Promise.all(stopping);
       await writer.close();
     },

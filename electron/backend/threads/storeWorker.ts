@@ -7,7 +7,7 @@ import { readCommands, backupLaneCommands } from '../../../shared/contract/acces
 import { manualClock, systemClock, type Clock } from '../../../shared/domain/clock';
 import { createBackend, databaseFileName } from '../backend';
 import { rescoreIfDayChanged } from '../app/behaviour/dailyRescore';
-import type { ReadContext } from '../core/context';
+import type { BackendContext, ReadContext } from '../core/context';
 import { featureHandlers } from '../app/features';
 import { runMaintenanceStep } from '../app/maintenance';
 import { registerHandlers, type HandlerMap } from '../core/registry';
@@ -93,7 +93,7 @@ function writer(): Store {
   };
 }
 
-function reader(): Store {
+function reader(recovery: BackendContext['recovery']): Store {
   const databasePath = join(data.dataDir, databaseFileName);
   const db = openReader(databasePath, data.databaseKey, data.role === 'backup' ? backupCacheKib : readerCacheKib);
   const ctx: ReadContext = {
@@ -111,7 +111,7 @@ function reader(): Store {
     version: data.version,
     databaseKey: data.databaseKey,
     keyProtection: data.keyProtection,
-    recovery: data.recovery ?? null,
+    recovery,
   };
   const names = data.role === 'backup' ? backupLaneCommands : readCommands;
   return {
@@ -127,25 +127,37 @@ function reader(): Store {
   };
 }
 
-let store: Store;
-try {
-  store = data.role === 'writer' ? writer() : reader();
-  post({ type: 'ready', recovery: store.ctx.recovery });
-} catch (error) {
-  post({ type: 'fatal', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
-  // Nothing more to do here; the main thread reports it and stops the others.
-  process.exit(1);
+let store: Store | null = null;
+function open(recovery: BackendContext['recovery']): void {
+  try {
+    store = data.role === 'writer' ? writer() : reader(recovery);
+    post({ type: 'ready', recovery: store.ctx.recovery });
+  } catch (error) {
+    post({ type: 'fatal', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
+    // Nothing more to do here; the main thread reports it and stops the others.
+    process.exit(1);
+  }
 }
+if (!data.openWhenTold) open(data.recovery ?? null);
 
 // Each message runs as it arrives. SQLite calls are synchronous, so two requests never share the
 // connection mid-statement; an async handler (sync.now waits on the network) lets others run
 // meanwhile, as on one thread before.
 port.on('message', (message: ToStore) => {
+  if (message.type === 'open') return open(message.recovery);
   handle(message).catch((error: unknown) => logError(`store thread (${data.role})`, error));
 });
 
 async function handle(message: ToStore): Promise<void> {
   if ('nowMs' in message && manual) manual.set(new Date(message.nowMs));
+  if (!store) {
+    // A reader still waiting for the writer: only the clock and a close can reach it.
+    if (message.type === 'close') {
+      post({ type: 'done', id: message.id, result: { ok: true, value: null } });
+      port.close();
+    }
+    return;
+  }
   if (message.type === 'run') {
     const outcome = await runHandler(store.handlers, store.ctx, message.command, message.input, logError);
     post({ type: 'reply', id: message.id, outcome });
