@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultSyncSettings } from '../../../../../shared/contract/sync';
 import { leadStatuses } from '../../../../../shared/contract/leads';
 import { FormField } from '../../hearing/FormField';
+import { MappingSection } from './MappingSection';
 import { MappingTable, type MappingRow } from './MappingTable';
 import { defaultText, type FieldProblem } from './settingsDraft';
 import { SettingField } from './SettingField';
@@ -84,13 +85,7 @@ export function SalesforceFields({ values, errors, callbackUrl, onChange }: Sale
         {field('quotaPercent', t('sync.settings.quotaPercent'), { hint: t('sync.settings.quotaHint'), type: 'number' })}
         {field('pullMinutes', t('sync.settings.pullMinutes'), { type: 'number' })}
       </div>
-      <div className="sync-mapping-head">
-        <p className="hint">{t('sync.settings.mappingHint')}</p>
-        <button type="button" onClick={resetMapping}>
-          {t('sync.settings.resetMapping')}
-        </button>
-      </div>
-      <div className="sync-mapping">
+      <MappingSection hint={t('sync.settings.mappingHint')} onReset={resetMapping}>
         <MappingTable
           caption={t('sync.settings.mappingHeading')}
           columns={{ what: t('sync.settings.mappingColumns.what'), value: t('sync.settings.mappingColumns.field'), default: t('sync.settings.mappingColumns.default') }}
@@ -108,7 +103,7 @@ export function SalesforceFields({ values, errors, callbackUrl, onChange }: Sale
           errors={errors}
           onChange={onChange}
         />
-      </div>
+      </MappingSection>
     </fieldset>
   );
 }
