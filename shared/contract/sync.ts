@@ -25,7 +25,7 @@ const apiName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'a Salesforce A
 /** A picklist value as the org spells it. */
 const picklistValue = z.string().trim().min(1).max(255);
 
-export const connectorKinds = ['none', 'salesforce', 'hubspot', 'webhook'] as const;
+export const connectorKinds = ['none', 'salesforce', 'hubspot', 'kintone', 'webhook'] as const;
 export const connectorKindSchema = z.enum(connectorKinds);
 export type ConnectorKind = z.infer<typeof connectorKindSchema>;
 
@@ -212,6 +212,130 @@ export const defaultHubSpotSettings: HubSpotSettings = {
   },
 };
 
+/**
+ * A kintone field code as the app's form shows it (姓, 会社名, koma_id). It goes into queries, so
+ * nothing that could end or extend one: no spaces, quotes, brackets, operators or commas, and not
+ * starting with a digit (kintone's own rule for field codes).
+ */
+const kintoneCode = z.string().regex(/^[^\s\d"'()=!<>,\\][^\s"'()=!<>,\\]{0,127}$/, 'a kintone field code such as 会社名 or koma_id');
+/** An app's id, as its URL shows it (https://<subdomain>.cybozu.com/k/123/); empty until entered. */
+const kintoneAppId = z.string().trim().regex(/^\d{0,10}$/, 'the number in the app\'s URL, such as 123');
+const kintoneOption = z.string().trim().min(1).max(255);
+
+/**
+ * Where Koma's data lands in kintone: three apps (leads, call log, handoffs), each with its own API
+ * token (kept in the secret store), and the field code of everything Koma writes. Koma's id goes
+ * into a 重複禁止 (unique) text field of each app, by which every record is upserted.
+ */
+export const kintoneSettingsSchema = z
+  .object({
+    /** https://<subdomain>.cybozu.com (or .kintone.com); http only to 127.0.0.1 (a local fake). */
+    baseUrl: safeUrl,
+    /** The rep's kintone login name: whose leads Koma pulls (担当者) and who owns the leads it adds. */
+    ownerLogin: z.string().trim().max(128),
+    apps: z.object({ leads: kintoneAppId, calls: kintoneAppId, handoffs: kintoneAppId }).strict(),
+    /** The unique (重複禁止) text field holding Koma's id, the same code in all three apps. */
+    idField: kintoneCode,
+    /** The 更新日時 field's code (apps may rename it): the pull reads changes in its order. */
+    updatedField: kintoneCode,
+    leadFields: z
+      .object({
+        lastName: kintoneCode,
+        firstName: kintoneCode.nullable(),
+        company: kintoneCode,
+        title: kintoneCode.nullable(),
+        email: kintoneCode.nullable(),
+        phone: kintoneCode.nullable(),
+        status: kintoneCode,
+        doNotCall: kintoneCode.nullable(),
+        owner: kintoneCode,
+      })
+      .strict(),
+    callFields: z
+      .object({
+        lead: kintoneCode,
+        kind: kintoneCode,
+        at: kintoneCode,
+        outcome: kintoneCode,
+        durationSec: kintoneCode.nullable(),
+        subject: kintoneCode,
+        body: kintoneCode,
+        nextAction: kintoneCode.nullable(),
+      })
+      .strict(),
+    handoffFields: z
+      .object({
+        lead: kintoneCode,
+        name: kintoneCode,
+        company: kintoneCode,
+        appointmentAt: kintoneCode.nullable(),
+        budgetStatus: kintoneCode.nullable(),
+        budgetAmount: kintoneCode.nullable(),
+        authority: kintoneCode.nullable(),
+        need: kintoneCode.nullable(),
+        timeline: kintoneCode.nullable(),
+        bantConfirmed: kintoneCode.nullable(),
+        package: kintoneCode,
+        fieldState: kintoneCode.nullable(),
+        fieldReason: kintoneCode.nullable(),
+      })
+      .strict(),
+    /** Field sales' answer as the 営業の回答 drop-down spells it. */
+    fieldStates: z.object({ accepted: kintoneOption, meeting_held: kintoneOption, rejected: kintoneOption }).strict(),
+    lead: z
+      .object({
+        /** Koma's lead status → the ステータス drop-down's option. */
+        statuses: z
+          .object({
+            new: kintoneOption,
+            working: kintoneOption,
+            callback: kintoneOption,
+            recycled: kintoneOption,
+            excluded: kintoneOption,
+            qualified: kintoneOption,
+          })
+          .strict(),
+        fields: z.object({ recycleReason: kintoneCode.nullable(), recycleUntil: kintoneCode.nullable(), excludeReason: kintoneCode.nullable() }).strict(),
+      })
+      .strict(),
+  })
+  .strict();
+export type KintoneSettings = z.infer<typeof kintoneSettingsSchema>;
+
+export const defaultKintoneSettings: KintoneSettings = {
+  baseUrl: 'https://example.cybozu.com',
+  ownerLogin: '',
+  apps: { leads: '', calls: '', handoffs: '' },
+  idField: 'koma_id',
+  updatedField: '更新日時',
+  leadFields: { lastName: '姓', firstName: '名', company: '会社名', title: '役職', email: 'メールアドレス', phone: '電話番号', status: 'ステータス', doNotCall: '架電禁止', owner: '担当者' },
+  callFields: { lead: 'リードID', kind: '種別', at: '日時', outcome: '結果', durationSec: '通話秒数', subject: '件名', body: '内容', nextAction: '次のアクション' },
+  handoffFields: {
+    lead: 'リードID',
+    name: '案件名',
+    company: '会社名',
+    appointmentAt: 'アポ日時',
+    budgetStatus: '予算状況',
+    budgetAmount: '予算額',
+    authority: '決裁者',
+    need: 'ニーズ',
+    timeline: '導入時期',
+    bantConfirmed: 'BANT確認',
+    package: '引き継ぎ内容',
+    fieldState: '営業の回答',
+    fieldReason: '差し戻し理由',
+  },
+  fieldStates: { accepted: '受付', meeting_held: '商談実施', rejected: '差し戻し' },
+  lead: {
+    statuses: { new: '新規', working: '対応中', callback: '再架電', recycled: 'リサイクル', excluded: '除外', qualified: '商談化' },
+    fields: { recycleReason: 'リサイクル理由', recycleUntil: 'リサイクル期限', excludeReason: '除外理由' },
+  },
+};
+
+/** The three apps Koma writes to in kintone, each with its own API token. */
+export const kintoneApps = ['leads', 'calls', 'handoffs'] as const;
+export type KintoneApp = (typeof kintoneApps)[number];
+
 export const syncSettingsSchema = z
   .object({
     connector: connectorKindSchema,
@@ -222,6 +346,8 @@ export const syncSettingsSchema = z
     salesforce: salesforceSettingsSchema,
     /** Absent in settings saved before HubSpot was a choice: read as the defaults. */
     hubspot: hubspotSettingsSchema.default(() => structuredClone(defaultHubSpotSettings)),
+    /** Absent in settings saved before kintone was a choice: read as the defaults. */
+    kintone: kintoneSettingsSchema.default(() => structuredClone(defaultKintoneSettings)),
     webhook: z.object({ url: safeUrl.nullable() }).strict(),
   })
   .strict();
@@ -260,6 +386,7 @@ export const defaultSyncSettings: SyncSettings = {
     activity: { slotField: 'Koma_Slot__c', conversationField: 'Koma_Conversation__c' },
   },
   hubspot: defaultHubSpotSettings,
+  kintone: defaultKintoneSettings,
   webhook: { url: null },
 };
 
@@ -278,9 +405,14 @@ export const syncSettingsView = z.object({
   webhookSecretHint: z.string().nullable(),
   /** The stored HubSpot token, masked (pat-…abcd); the token itself never leaves the backend. */
   hubspotTokenHint: z.string().nullable().optional(),
+  /** The stored kintone API tokens, masked, per app; the tokens themselves never leave the backend. */
+  kintoneTokenHints: z.object({ leads: z.string().nullable(), calls: z.string().nullable(), handoffs: z.string().nullable() }).optional(),
   /** The callback URL to register on the External Client App. */
   callbackUrl: z.string(),
 });
+
+/** An API token as kintone's app settings show it (letters and digits). */
+const kintoneTokenSchema = z.string().trim().regex(/^[A-Za-z0-9]{10,200}$/, 'paste the API token as the app settings show it');
 
 export const syncSettingsSaveInput = z
   .object({
@@ -289,6 +421,11 @@ export const syncSettingsSaveInput = z
     webhookSecret: webhookSecretSchema.nullable().optional(),
     /** A HubSpot private app access token, pasted once; omitted keeps the stored one, null removes it. */
     hubspotToken: z.string().trim().regex(/^[A-Za-z0-9_.-]{10,500}$/, 'paste the access token as HubSpot shows it').nullable().optional(),
+    /** kintone API tokens, one per app, pasted once; an app omitted keeps its stored token, null removes it. */
+    kintoneTokens: z
+      .object({ leads: kintoneTokenSchema.nullable().optional(), calls: kintoneTokenSchema.nullable().optional(), handoffs: kintoneTokenSchema.nullable().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -318,7 +455,7 @@ export const setupCheckItemSchema = z.object({
 export type SetupCheckItem = z.infer<typeof setupCheckItemSchema>;
 export const setupCheckSchema = z.object({
   /** Which CRM was checked: the screen words the items in that CRM's terms. */
-  crm: z.enum(['salesforce', 'hubspot']).optional(),
+  crm: z.enum(['salesforce', 'hubspot', 'kintone']).optional(),
   checkedAt: z.string(),
   ok: z.boolean(),
   items: z.array(setupCheckItemSchema),

@@ -35,7 +35,7 @@ describe('the sync commands', () => {
       nextAttemptAt: null,
       apiUsage: null,
     });
-    expect(await h.call('sync.settings.get', {})).toEqual({ settings: defaultSyncSettings, webhookSecretHint: null, hubspotTokenHint: null, callbackUrl: 'http://127.0.0.1:17170/callback' });
+    expect(await h.call('sync.settings.get', {})).toEqual({ settings: defaultSyncSettings, webhookSecretHint: null, hubspotTokenHint: null, kintoneTokenHints: { leads: null, calls: null, handoffs: null }, callbackUrl: 'http://127.0.0.1:17170/callback' });
     expect(await h.backend.sync.engine.runOnce()).toBe('no_connector');
   });
 
@@ -61,7 +61,7 @@ describe('the sync commands', () => {
     ['an empty patch', 'sync.editPayload', { id: 'x', patch: {} }],
     ['a path that is not a field path', 'sync.editPayload', { id: 'x', patch: { 'notes-1': 'x' } }],
     ['an object value', 'sync.editPayload', { id: 'x', patch: { notes: { nested: true } } }],
-    ['an unknown connector', 'sync.settings.save', { settings: { ...defaultSyncSettings, connector: 'kintone' } }],
+    ['an unknown connector', 'sync.settings.save', { settings: { ...defaultSyncSettings, connector: 'zoho' } }],
     ['a plain-http webhook URL', 'sync.settings.save', { settings: { ...defaultSyncSettings, webhook: { url: 'http://hooks.example.com/koma' } } }],
     ['a zero quota', 'sync.settings.save', { settings: { ...defaultSyncSettings, quotaPercent: 0 } }],
     ['a field name that is not an API name', 'sync.settings.save', { settings: { ...defaultSyncSettings, salesforce: { ...defaultSyncSettings.salesforce, externalIdField: 'Koma_Id__c; DELETE' } } }],

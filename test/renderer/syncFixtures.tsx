@@ -99,6 +99,9 @@ export interface SyncBackendState {
   /** The HubSpot token kept, and the one token the fake HubSpot accepts. */
   hubspotToken?: string | null;
   validHubSpotToken?: string;
+  /** The kintone tokens kept, by app, and the tokens the fake kintone accepts (any other is refused). */
+  kintoneTokens?: Partial<Record<'leads' | 'calls' | 'handoffs', string>>;
+  validKintoneTokens?: Record<'leads' | 'calls' | 'handoffs', string>;
 }
 
 const mask = (secret: string) => `whsec_…${secret.slice(-4)}`;
@@ -125,6 +128,11 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
     settings: state.settings,
     webhookSecretHint: state.secret ? mask(state.secret) : null,
     hubspotTokenHint: state.hubspotToken ? `${state.hubspotToken.slice(0, 4)}…${state.hubspotToken.slice(-4)}` : null,
+    kintoneTokenHints: {
+      leads: state.kintoneTokens?.leads ? `${state.kintoneTokens.leads.slice(0, 4)}…${state.kintoneTokens.leads.slice(-4)}` : null,
+      calls: state.kintoneTokens?.calls ? `${state.kintoneTokens.calls.slice(0, 4)}…${state.kintoneTokens.calls.slice(-4)}` : null,
+      handoffs: state.kintoneTokens?.handoffs ? `${state.kintoneTokens.handoffs.slice(0, 4)}…${state.kintoneTokens.handoffs.slice(-4)}` : null,
+    },
     callbackUrl: `http://127.0.0.1:${state.settings.salesforce.callbackPort}/callback` });
 
   const api = {
@@ -167,6 +175,14 @@ export function syncBackend(initial: Partial<SyncBackendState> = {}) {
         return Promise.resolve({ ok: false as const, error: { code: 'invalid_input' as const, message: 'HubSpot does not accept this access token', issues: [{ path: 'hubspotToken', message: 'not a valid HubSpot access token' }] } });
       }
       if (input.hubspotToken) state.hubspotToken = input.hubspotToken;
+      const refusedApp = (['leads', 'calls', 'handoffs'] as const).find((app) => input.kintoneTokens?.[app] && input.kintoneTokens[app] !== state.validKintoneTokens?.[app]);
+      if (refusedApp) {
+        return { ok: false as const, error: { code: 'invalid_input' as const, message: 'kintone does not accept this API token', issues: [{ path: `kintoneTokens.${refusedApp}`, message: 'not a token of this app' }] } };
+      }
+      for (const app of ['leads', 'calls', 'handoffs'] as const) {
+        const token = input.kintoneTokens?.[app];
+        if (token) state.kintoneTokens = { ...state.kintoneTokens, [app]: token };
+      }
       state.settings = syncSettingsSchema.parse(input.settings);
       if (input.webhookSecret === null) state.secret = null;
       else if (input.webhookSecret !== undefined) state.secret = input.webhookSecret;

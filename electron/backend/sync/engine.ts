@@ -67,12 +67,21 @@ type StoredCursor = z.infer<typeof cursorSchema>;
 const pullOverlapMs = 60_000;
 const instantSchema = z.string();
 
+/**
+ * Record ids in keyset order: Salesforce's and HubSpot's compare as text (fixed width); kintone's
+ * are numbers that grow (9 < 10), so ids of digits only compare as numbers.
+ */
+export function compareIds(a: string, b: string): number {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The later of two keyset positions (by stamp, then Id); an overlap cursor (no Id) sorts first. */
 export function furthest(a: PullCursor | null, b: PullCursor | null): PullCursor | null {
   if (!a || !b) return a ?? b;
   const at = Date.parse(a.modstamp) - Date.parse(b.modstamp);
   if (at !== 0) return at > 0 ? a : b;
-  return a.id >= b.id ? a : b;
+  return compareIds(a.id, b.id) >= 0 ? a : b;
 }
 
 /**

@@ -24,6 +24,10 @@ import { createWebhookConnector } from './webhook/connector';
 import { HubSpotApi, readTokenInfo } from './hubspot/api';
 import { createHubSpotConnector } from './hubspot/connector';
 import { refusedHubSpotValues } from './hubspot/valueCheck';
+import { KintoneApi } from './kintone/api';
+import { createKintoneConnector } from './kintone/connector';
+import { kintoneApps, type KintoneApp } from '../../../shared/contract/sync';
+import { kintoneTokenKey } from './secrets/types';
 import { maskSecret } from './webhook/signature';
 
 export interface SyncOptions {
@@ -45,6 +49,13 @@ export interface SyncOptions {
 }
 
 type SaveInput = z.output<typeof syncSettingsSaveInput>;
+interface SettingsView {
+  settings: SyncSettings;
+  webhookSecretHint: string | null;
+  hubspotTokenHint: string | null;
+  kintoneTokenHints: Record<KintoneApp, string | null>;
+  callbackUrl: string;
+}
 
 const stringState = z.string();
 
@@ -59,8 +70,8 @@ export interface SyncService {
   retry(ids: readonly string[] | 'all'): number;
   editPayload(id: string, patch: Record<string, Scalar>): SyncItem;
   syncNow(): Promise<SyncStatus>;
-  getSettings(): Promise<{ settings: SyncSettings; webhookSecretHint: string | null; hubspotTokenHint: string | null; callbackUrl: string }>;
-  saveSettings(input: SaveInput): Promise<{ settings: SyncSettings; webhookSecretHint: string | null; hubspotTokenHint: string | null; callbackUrl: string }>;
+  getSettings(): Promise<SettingsView>;
+  saveSettings(input: SaveInput): Promise<SettingsView>;
   signIn(): Promise<{ authorizeUrl: string; redirectUri: string }>;
   signOut(): Promise<SyncStatus>;
   conflicts(): SyncConflict[];
@@ -75,7 +86,7 @@ export interface SyncService {
 
 /** The CRM's name as its vendor writes it, for the log and the pause message (the renderer words its own). */
 function crmTitle(kind: Connector['name']): string {
-  return { salesforce: 'Salesforce', hubspot: 'HubSpot', webhook: 'webhook' }[kind];
+  return { salesforce: 'Salesforce', hubspot: 'HubSpot', kintone: 'kintone', webhook: 'webhook' }[kind];
 }
 
 /** The pause that holds sync while the org's setup is incomplete, or being checked after sign-in. */
@@ -190,7 +201,26 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     refusedToken = token;
   } });
   const hubspot = createHubSpotConnector({ api: hubspotApi, settings: () => settings().hubspot, token: hubspotToken, leadRefs: (ids) => leadRefs(db, ids), meter: hubspotMeter });
-  const connectors: Record<Connector['name'], Connector> = { salesforce, hubspot, webhook };
+  // A token kintone refused (another app's, revoked, without permission) is not used again until another is saved.
+  const refusedKintone = new Map<KintoneApp, string>();
+  const kintoneToken = async (app: KintoneApp) => {
+    const token = await secrets.get(kintoneTokenKey(app));
+    return token !== null && refusedKintone.get(app) === token ? null : token;
+  };
+  const kintoneMeter = new QuotaMeter(db, clock, () => settings().quotaPercent, stateKeys.kintoneQuota);
+  const kintoneApi = new KintoneApi({ baseUrl: () => settings().kintone.baseUrl, token: kintoneToken, meter: kintoneMeter, fetch: fetchImpl, clock, timeoutMs });
+  const kintone = createKintoneConnector({
+    api: kintoneApi,
+    settings: () => settings().kintone,
+    hasToken: async (app) => (await kintoneToken(app)) !== null,
+    refuseToken: async (app) => {
+      const token = await secrets.get(kintoneTokenKey(app));
+      if (token !== null) refusedKintone.set(app, token);
+    },
+    leadRefs: (ids) => leadRefs(db, ids),
+    meter: kintoneMeter,
+  });
+  const connectors: Record<Connector['name'], Connector> = { salesforce, hubspot, kintone, webhook };
   const connector = (): Connector | null => {
     const kind = settings().connector;
     return kind === 'none' ? null : connectors[kind];
@@ -326,6 +356,54 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     return true;
   }
 
+  /**
+   * Pasted kintone API tokens are tried on their app's form (GET app/form/fields.json) before they
+   * are kept: one kintone refuses is refused here with nothing changed. Another domain or leads
+   * app than before starts the pull positions afresh. True when a token was kept.
+   */
+  async function connectKintone(input: SaveInput): Promise<boolean> {
+    const given = input.kintoneTokens ?? {};
+    const s = input.settings.kintone;
+    const checked: [KintoneApp, string][] = [];
+    for (const app of kintoneApps) {
+      const token = given[app];
+      if (!token) continue;
+      if (!s.apps[app]) {
+        throw new KomaError('invalid_input', `Enter the ${app} app's id (the number in its URL) before its API token.`, [{ path: `settings.kintone.apps.${app}`, message: 'required with a token' }]);
+      }
+      const probe = new KintoneApi({ baseUrl: () => s.baseUrl, token: async () => token, meter: kintoneMeter, fetch: fetchImpl, clock, timeoutMs });
+      try {
+        await probe.request('GET', '/k/v1/app/form/fields.json', [app], undefined, new AbortController().signal, new URLSearchParams({ app: s.apps[app] }));
+      } catch (error) {
+        if (error instanceof SyncRequestError && error.kind !== 'transient') {
+          throw new KomaError('invalid_input', `kintone does not accept this API token for app ${s.apps[app]} (${error.message}): copy it again from the app's settings → API token, with 閲覧・追加・編集 allowed, and update the app.`, [
+            { path: `kintoneTokens.${app}`, message: 'not a token of this app' },
+          ]);
+        }
+        if (error instanceof SyncRequestError) throw new KomaError('conflict', `kintone could not be reached to check the token: ${error.message}`);
+        throw error;
+      }
+      checked.push([app, token]);
+    }
+    for (const [app, token] of checked) {
+      await secrets.set(kintoneTokenKey(app), token);
+      refusedKintone.delete(app);
+    }
+    const account = `${s.baseUrl} ${s.apps.leads} ${s.apps.handoffs}`;
+    const before = readState(db, stateKeys.kintoneAccount, stringState);
+    db.transaction(() => {
+      if (before !== null && before !== account) {
+        deleteState(db, stateKeys.setupCheck);
+        deleteState(db, stateKeys.leadsCursor);
+        deleteState(db, stateKeys.answersCursor);
+        deleteState(db, stateKeys.lastPullAt);
+      }
+      writeState(db, stateKeys.kintoneAccount, account, clock.now().toISOString());
+      if (checked.length > 0) deleteState(db, stateKeys.lastError);
+    })();
+    return checked.length > 0;
+  }
+
   /** Holds sync while the CRM just connected is checked; a check that cannot run holds nothing back. */
   async function checkAfterConnecting(message: string): Promise<void> {
     const holding = engine.pause() === null;
@@ -373,7 +451,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     return {
       connector: s.connector,
       configured: current ? await current.ready().catch(() => false) : false,
-      signedIn: s.connector === 'hubspot' ? (await hubspotToken()) !== null : session.signedIn(),
+      signedIn: s.connector === 'hubspot' ? (await hubspotToken()) !== null : s.connector === 'kintone' ? await kintone.ready() : session.signedIn(),
       signingIn: signInFlow.pending,
       online: engine.network.online,
       paused: activePause,
@@ -387,11 +465,13 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     };
   }
 
-  async function settingsView() {
+  async function settingsView(): Promise<SettingsView> {
     const secret = await secrets.get(secretKeys.webhookSecret);
     const token = await secrets.get(secretKeys.hubspotToken);
+    const mask = (t: string | null) => (t ? `${t.slice(0, 4)}…${t.slice(-4)}` : null);
+    const kintoneTokenHints = { leads: mask(await secrets.get(kintoneTokenKey('leads'))), calls: mask(await secrets.get(kintoneTokenKey('calls'))), handoffs: mask(await secrets.get(kintoneTokenKey('handoffs'))) };
     const s = settings();
-    return { settings: s, webhookSecretHint: secret ? maskSecret(secret) : null, hubspotTokenHint: token ? `${token.slice(0, 4)}…${token.slice(-4)}` : null, callbackUrl: `http://127.0.0.1:${s.salesforce.callbackPort}/callback` };
+    return { settings: s, webhookSecretHint: secret ? maskSecret(secret) : null, hubspotTokenHint: mask(token), kintoneTokenHints, callbackUrl: `http://127.0.0.1:${s.salesforce.callbackPort}/callback` };
   }
 
   return {
@@ -481,9 +561,12 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
       else if (input.webhookSecret !== undefined) await secrets.set(secretKeys.webhookSecret, input.webhookSecret);
       const newToken = input.hubspotToken ? await connectHubSpot(input.hubspotToken, input.settings.hubspot.baseUrl) : false;
       if (input.hubspotToken === null) await secrets.delete(secretKeys.hubspotToken);
+      const newKintoneToken = input.settings.connector === 'kintone' || input.kintoneTokens ? await connectKintone(input) : false;
+      for (const app of kintoneApps) if (input.kintoneTokens?.[app] === null) await secrets.delete(kintoneTokenKey(app));
       db.transaction(() => writeSyncSettings(db, input.settings, clock.now().toISOString()))();
       forgetSchema();
       if (newToken && input.settings.connector === 'hubspot') await checkAfterConnecting('The HubSpot setup is being checked.');
+      if (newKintoneToken && input.settings.connector === 'kintone' && (await kintone.ready())) await checkAfterConnecting('The kintone setup is being checked.');
       engine.kick();
       return settingsView();
     },

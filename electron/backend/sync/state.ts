@@ -36,6 +36,9 @@ export const stateKeys = {
   quota: 'quota',
   hubspotQuota: 'hubspot.quota',
   hubspotAccount: 'hubspot.account',
+  kintoneQuota: 'kintone.quota',
+  /** The kintone domain and leads app the pull positions belong to. */
+  kintoneAccount: 'kintone.account',
   leadsCursor: 'pull.leads.cursor',
   answersCursor: 'pull.answers.cursor',
   phoneCallsCursor: 'pull.phone_calls.cursor',

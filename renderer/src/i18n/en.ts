@@ -6,6 +6,7 @@ import { plannerEn } from './features/planner';
 import { dashboardEn } from './features/dashboard';
 import { syncEn } from './features/sync';
 import { hubspotSyncEn } from './features/hubspotSync';
+import { kintoneSyncEn } from './features/kintoneSync';
 import { rowReasonsEn } from './features/rowReasons';
 import { callListRowsEn } from './features/callListRows';
 import { headerSlotEn } from './features/headerSlot';
@@ -46,6 +47,7 @@ export const en: KomaMessages = {
   ...dashboardEn,
   ...syncEn,
   ...hubspotSyncEn,
+  ...kintoneSyncEn,
   ...callLoopEn,
   ...talkEn,
   ...followupEn,

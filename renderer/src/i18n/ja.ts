@@ -11,6 +11,7 @@ import { plannerJa } from './features/planner';
 import { dashboardJa } from './features/dashboard';
 import { syncJa } from './features/sync';
 import { hubspotSyncJa } from './features/hubspotSync';
+import { kintoneSyncJa } from './features/kintoneSync';
 import { rowReasonsJa } from './features/rowReasons';
 import { callListRowsJa } from './features/callListRows';
 import { headerSlotJa } from './features/headerSlot';
@@ -51,6 +52,7 @@ export const ja = {
   ...dashboardJa,
   ...syncJa,
   ...hubspotSyncJa,
+  ...kintoneSyncJa,
   ...callLoopJa,
   ...talkJa,
   ...followupJa,

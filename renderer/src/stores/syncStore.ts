@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { CommandOutput } from '../../../shared/contract';
-import type { SetupCheck, SyncConflict, SyncItem, SyncSettings, SyncStatus } from '../../../shared/contract/sync';
+import type { KintoneApp, SetupCheck, SyncConflict, SyncItem, SyncSettings, SyncStatus } from '../../../shared/contract/sync';
 import type { KomaClient } from '../api/client';
 import { toProblem, type Problem } from '../lib/problem';
 
@@ -66,7 +66,7 @@ export interface SyncSettingsState {
   load(): Promise<void>;
   /** `secret`: undefined keeps the stored one, null removes it, a string replaces it. It is never kept here. */
   /** `hubspotToken`: a private app token pasted just now (checked by the backend before it is kept). */
-  save(settings: SyncSettings, secret: string | null | undefined, hubspotToken?: string): Promise<boolean>;
+  save(settings: SyncSettings, secret: string | null | undefined, hubspotToken?: string, kintoneTokens?: Partial<Record<KintoneApp, string>>): Promise<boolean>;
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   /** The last setup check of the signed-in org, and whether one is running. */
@@ -268,13 +268,14 @@ export function createSyncSettingsStore(client: KomaClient, onChanged: () => Pro
       }
     },
 
-    async save(settings, secret, hubspotToken) {
+    async save(settings, secret, hubspotToken, kintoneTokens) {
       set({ status: 'saving', problem: null });
       try {
         const view = await client.invoke('sync.settings.save', {
           settings,
           ...(secret === undefined ? {} : { webhookSecret: secret }),
           ...(hubspotToken ? { hubspotToken } : {}),
+          ...(kintoneTokens && Object.keys(kintoneTokens).length > 0 ? { kintoneTokens } : {}),
         });
         set({ view, status: 'saved' });
       } catch (error) {

@@ -17,3 +17,8 @@ export const secretKeys = {
   /** A HubSpot private app access token: long-lived, so kept like the refresh token. */
   hubspotToken: 'hubspot.token',
 } as const;
+
+/** A kintone app's API token: one per app (leads, call log, handoffs). */
+export function kintoneTokenKey(app: 'leads' | 'calls' | 'handoffs'): string {
+  return `kintone.token.${app}`;
+}

@@ -13,7 +13,7 @@ export function indicatorState(status: SyncStatus | null, problem: Problem | nul
   if (status.connector === 'none') return 'notConnected';
   if (status.connector === 'salesforce' && !status.signedIn) return status.signingIn ? 'signingIn' : 'signedOut';
   if (status.connector === 'webhook' && !status.configured) return 'webhookNotSet';
-  if (status.connector === 'hubspot' && !status.signedIn) return 'tokenNeeded';
+  if ((status.connector === 'hubspot' || status.connector === 'kintone') && !status.signedIn) return 'tokenNeeded';
   if (status.paused) return 'paused';
   return status.online ? 'online' : 'offline';
 }

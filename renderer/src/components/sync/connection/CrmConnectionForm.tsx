@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { connectorKinds, type ConnectorKind } from '../../../../../shared/contract/sync';
+import { connectorKinds, kintoneApps, type ConnectorKind, type KintoneApp } from '../../../../../shared/contract/sync';
 import type { CommandOutput } from '../../../../../shared/contract';
 import { bytesToBase64 } from '../../../lib/base64';
 import { useSyncSettingsStore, useSyncStore } from '../../../stores/StoresContext';
 import { ProblemAlert } from '../../common/ProblemAlert';
 import { HubSpotFields } from './HubSpotFields';
+import { KintoneFields } from './KintoneFields';
 import { SalesforceFields } from './SalesforceFields';
 import { SalesforceSignIn } from './SalesforceSignIn';
 import { SetupCheckPanel } from './SetupCheckPanel';
@@ -29,8 +30,12 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
   const [errors, setErrors] = useState<Record<string, FieldProblem>>({});
   const [hubspotToken, setHubspotToken] = useState('');
   const [tokenMissing, setTokenMissing] = useState(false);
+  const noTokens: Record<KintoneApp, string> = { leads: '', calls: '', handoffs: '' };
+  const [kintoneTokens, setKintoneTokens] = useState<Record<KintoneApp, string>>(noTokens);
+  const [kintoneMissing, setKintoneMissing] = useState<KintoneApp[]>([]);
+  const kintoneHints = view.kintoneTokenHints ?? { leads: null, calls: null, handoffs: null };
 
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial) || secretMode !== 'keep' || hubspotToken !== '';
+  const dirty = JSON.stringify(draft) !== JSON.stringify(initial) || secretMode !== 'keep' || hubspotToken !== '' || kintoneApps.some((app) => kintoneTokens[app] !== '');
   // Backend refusals name fields as settings.<path>; they join the form's own checks.
   const backendErrors = Object.fromEntries(
     (problem?.issues ?? []).filter((i) => i.path.startsWith('settings.')).map((i) => [i.path.slice('settings.'.length), { key: 'backend', message: i.message } satisfies FieldProblem]),
@@ -52,9 +57,18 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
     // HubSpot needs its token once; after that an empty field keeps the stored one.
     const needsToken = draft.connector === 'hubspot' && !view.hubspotTokenHint && hubspotToken.trim() === '';
     setTokenMissing(needsToken);
-    if (!check.settings || needsToken) return;
-    if (await save(check.settings, secret, hubspotToken.trim() || undefined)) setHubspotToken('');
+    // kintone needs each app's token once; after that an empty field keeps the stored one.
+    const kintoneNeeds = draft.connector === 'kintone' ? kintoneApps.filter((app) => !kintoneHints[app] && kintoneTokens[app].trim() === '') : [];
+    setKintoneMissing(kintoneNeeds);
+    if (!check.settings || needsToken || kintoneNeeds.length > 0) return;
+    const pasted = Object.fromEntries(kintoneApps.filter((app) => kintoneTokens[app].trim() !== '').map((app) => [app, kintoneTokens[app].trim()]));
+    if (await save(check.settings, secret, hubspotToken.trim() || undefined, draft.connector === 'kintone' ? pasted : undefined)) {
+      setHubspotToken('');
+      setKintoneTokens(noTokens);
+    }
   };
+  const kintoneTokenError = (app: KintoneApp) =>
+    kintoneMissing.includes(app) ? t('kintoneSync.tokenRequired') : (problem?.issues ?? []).some((i) => i.path === `kintoneTokens.${app}`) ? t('kintoneSync.tokenRefused') : null;
 
   return (
     <form className="sync-settings-form" onSubmit={(event) => void submit(event)} noValidate>
@@ -91,6 +105,23 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
           {view.settings.connector === 'hubspot' && view.hubspotTokenHint && !dirty && <SetupCheckPanel />}
         </>
       )}
+      {draft.connector === 'kintone' && (
+        <>
+          <KintoneFields
+            values={draft.values}
+            errors={shownErrors}
+            tokenHints={kintoneHints}
+            tokens={kintoneTokens}
+            tokenErrors={{ leads: kintoneTokenError('leads'), calls: kintoneTokenError('calls'), handoffs: kintoneTokenError('handoffs') }}
+            onChange={change}
+            onToken={(app, token) => {
+              setKintoneTokens((current) => ({ ...current, [app]: token }));
+              setKintoneMissing((missing) => missing.filter((m) => m !== app));
+            }}
+          />
+          {view.settings.connector === 'kintone' && kintoneApps.every((app) => kintoneHints[app]) && !dirty && <SetupCheckPanel />}
+        </>
+      )}
       {draft.connector === 'webhook' && (
         <WebhookFields
           values={draft.values}
@@ -107,7 +138,7 @@ export function CrmConnectionForm({ view }: { view: SettingsView }) {
           onGenerate={() => setNewSecret(generateSecret((bytes) => crypto.getRandomValues(bytes), bytesToBase64))}
         />
       )}
-      {(Object.keys(errors).length > 0 || tokenMissing) && (
+      {(Object.keys(errors).length > 0 || tokenMissing || kintoneMissing.length > 0) && (
         <p role="alert" className="field-error">
           {t('sync.settings.invalid')}
         </p>

@@ -5,7 +5,7 @@ import { useSyncSettingsStore, useSyncStore } from '../../../stores/StoresContex
 import { ProblemAlert } from '../../common/ProblemAlert';
 
 /** The i18n key of what to do about an item: a specific one for the item's kind when there is one. */
-function problemKey(item: SetupCheckItem, crm: 'salesforce' | 'hubspot'): string {
+function problemKey(item: SetupCheckItem, crm: 'salesforce' | 'hubspot' | 'kintone'): string {
   const p = item.problem ?? 'missing';
   if (item.kind === 'scope' && p === 'denied') return 'denied_scope';
   if ((item.kind === 'owner' || item.kind === 'pipeline') && p === 'missing') return `missing_${item.kind}`;
@@ -36,16 +36,33 @@ export function SetupCheckPanel() {
     if (!check && (pausedBySetup || signedIn)) void loadLast();
   }, [check, pausedBySetup, signedIn, loadLast]);
   const missing = check ? check.items.filter((i) => i.required && !i.ok).length : 0;
-  // HubSpot's check words its button, summary and failure in HubSpot's terms.
-  const hubspot = useSyncStore((s) => s.status?.connector === 'hubspot');
+  // HubSpot's and kintone's checks word their button, summary and failure in their own terms.
+  const connector = useSyncStore((s) => s.status?.connector);
+  const own = connector === 'hubspot' ? 'hubspotSync' : connector === 'kintone' ? 'kintoneSync' : null;
   const items = check ? [...check.items].sort((a, b) => Number(a.ok) - Number(b.ok)) : [];
   const label = (i: SetupCheckItem) => t(`sync.setup.items.${i.kind}`, { object: i.object ?? '', field: i.field ?? '', expected: i.expected ?? '', actual: i.actual ?? '' });
+  // kintone's items name the app in the rep's words and a field's type as kintone's form calls it.
+  const typeName = (type: string | null) => (type ? t(`kintoneSync.types.${type}` as 'kintoneSync.types.NUMBER', { defaultValue: type }) : '');
+  const kintoneValues = (i: SetupCheckItem) => ({
+    app: i.object ? t(`kintoneSync.apps.${i.object}` as 'kintoneSync.apps.leads', { defaultValue: i.object }) : '',
+    field: i.field ?? '',
+    expected: i.expected ?? '',
+    actual: i.actual ?? '',
+    type: typeName(i.expected),
+    actualType: typeName(i.actual),
+  });
+  const kintoneLabel = (i: SetupCheckItem) => t(`kintoneSync.items.${i.kind}` as 'kintoneSync.items.field', { ...kintoneValues(i), defaultValue: label(i) });
+  const kintoneProblem = (i: SetupCheckItem) => {
+    const p = i.problem ?? 'missing';
+    const key = p === 'missing' && (i.kind === 'objectAccess' || i.kind === 'owner') ? `missing_${i.kind}` : p;
+    return t(`kintoneSync.problems.${key}` as 'kintoneSync.problems.missing', kintoneValues(i));
+  };
   return (
     <section className="sync-setup" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('sync.setup.heading')}</h4>
       <p className="hint">{t('sync.setup.intro')}</p>
       <button type="button" disabled={checking} onClick={() => void run()}>
-        {checking ? t('sync.setup.running') : hubspot ? t('hubspotSync.run') : t('sync.setup.run')}
+        {checking ? t('sync.setup.running') : own ? t(`${own}.run`) : t('sync.setup.run')}
       </button>
       {!check && pausedBySetup && (
         <p role="status" className="sync-setup-summary">
@@ -56,8 +73,8 @@ export function SetupCheckPanel() {
         (problem.kind === 'conflict' ? (
           // Not signed in, or Salesforce could not be reached: said here, in the rep's words.
           <div role="alert" className="alert">
-            <p className="alert-title">{hubspot ? t('hubspotSync.failedTitle') : t('sync.setup.failed.title')}</p>
-            <p>{hubspot ? t('hubspotSync.failedAction') : t('sync.setup.failed.action')}</p>
+            <p className="alert-title">{own ? t(`${own}.failedTitle`) : t('sync.setup.failed.title')}</p>
+            <p>{own ? t(`${own}.failedAction`) : t('sync.setup.failed.action')}</p>
           </div>
         ) : (
           <ProblemAlert problem={problem} />
@@ -65,17 +82,21 @@ export function SetupCheckPanel() {
       {check && (
         <>
           <p role="status" className={missing === 0 ? 'sync-setup-summary is-ok' : 'sync-setup-summary'}>
-            {missing === 0 ? t('sync.setup.allOk') : check.crm === 'hubspot' ? t('hubspotSync.askAdmin', { count: missing }) : t('sync.setup.missing', { count: missing })}
+            {missing === 0
+              ? t('sync.setup.allOk')
+              : check.crm === 'hubspot' || check.crm === 'kintone'
+                ? t(`${check.crm === 'hubspot' ? 'hubspotSync' : 'kintoneSync'}.askAdmin`, { count: missing })
+                : t('sync.setup.missing', { count: missing })}
           </p>
           <ul className="sync-setup-list" aria-label={t('sync.setup.heading')}>
             {items.map((i) => (
               <li key={i.id} className={i.ok ? 'is-ok' : i.required ? 'is-missing' : 'is-optional'}>
-                <span className="sync-setup-item">{label(i)}</span>
+                <span className="sync-setup-item">{check.crm === 'kintone' ? kintoneLabel(i) : label(i)}</span>
                 {': '}
                 <span className="sync-setup-fix">
                   {i.ok
                     ? t('sync.setup.ok')
-                    : `${t(`sync.setup.problems.${problemKey(i, check.crm ?? 'salesforce')}` as 'sync.setup.problems.missing', { expected: i.expected ?? '', actual: i.actual ?? '' })}${i.required ? '' : ` — ${t('sync.setup.optional')}`}`}
+                    : `${check.crm === 'kintone' ? kintoneProblem(i) : t(`sync.setup.problems.${problemKey(i, check.crm ?? 'salesforce')}` as 'sync.setup.problems.missing', { expected: i.expected ?? '', actual: i.actual ?? '' })}${i.required ? '' : ` — ${t('sync.setup.optional')}`}`}
                 </span>
               </li>
             ))}

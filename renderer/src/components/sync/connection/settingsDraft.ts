@@ -12,7 +12,7 @@ export interface SettingsDraft {
 }
 
 /** What a field's error says, as an i18n key under sync.settings.errors with its values. */
-export type FieldProblem = { key: 'url' | 'urlRequired' | 'apiName' | 'apiVersion' | 'required' | 'number' | 'integer' | 'secret' } | { key: 'min'; min: number } | { key: 'max'; max: number } | { key: 'backend'; message: string };
+export type FieldProblem = { key: 'url' | 'urlRequired' | 'apiName' | 'fieldCode' | 'apiVersion' | 'required' | 'number' | 'integer' | 'secret' } | { key: 'min'; min: number } | { key: 'max'; max: number } | { key: 'backend'; message: string };
 
 type Leaf = string | number | null;
 
@@ -34,8 +34,30 @@ export function defaultText(path: string): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** kintone fields Koma cannot work without: every other mapped field may be left empty (not sent). */
+const kintoneRequired = new Set([
+  'kintone.leadFields.lastName',
+  'kintone.leadFields.company',
+  'kintone.leadFields.status',
+  'kintone.leadFields.owner',
+  'kintone.callFields.lead',
+  'kintone.callFields.kind',
+  'kintone.callFields.at',
+  'kintone.callFields.outcome',
+  'kintone.callFields.subject',
+  'kintone.callFields.body',
+  'kintone.handoffFields.lead',
+  'kintone.handoffFields.name',
+  'kintone.handoffFields.company',
+  'kintone.handoffFields.package',
+]);
+
 /** Fields an org may not have: empty means "not sent" (and the webhook with no URL yet). */
-const isNullable = (path: string) => /^salesforce\.(opportunity|lead)\.fields\./.test(path) || /^hubspot\.(deal\.fields|lead\.fields|lead\.lifecycleStages)\./.test(path) || path === 'webhook.url';
+const isNullable = (path: string) =>
+  /^salesforce\.(opportunity|lead)\.fields\./.test(path) ||
+  /^hubspot\.(deal\.fields|lead\.fields|lead\.lifecycleStages)\./.test(path) ||
+  (/^kintone\.(leadFields|callFields|handoffFields|lead\.fields)\./.test(path) && !kintoneRequired.has(path)) ||
+  path === 'webhook.url';
 
 export function toDraft(settings: SyncSettings): SettingsDraft {
   const values: Record<string, string> = {};
@@ -60,7 +82,9 @@ export function fromDraft(draft: SettingsDraft): unknown {
 }
 
 function problemOf(path: string, issue: z.core.$ZodIssue): FieldProblem {
-  if (path === 'salesforce.loginUrl' || path === 'webhook.url' || path === 'hubspot.baseUrl') return { key: 'url' };
+  if (path === 'salesforce.loginUrl' || path === 'webhook.url' || path === 'hubspot.baseUrl' || path === 'kintone.baseUrl') return { key: 'url' };
+  if (path.startsWith('kintone.apps.') && issue.code === 'invalid_format') return { key: 'integer' };
+  if (path.startsWith('kintone.') && issue.code === 'invalid_format') return { key: 'fieldCode' };
   if (path === 'salesforce.apiVersion') return { key: 'apiVersion' };
   switch (issue.code) {
     case 'invalid_format':
@@ -95,6 +119,9 @@ export function checkDraft(draft: SettingsDraft, secret: string | null): DraftCh
   if (draft.connector === 'salesforce' && (draft.values['salesforce.clientId'] ?? '').trim() === '') errors['salesforce.clientId'] ??= { key: 'required' };
   if (draft.connector === 'webhook' && (draft.values['webhook.url'] ?? '').trim() === '') errors['webhook.url'] = { key: 'urlRequired' };
   if (draft.connector === 'hubspot' && (draft.values['hubspot.ownerEmail'] ?? '').trim() === '') errors['hubspot.ownerEmail'] ??= { key: 'required' };
+  if (draft.connector === 'kintone') {
+    for (const path of ['kintone.ownerLogin', 'kintone.apps.leads', 'kintone.apps.calls', 'kintone.apps.handoffs']) if ((draft.values[path] ?? '').trim() === '') errors[path] ??= { key: 'required' };
+  }
   if (secret !== null && !webhookSecretSchema.safeParse(secret).success) errors.webhookSecret = { key: 'secret' };
   return { settings: parsed.success && Object.keys(errors).length === 0 ? parsed.data : null, errors };
 }
