@@ -94,6 +94,8 @@ export interface FakeKintone {
   stamp(app: KintoneAppKey, ids: string[], iso: string): void;
   inject(fault: KintoneFault): void;
   clearFaults(): void;
+  /** Every connection dropped unanswered while true, as if the network or kintone were gone. */
+  setOffline(offline: boolean): void;
   /** Field codes a write named that the app does not have: kintone ignores them [addRecs]. */
   readonly ignored: string[];
   readonly stats: { requests: number; byRoute: Record<string, number>; maxLimit: number; maxOffset: number; openCursors: number };
@@ -222,6 +224,7 @@ export async function startFakeKintone(options: FakeKintoneOptions = {}): Promis
   const stats = { requests: 0, byRoute: {} as Record<string, number>, maxLimit: 0, maxOffset: 0, openCursors: 0 };
   const cursors = new Map<string, { app: KintoneAppKey; ids: string[]; size: number; fields: string[] | null }>();
   const sockets = new Set<Socket>();
+  let offline = false;
   // Each write one second later: 60 writes share one minute of 更新日時.
   const tick = () => (clock += 1_000);
 
@@ -524,6 +527,10 @@ export async function startFakeKintone(options: FakeKintoneOptions = {}): Promis
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (offline) {
+      req.socket.destroy();
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const text = await readBody(req);
     stats.requests++;
@@ -696,6 +703,10 @@ export async function startFakeKintone(options: FakeKintoneOptions = {}): Promis
     },
     clearFaults() {
       faults.length = 0;
+    },
+    setOffline(value) {
+      offline = value;
+      if (value) for (const s of sockets) s.destroy();
     },
     async close() {
       for (const s of sockets) s.destroy();
