@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -149,7 +150,10 @@ export async function measureUi(dataDir: string, key: string, now: string, quick
     await page.keyboard.press('n');
     // The first next lead of the session may wait for the queue to catch up with the clock (the
     // bench's calls moved it days on): a warm-up, not a figure, so it gets as long as it needs.
-    await heading.waitFor({ timeout: 600_000 });
+    await heading.waitFor({ timeout: 600_000 }).catch(async (error: unknown) => {
+      if (process.env.KOMA_BENCH_DEBUG) await page.screenshot({ path: join(tmpdir(), 'koma-bench-ui-failed.png') });
+      throw error;
+    });
     // The next lead is read ahead while the rep is on this one: wait as a call would.
     const onTheCall = () => page.waitForTimeout(300);
     const saveAndNext: number[] = [];

@@ -10,7 +10,7 @@ const linux = (argv: string[], env: ArgsEnvironment['env'] = {}): ArgsEnvironmen
 });
 
 describe('parseBrowserModeArgs: what runs', () => {
-  const cases: { name: string; input: ArgsEnvironment; dataDir: string; port: number; openBrowser: boolean; testClock?: boolean }[] = [
+  const cases: { name: string; input: ArgsEnvironment; dataDir: string; port: number; openBrowser: boolean; testClock?: boolean; testClockAt?: string }[] = [
     { name: 'defaults', input: linux([]), dataDir: '/home/rep/.local/share/koma', port: 0, openBrowser: true },
     { name: 'flags with separate values', input: linux(['--data-dir', '/d', '--port', '8080', '--no-open']), dataDir: '/d', port: 8080, openBrowser: false },
     { name: 'flags with = values', input: linux(['--data-dir=/d', '--port=0']), dataDir: '/d', port: 0, openBrowser: true },
@@ -27,10 +27,12 @@ describe('parseBrowserModeArgs: what runs', () => {
     { name: 'the highest port', input: linux(['--port', '65535']), dataDir: '/home/rep/.local/share/koma', port: 65535, openBrowser: true },
     { name: 'the last repeated flag wins', input: linux(['--port', '1', '--port', '2']), dataDir: '/home/rep/.local/share/koma', port: 2, openBrowser: true },
     { name: 'KOMA_TEST_CLOCK=1 turns the test clock on', input: linux([], { KOMA_TEST_CLOCK: '1' }), dataDir: '/home/rep/.local/share/koma', port: 0, openBrowser: true, testClock: true },
+    { name: 'KOMA_TEST_CLOCK=<ISO instant> turns it on at that instant', input: linux([], { KOMA_TEST_CLOCK: '2026-11-24T10:00:00+09:00' }), dataDir: '/home/rep/.local/share/koma', port: 0, openBrowser: true, testClock: true, testClockAt: '2026-11-24T01:00:00.000Z' },
+    { name: 'a KOMA_TEST_CLOCK that only looks like an instant leaves it off', input: linux([], { KOMA_TEST_CLOCK: '2026-13-45Tnope' }), dataDir: '/home/rep/.local/share/koma', port: 0, openBrowser: true, testClock: false },
     { name: 'any other KOMA_TEST_CLOCK value leaves it off', input: linux([], { KOMA_TEST_CLOCK: 'true' }), dataDir: '/home/rep/.local/share/koma', port: 0, openBrowser: true, testClock: false },
   ];
-  it.each(cases)('$name', ({ input, dataDir, port, openBrowser, testClock = false }) => {
-    expect(parseBrowserModeArgs(input)).toEqual({ kind: 'run', options: { dataDir, port, openBrowser, testClock } });
+  it.each(cases)('$name', ({ input, dataDir, port, openBrowser, testClock = false, testClockAt }) => {
+    expect(parseBrowserModeArgs(input)).toEqual({ kind: 'run', options: { dataDir, port, openBrowser, testClock, ...(testClockAt ? { testClockAt } : {}) } });
   });
 });
 

@@ -8,6 +8,8 @@ export interface BrowserModeOptions {
   openBrowser: boolean;
   /** Test-only: a hand-moved clock and the /__test/clock route. Never set by a user-facing flag. */
   testClock: boolean;
+  /** Test-only: KOMA_TEST_CLOCK set to an ISO instant starts the test clock there (the bench's store lives at its own date). */
+  testClockAt?: string;
 }
 
 export type ParsedArgs =
@@ -111,5 +113,7 @@ export function parseBrowserModeArgs(input: ArgsEnvironment): ParsedArgs {
   const rawDir = flags['--data-dir'] ?? nonEmpty(input.env.KOMA_DATA_DIR);
   const dataDir = rawDir !== undefined ? path.resolve(input.cwd, rawDir) : defaultDataDir(input.platform, input.env, input.homeDir);
 
-  return { kind: 'run', options: { dataDir, port, openBrowser, testClock: input.env.KOMA_TEST_CLOCK === '1' } };
+  const clock = input.env.KOMA_TEST_CLOCK;
+  const clockAt = clock !== undefined && /^\d{4}-\d{2}-\d{2}T/.test(clock) && Number.isFinite(Date.parse(clock)) ? new Date(clock).toISOString() : undefined;
+  return { kind: 'run', options: { dataDir, port, openBrowser, testClock: clock === '1' || clockAt !== undefined, ...(clockAt ? { testClockAt: clockAt } : {}) } };
 }

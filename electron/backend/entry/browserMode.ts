@@ -68,7 +68,7 @@ async function start(options: BrowserModeOptions): Promise<{ backend: ThreadedBa
   }
   const version = readVersion();
   prepareDataDir(options.dataDir);
-  const clock = options.testClock ? manualClock(systemClock.now()) : undefined;
+  const clock = options.testClock ? manualClock(options.testClockAt ? new Date(options.testClockAt) : systemClock.now()) : undefined;
   const logError = createErrorLog(options.dataDir);
   // This thread serves HTTP and validates; the store runs on worker threads (docs/architecture.md).
   const backend = await startThreadedBackend({
