@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { plainText, useApp } from './harness';
+import { useApp } from './harness';
+import { addFieldRep, logNoAnswer, nextLead, shownLead, twoCallsAndAHandoff } from './harness/offlineWork';
 import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } from './harness/salesforceSettings';
 
 /**
@@ -15,31 +16,6 @@ const start = new Date('2025-04-07T01:00:00.000Z');
 const t = useApp({ at: start.toISOString(), crm: true, viewport: { width: 1440, height: 900 } });
 
 const indicatorName = syncIndicatorName;
-const leadPane = (page: Page) => page.getByRole('region', { name: '対応中のリード' });
-
-async function shownLead(page: Page): Promise<string> {
-  return plainText(leadPane(page).getByRole('heading', { level: 2 }));
-}
-
-/** 2 = no answer, Ctrl+Enter = save and open the next lead. Resolves once the next one shows. */
-async function logNoAnswer(page: Page): Promise<void> {
-  const before = await shownLead(page);
-  const noAnswer = leadPane(page).getByRole('radio', { name: '不在' });
-  // The shortcut works once the lead's call form is there.
-  await noAnswer.waitFor({ state: 'attached' });
-  await expect.poll(() => noAnswer.isEnabled()).toBe(true);
-  await page.keyboard.press('2');
-  await expect.poll(() => noAnswer.isChecked()).toBe(true);
-  await page.keyboard.press('Control+Enter');
-  await nextLead(page, before);
-}
-
-/** Resolves once another lead than `before` shows with a fresh call form. */
-async function nextLead(page: Page, before: string): Promise<void> {
-  await expect.poll(() => shownLead(page), { timeout: 10_000 }).not.toBe(before);
-  await expect.poll(() => leadPane(page).getByRole('radio', { name: '不在' }).isChecked()).toBe(false);
-}
-
 /** A screenshot of the page with the element at the top of its scrolling screen, for a visual check. */
 async function shotOf(page: Page, element: Locator, path: string): Promise<void> {
   await element.evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -61,12 +37,7 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
   await expect.poll(() => indicatorName(page)).toBe('同期: CRM未接続、送信待ち 0 件');
 
   // A field rep to hand off to.
-  const reps = await settingsSection(page, '営業担当者（トスアップ先）');
-  await reps.getByRole('button', { name: '担当者を追加' }).click();
-  await reps.getByRole('textbox', { name: '1行目の氏名' }).fill('高橋 健');
-  await reps.getByRole('textbox', { name: '1行目のメールアドレス' }).fill('takahashi@example.co.jp');
-  await reps.getByRole('button', { name: '保存' }).click();
-  await reps.getByRole('status').filter({ hasText: '営業担当者を保存しました' }).waitFor();
+  await addFieldRep(page);
 
   // The CRM connection: the fake's login URL, the test client, any free loopback port for the callback.
   const crmSection = await connectToFakeSalesforce(page, t.crm.url);
@@ -78,21 +49,7 @@ it('works offline, shows what waits, and drains to the CRM exactly once when it 
 
   // The CRM goes away; the rep keeps working: two calls logged, then a handoff, all from the call screen.
   await t.crm.down();
-  await page.getByRole('button', { name: 'コール', exact: true }).click();
-  await page.keyboard.press('n');
-  // The lead's own header, not the empty state's level-2 heading (リードを開いていません).
-  await leadPane(page).locator('.lead-header h2').waitFor();
-  await logNoAnswer(page);
-  await logNoAnswer(page);
-  await page.getByRole('region', { name: 'BANTヒアリング' }).getByRole('button', { name: '商談化してトスアップ' }).click();
-  const dialog = page.getByRole('dialog', { name: '商談化してトスアップ' });
-  await dialog.getByRole('combobox', { name: '営業担当者' }).selectOption({ label: '高橋 健 <takahashi@example.co.jp>' });
-  await dialog.getByLabel('アポ日').fill('2025-04-10');
-  await dialog.getByLabel('開始').fill('14:00');
-  await dialog.getByRole('textbox', { name: '条件未達のままトスアップする理由' }).fill('決裁者から直接の依頼があったため');
-  await dialog.getByRole('button', { name: 'トスアップする' }).click();
-  await dialog.getByRole('heading', { name: 'トスアップしました' }).waitFor();
-  await dialog.getByRole('button', { name: '閉じる' }).first().click();
+  await twoCallsAndAHandoff(page);
   const handoffs = (await t.app.api('handoff.list', {})) as { value: { rows: { id: string; leadName: string }[] } };
   expect(handoffs.value.rows).toHaveLength(1);
   const handedOff = handoffs.value.rows[0]!.leadName;

@@ -71,6 +71,8 @@ export interface FakeHubSpot {
   /** Stamps records with one modification time (a bulk import): ties in the same millisecond. */
   stamp(type: HubSpotType, ids: string[], ms: number): void;
   inject(fault: HubSpotFault): void;
+  /** Every request dropped unanswered (connection reset), as if the network or HubSpot were gone; `false` brings it back. */
+  setDown(down: boolean): void;
   /** The admin edits an enumeration property's options (adds a custom stage, removes a default). */
   setOptions(type: HubSpotType, property: string, options: string[]): void;
   clearFaults(): void;
@@ -233,6 +235,7 @@ export async function startFakeHubSpot(options: FakeHubSpotOptions = {}): Promis
   const faults: (HubSpotFault & { left: number })[] = [];
   const stats = { requests: 0, byRoute: {} as Record<string, number> };
   const sockets = new Set<Socket>();
+  let down = false;
 
   const modifiedOf = (type: HubSpotType) => (type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate');
   // Each write is one millisecond later than the last: stamps never go back.
@@ -508,6 +511,10 @@ export async function startFakeHubSpot(options: FakeHubSpotOptions = {}): Promis
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     const text = await readBody(req);
     stats.requests++;
     const routeKey = `${req.method} ${url.pathname.replace(/\d{6,}/g, ':id')}`;
@@ -601,6 +608,11 @@ export async function startFakeHubSpot(options: FakeHubSpotOptions = {}): Promis
     },
     inject(fault) {
       faults.push({ ...fault, left: fault.count ?? 1 });
+    },
+    setDown(value) {
+      down = value;
+      // Open keep-alive connections go too: nothing gets through while it is down.
+      if (value) for (const socket of sockets) socket.destroy();
     },
     setOptions(type, property, values) {
       const p = props[type].find((x) => x.name === property);

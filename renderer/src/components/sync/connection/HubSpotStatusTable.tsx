@@ -28,7 +28,7 @@ export function HubSpotStatusTable({ values, errors, read, onChange }: HubSpotSt
   const optionText = (property: HubSpotStatusProperty, value: string) =>
     documentedHubSpotValues[property].includes(value) ? t('hubspotSync.valueOption', { label: t(`hubspotSync.values.${property}.${value}` as 'hubspotSync.values.lifecyclestage.lead'), value }) : value;
   return (
-    <table className="data-table sync-mapping-table">
+    <table className="data-table sync-mapping-table sync-mapping-wide">
       <caption>
         {t('hubspotSync.statusesHeading')}
         <span className="hint">{t('hubspotSync.statusesHint')}</span>
