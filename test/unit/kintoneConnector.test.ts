@@ -118,7 +118,7 @@ describe('kintone mapping', () => {
       会社名: { value: '㈱ミナト' },
       ステータス: { value: '対応中' },
     });
-    expect(log!.record).toMatchObject({ 日時: { value: '2026-12-01T00:05:30Z' }, 結果: { value: '受付止まり' }, 通話秒数: { value: '180' }, 種別: { value: '電話' } });
+    expect(log!.record).toMatchObject({ 日時: { value: '2026-12-01T00:05:00Z' }, 結果: { value: '受付止まり' }, 通話秒数: { value: '180' }, 種別: { value: '電話' } });
   });
 
   it('a lead kintone already has is written by its record id, without taking over its 担当者; a pending status is not overwritten', () => {
@@ -147,7 +147,10 @@ describe('kintone mapping', () => {
     expect(leadEcho(plan.writes[0]!.record, s)).toEqual({ Status: 'リサイクル', リサイクル理由: 'timing', リサイクル期限: '2027-03-01T00:00:00Z', 除外理由: null });
   });
 
-  it('date-times drop milliseconds and keep UTC', () => {
-    expect(kintoneDateTime('2026-12-01T09:00:00.999+09:00')).toBe('2026-12-01T00:00:00Z');
+  it.each([
+    ['2026-12-01T09:00:00.999+09:00', '2026-12-01T00:00:00Z'],
+    ['2026-12-01T00:05:59.000Z', '2026-12-01T00:05:00Z'],
+  ])('the date-time %s is written as %s (UTC, to the minute kintone keeps)', (instant, written) => {
+    expect(kintoneDateTime(instant)).toBe(written);
   });
 });

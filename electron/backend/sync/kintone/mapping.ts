@@ -61,9 +61,12 @@ export function leadKeyFields(s: KintoneSettings): Record<(typeof leadKeys)[numb
   return { LastName: f.lastName, FirstName: f.firstName, Company: f.company, Title: f.title, Email: f.email, Phone: f.phone, Status: f.status };
 }
 
-/** UTC to the second, as kintone writes date-times (it keeps minutes). */
+/**
+ * UTC in kintone's form ("2012-01-11T11:30:00Z", フィールド形式), to the minute: kintone keeps
+ * date-times in minutes, so what Koma remembers having written is what the next pull reads back.
+ */
 export function kintoneDateTime(instant: string): string {
-  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return new Date(Math.floor(Date.parse(instant) / 60_000) * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 const looksLikeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -60,7 +60,7 @@ export function SetupCheckPanel() {
   return (
     <section className="sync-setup" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('sync.setup.heading')}</h4>
-      <p className="hint">{t('sync.setup.intro')}</p>
+      <p className="hint">{connector === 'kintone' ? t('kintoneSync.intro') : t('sync.setup.intro')}</p>
       <button type="button" disabled={checking} onClick={() => void run()}>
         {checking ? t('sync.setup.running') : own ? t(`${own}.run`) : t('sync.setup.run')}
       </button>
