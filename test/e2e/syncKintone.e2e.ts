@@ -1,8 +1,9 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeKintone, type FakeKintone } from '../fakes/fakeKintone';
-import { plainText, useApp } from './harness';
+import { useApp } from './harness';
 import { axeViolations } from './harness/axe';
+import { clippedText } from './harness/clipping';
+import { addFieldRep, twoCallsAndAHandoff } from './harness/offlineWork';
 import { syncIndicatorName } from './harness/salesforceSettings';
 
 /**
@@ -24,35 +25,13 @@ afterAll(async () => {
   await kt?.close();
 });
 
-const leadPane = (page: Page) => page.getByRole('region', { name: '対応中のリード' });
-const shownLead = (page: Page) => plainText(leadPane(page).getByRole('heading', { level: 2 }));
-
-/** 2 = no answer, Ctrl+Enter = save and open the next lead. Resolves once the next one shows. */
-async function logNoAnswer(page: Page): Promise<void> {
-  const before = await shownLead(page);
-  const noAnswer = leadPane(page).getByRole('radio', { name: '不在' });
-  await noAnswer.waitFor({ state: 'attached' });
-  await expect.poll(() => noAnswer.isEnabled()).toBe(true);
-  await page.keyboard.press('2');
-  await expect.poll(() => noAnswer.isChecked()).toBe(true);
-  await page.keyboard.press('Control+Enter');
-  await expect.poll(() => shownLead(page), { timeout: 10_000 }).not.toBe(before);
-  await expect.poll(() => leadPane(page).getByRole('radio', { name: '不在' }).isChecked()).toBe(false);
-}
-
 it('connects to kintone in the settings, works offline, and drains to the three apps exactly once', async () => {
   const { page, problems } = t.opened;
   await page.getByRole('button', { name: 'サンプルデータを読み込む' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '完了' }).click();
   await page.getByText('リード 200 件').waitFor();
 
-  await page.getByRole('button', { name: '設定', exact: true }).click();
-  const reps = page.getByRole('region', { name: '営業担当者（トスアップ先）' });
-  await reps.getByRole('button', { name: '担当者を追加' }).click();
-  await reps.getByRole('textbox', { name: '1行目の氏名' }).fill('高橋 健');
-  await reps.getByRole('textbox', { name: '1行目のメールアドレス' }).fill('takahashi@example.co.jp');
-  await reps.getByRole('button', { name: '保存' }).click();
-  await reps.getByRole('status').filter({ hasText: '営業担当者を保存しました' }).waitFor();
+  await addFieldRep(page);
 
   const crm = page.getByRole('region', { name: 'CRM連携' });
   await crm.getByRole('radio', { name: 'kintone' }).check();
@@ -67,7 +46,9 @@ it('connects to kintone in the settings, works offline, and drains to the three 
     await crm.getByRole('textbox', { name: `${name}のアプリID` }).fill(kt.apps[app]);
     await crm.getByLabel(`${name}のAPIトークン`).fill(kt.tokens[app]);
   }
-  expect(await axeViolations(page, 'settings: kintone')).toEqual([]);
+  // The field-code mapping open too: nothing clipped at 1280×720, axe-clean.
+  await crm.getByText('フィールドコードの対応（既定値はKomaの標準アプリ）').click();
+  expect([...(await clippedText(page, '.sync-settings')), ...(await axeViolations(page, 'settings: kintone'))]).toEqual([]);
   await crm.getByRole('button', { name: '保存' }).click();
   await crm.getByRole('status').filter({ hasText: 'CRM連携の設定を保存しました' }).waitFor({ timeout: 15_000 });
   await expect.poll(() => syncIndicatorName(page), { timeout: 15_000 }).toMatch(/^同期: オンライン、送信待ち 0 件/);
@@ -80,20 +61,7 @@ it('connects to kintone in the settings, works offline, and drains to the three 
 
   // kintone goes away; the rep keeps working: two calls, then a handoff.
   kt.setOffline(true);
-  await page.getByRole('button', { name: 'コール', exact: true }).click();
-  await page.keyboard.press('n');
-  await leadPane(page).locator('.lead-header h2').waitFor();
-  await logNoAnswer(page);
-  await logNoAnswer(page);
-  await page.getByRole('region', { name: 'BANTヒアリング' }).getByRole('button', { name: '商談化してトスアップ' }).click();
-  const dialog = page.getByRole('dialog', { name: '商談化してトスアップ' });
-  await dialog.getByRole('combobox', { name: '営業担当者' }).selectOption({ label: '高橋 健 <takahashi@example.co.jp>' });
-  await dialog.getByLabel('アポ日').fill('2025-04-10');
-  await dialog.getByLabel('開始').fill('14:00');
-  await dialog.getByRole('textbox', { name: '条件未達のままトスアップする理由' }).fill('決裁者から直接の依頼があったため');
-  await dialog.getByRole('button', { name: 'トスアップする' }).click();
-  await dialog.getByRole('heading', { name: 'トスアップしました' }).waitFor();
-  await dialog.getByRole('button', { name: '閉じる' }).first().click();
+  await twoCallsAndAHandoff(page);
 
   await expect.poll(() => syncIndicatorName(page), { timeout: 30_000 }).toMatch(/^同期: オフライン、送信待ち \d+ 件/);
   const waiting = (await t.app.api('sync.items', { state: 'pending' })) as { value: { items: { entity: string; entityId: string }[] } };
