@@ -156,3 +156,36 @@ it(`every owned lead is pulled exactly once, whatever the 更新日時 ties and 
     { numRuns: runs },
   );
 }, 600_000);
+
+it(`edits made in kintone inside the minute the last pull ended in arrive, wherever they sort among ties (${runs} runs)`, async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.integer({ min: 1, max: 1_500 }), fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 5 }), async (size, picks) => {
+      const h = await createKintoneHarness({ harness: { sync: { requestTimeoutMs: 1_000 } } });
+      try {
+        const ids = Array.from({ length: size }, (_, i) => h.kt.put('leads', { 姓: `髙橋${i}`, 会社名: '株式会社ミナト', 担当者: [{ code: repLogin }] }));
+        // One bulk import: every lead in the same minute of 更新日時.
+        h.kt.stamp('leads', ids, '2026-12-01T09:00:00Z');
+        for (let pull = 0; pull < 10; pull++) {
+          h.clock.advance(60 * minute);
+          await h.backend.sync.engine.pullNow();
+          if ((h.backend.context.db.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n >= size) break;
+        }
+        h.clock.advance(60 * minute);
+        await h.backend.sync.engine.pullNow();
+        // Edits in that same minute, behind where the pull stands (the fake's clock stays in it for 60 writes).
+        const edited = [...new Set(picks.map((p) => ids[p % size]!))];
+        for (const id of edited) h.kt.put('leads', { 姓: `改${id}` }, id);
+        for (const id of edited) expect(h.kt.records('leads').find((r) => r.id === id)!.values.更新日時).toBe('2026-12-01T09:00:00Z');
+        h.clock.advance(60 * minute);
+        await h.backend.sync.engine.pullNow();
+        for (const id of edited) {
+          const row = h.backend.context.db.prepare('SELECT full_name FROM leads WHERE crm_id = ?').get(id) as { full_name: string };
+          expect(row.full_name).toBe(`改${id}`);
+        }
+      } finally {
+        await h.close();
+      }
+    }),
+    { numRuns: runs },
+  );
+}, 600_000);
