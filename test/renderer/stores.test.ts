@@ -123,3 +123,19 @@ describe('the import store', () => {
     expect(previewCommand).not.toHaveBeenCalled();
   });
 });
+
+describe('the start-up requests', () => {
+  it('leave once however often the app asks (main.tsx before the first render, the app’s effect after)', async () => {
+    const info = vi.fn<KomaApi['app.info']>(() => ok({ version: '1', mode: 'browser', dataDir: '', databasePath: '', leadCount: 100 }));
+    const page = pagedCallList(100);
+    const s = stores({ 'app.info': info, 'callList.page': page });
+    s.startOnce();
+    s.startOnce();
+    await vi.waitFor(() => expect(s.callList.getState().total).toBe(100));
+    expect(info).toHaveBeenCalledTimes(1);
+    expect(page).toHaveBeenCalledTimes(1);
+    // A retry after a problem asks again.
+    s.start();
+    await vi.waitFor(() => expect(info).toHaveBeenCalledTimes(2));
+  });
+});

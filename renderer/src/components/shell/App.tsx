@@ -13,7 +13,8 @@ export function App() {
   const phoneCallsOpen = usePhoneCallsStore((state) => state.open);
   const dialogOpen = importOpen || duplicatesOpen || phoneCallsOpen;
   useEffect(() => {
-    stores.start();
+    // main.tsx has usually asked already, before the first render; tests render the app alone.
+    stores.startOnce();
   }, [stores]);
   return (
     <>
