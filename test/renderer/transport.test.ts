@@ -109,3 +109,29 @@ describe('the launch token', () => {
     expect(takeLaunchToken(environment('http://127.0.0.1:5123/').env)).toBeNull();
   });
 });
+
+describe('an abandoned request', () => {
+  it('cancels the fetch and rejects with an AbortError at once, not as a backend failure', async () => {
+    let signal: AbortSignal | undefined;
+    const fetch = vi.fn<typeof globalThis.fetch>((_url, init) => {
+      signal = init?.signal ?? undefined;
+      return new Promise<Response>(() => undefined);
+    });
+    const controller = new AbortController();
+    const pending = httpClient(fetch).invoke('callList.page', { search: 'sa', offset: 0, limit: 100 }, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('stops waiting on a transport that cannot cancel (the preload), and never sends one aborted before', async () => {
+    const page = vi.fn(() => new Promise<never>(() => undefined));
+    const client = createClient(sendThroughPreload({ 'callList.page': page }));
+    const controller = new AbortController();
+    const pending = client.invoke('callList.page', { search: 'sa', offset: 0, limit: 100 }, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(client.invoke('callList.page', { search: 'sat', offset: 0, limit: 100 }, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(page).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { appErrorSchema, type Result } from '../../../shared/contract';
-import type { SendCommand } from '../../../shared/contract/api';
+import type { RendererSend } from './client';
 import type { TransportAppError } from './commandError';
 
 export interface HttpTransportOptions {
@@ -22,11 +22,12 @@ function isResult(body: unknown): body is Result<unknown> {
 
 /**
  * Browser mode: `POST /api/<command>` with the input as JSON and the launch token as a bearer token.
- * Every failure comes back as a Result so the client has one error path.
+ * Every failure comes back as a Result so the client has one error path. A request whose signal
+ * aborts is cancelled (fetch closes it; the client then rejects with the AbortError).
  */
-export function createHttpSend(options: HttpTransportOptions): SendCommand {
+export function createHttpSend(options: HttpTransportOptions): RendererSend {
   const baseUrl = options.baseUrl ?? '';
-  return async (command, input) => {
+  return async (command, input, sendOptions) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     const token = options.token();
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -36,6 +37,7 @@ export function createHttpSend(options: HttpTransportOptions): SendCommand {
         method: 'POST',
         headers,
         body: JSON.stringify(input ?? {}),
+        ...(sendOptions?.signal ? { signal: sendOptions.signal } : {}),
       });
     } catch {
       return failure({

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { KomaClient } from '../api/client';
+import { isAbortError, type KomaClient } from '../api/client';
 import { capPages, cursorFor, pageKey, pageOffset, pageOffsetsFor, rowAt, type PageBounds, type PageCache } from '../lib/pageCache';
 import { toProblem, type Problem } from '../lib/problem';
 import type { CallListRow, LeadSource } from '../../../shared/contract/leads';
@@ -57,6 +57,19 @@ function without(record: Readonly<Record<string, true>>, key: string): Record<st
 /** The call list, fetched lazily in pages as the grid scrolls, so 100,000 leads never load at once. */
 export function createCallListStore(client: KomaClient, options: CallListOptions): CallListStore {
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Cancels the requests of the list as it was (its generation): a new search, source or data
+   * aborts them, so a superseded search stops costing the backend and the transport, and its
+   * answer can never reach the screen (each answer is also checked against the generation).
+   */
+  let requests = new AbortController();
+  /** The search whose first page is on its way, if any (see setSearchText). */
+  let searching: string | null = null;
+  const abandonRequests = () => {
+    requests.abort();
+    requests = new AbortController();
+    searching = null;
+  };
 
   return createStore<CallListState>()((set, get) => {
     /**
@@ -65,6 +78,7 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
      */
     const fetchPage = (offset: number, how: { again?: boolean; from?: boolean; withCount?: boolean } = {}) => {
       const { search, source, generation, pages, bounds, pending, pageSize, total } = get();
+      const { signal } = requests;
       const key = pageKey(search, offset);
       if ((pages[key] && !how.again) || pending[key]) return;
       set({ pending: { ...pending, [key]: true } });
@@ -75,10 +89,10 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
       const limit = cursor?.kind === 'last' ? Math.max(1, Math.min(pageSize, (total ?? 0) - offset)) : pageSize;
       // The source travels only when set, so the request for "every source" stays the plain one.
       client
-        .invoke('callList.page', { search, offset, limit, ...(source ? { source } : {}), ...(cursor ? { cursor } : {}), ...(count ? {} : { count: false }) })
+        .invoke('callList.page', { search, offset, limit, ...(source ? { source } : {}), ...(cursor ? { cursor } : {}), ...(count ? {} : { count: false }) }, { signal })
         .then(
           (page) => {
-            if (get().generation !== generation) return;
+            if (signal.aborted || get().generation !== generation) return;
             set((state) => {
               const visibleOffset = pageOffset(state.visible.first, state.pageSize);
               return {
@@ -91,7 +105,7 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
             });
           },
           (error: unknown) => {
-            if (get().generation !== generation) return;
+            if (signal.aborted || isAbortError(error) || get().generation !== generation) return;
             set((state) => ({ pending: without(state.pending, key), problem: toProblem(error) }));
           },
         );
@@ -101,20 +115,25 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
      * A new search or source: the rows on screen stay until the first page of the new answer
      * arrives and replace them in one render — no frame of placeholder rows between two searches.
      * The list anew (after an import, `blank`) shows placeholders meanwhile: its old rows are gone.
-     * A newer restart drops this one's answer (the generation moved on).
+     * A newer restart aborts this one's request and drops its answer (the generation moved on).
      */
     const restart = (search: string, blank = false) => {
       const { source, pageSize } = get();
       const generation = get().generation + 1;
+      abandonRequests();
+      const { signal } = requests;
+      searching = search;
       set(blank ? { search, pages: {}, bounds: {}, generation, pending: {} } : { generation, pending: {} });
       const key = pageKey(search, 0);
-      client.invoke('callList.page', { search, offset: 0, limit: pageSize, ...(source ? { source } : {}) }).then(
+      client.invoke('callList.page', { search, offset: 0, limit: pageSize, ...(source ? { source } : {}) }, { signal }).then(
         (page) => {
-          if (get().generation !== generation) return;
+          if (signal.aborted || get().generation !== generation) return;
+          searching = null;
           set({ search, total: page.total ?? null, pages: { [key]: page.rows }, bounds: { [key]: { first: page.firstKey ?? null, last: page.lastKey ?? null } }, pending: {}, problem: null });
         },
         (error: unknown) => {
-          if (get().generation !== generation) return;
+          if (signal.aborted || isAbortError(error) || get().generation !== generation) return;
+          searching = null;
           set({ search, pages: {}, bounds: {}, pending: {}, problem: toProblem(error) });
         },
       );
@@ -135,6 +154,13 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
       setSearchText(text) {
         set({ searchText: text });
         clearTimeout(searchTimer);
+        // The rep typed on while a search was on its way: that search is superseded, so it is
+        // cancelled now rather than answered, drawn, and replaced a moment later. The rows on
+        // screen stay until the search typed now answers.
+        if (searching !== null && searching !== text.trim()) {
+          abandonRequests();
+          set((state) => ({ generation: state.generation + 1, pending: {} }));
+        }
         searchTimer = setTimeout(() => {
           // The contract trims the search too; trimming here avoids a query for a trailing space.
           const search = text.trim();
@@ -159,6 +185,7 @@ export function createCallListStore(client: KomaClient, options: CallListOptions
         // A new generation drops answers still on their way for the old data; the rows on screen
         // stay until replaced, and every other page is forgotten (read again when scrolled to).
         const keep = (record: Readonly<Record<string, unknown>>) => Object.fromEntries(onScreen.map((offset) => [pageKey(search, offset), record[pageKey(search, offset)]]));
+        abandonRequests();
         set((state) => ({ pending: {}, pages: keep(pages) as PageCache, bounds: keep(bounds) as PageBounds, generation: state.generation + 1 }));
         onScreen.forEach((offset, i) => fetchPage(offset, { again: true, from: true, withCount: i === 0 }));
       },
