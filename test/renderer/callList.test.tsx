@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { KomaApi } from '../../shared/contract/api';
+import { callListRowHeight } from '../../renderer/src/components/callList/columns';
 import { appInfo, deferred, leadRow, ok, pagedCallList, renderApp } from './fakeApi';
 
 type Page = Awaited<ReturnType<KomaApi['callList.page']>>;
@@ -74,6 +75,20 @@ describe('the call list', () => {
     // Only the first page was needed for what is in view.
     expect(page).toHaveBeenCalledWith({ search: '', offset: 0, limit: 100 });
     expect(page.mock.calls.every(([input]) => input.offset === 0)).toBe(true);
+  });
+
+  it('draws the rows a scroll brings into view (rendered after the scroll, not inside it)', async () => {
+    const page = pagedCallList(10_000);
+    renderApp({ 'app.info': () => ok(appInfo(10_000)), 'callList.page': page });
+    const table = await screen.findByRole('table', { name: 'Call list' });
+    await within(table).findByRole('cell', { name: 'Company 0' });
+    const body = table.querySelector<HTMLElement>('.grid-body')!;
+    act(() => {
+      body.scrollTop = 5_000 * callListRowHeight;
+      fireEvent.scroll(body);
+    });
+    expect(await within(table).findByRole('cell', { name: 'Company 5000' })).toBeInTheDocument();
+    expect(within(table).queryByRole('cell', { name: 'Company 0' })).not.toBeInTheDocument();
   });
 
   it('keeps the last search’s rows on screen until the new search answers, then shows its rows at once', async () => {

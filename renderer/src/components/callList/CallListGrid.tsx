@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useDeferredValue, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rowAt } from '../../lib/pageCache';
 import { useCallListStore, useWorkStore } from '../../stores/StoresContext';
@@ -60,8 +60,18 @@ export function CallListGrid({ labelledBy, ref }: { labelledBy: string; ref?: Re
     overscan,
     initialRect: unmeasuredViewport,
     observeElementRect: observeRectOrAssume,
+    // Rows have one fixed height, so nothing is measured and nothing needs correcting during the
+    // scroll: the rows a scroll brings into view are drawn in a task of their own right after it,
+    // not inside the scroll's frame (which, with the new rows' layout and paint, made one long task).
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  // While the list scrolls, rows are drawn from a deferred copy of the window: React renders a fast
+  // scroll's new rows in slices it can interrupt (a key press comes first), never as one long task.
+  // Anything else (a new search's answer, a refresh, a key moving the focus) is drawn at once and
+  // whole, its rows with its count.
+  const deferredItems = useDeferredValue(items);
+  const shownItems = virtualizer.isScrolling ? deferredItems.filter((item) => item.index < total) : items;
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
   const activeIndex = chosen.search === search ? Math.min(chosen.index, Math.max(0, total - 1)) : 0;
@@ -156,7 +166,7 @@ export function CallListGrid({ labelledBy, ref }: { labelledBy: string; ref?: Re
         }}
       >
         <div role="presentation" className="grid-spacer" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
+          {shownItems.map((item) => {
             const row = rowAt(pages, search, item.index, pageSize);
             return (
               <CallListRow
