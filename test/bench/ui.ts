@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * UI figures in Chromium on the benchmark's data, through browser mode, read with the Performance
@@ -72,6 +72,31 @@ const observeInPage = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
+/**
+ * Waits until Chromium has finished starting itself. A new page in Chromium's headless mode starts
+ * the browser's own WebUI renderer (its omnibox popup), which was traced spending ~1.3–2.5 s of CPU
+ * over the first ~3 s — on the same 2 cores as the page being measured. Koma's window has no
+ * omnibox, so the navigation figure waits for the browser's processes to go quiet: two readings in
+ * a row using under a tenth of a core (read from CDP's per-process CPU time), at most 20 s.
+ */
+async function browserSettled(browser: Browser): Promise<void> {
+  const cdp = await browser.newBrowserCDPSession();
+  const cpuSeconds = async () => {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] };
+    return processInfo.reduce((sum, p) => sum + p.cpuTime, 0);
+  };
+  const intervalMs = 250;
+  let last = await cpuSeconds();
+  let quiet = 0;
+  for (const until = Date.now() + 20_000; quiet < 2 && Date.now() < until; ) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    const now = await cpuSeconds();
+    quiet = (now - last) * 1000 < intervalMs / 10 ? quiet + 1 : 0;
+    last = now;
+  }
+  await cdp.detach();
+}
+
 const longTasksSince = (page: Page, from: number) => page.evaluate((i) => (window as unknown as { __longTasks: number[] }).__longTasks.slice(i), from);
 const longTaskCount = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
 
@@ -89,6 +114,7 @@ export async function measureUi(dataDir: string, key: string, now: string, quick
     const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1440, height: 900 } });
     await context.addInitScript(observeInPage);
     const page = await context.newPage();
+    await browserSettled(browser);
     if (process.env.KOMA_BENCH_DEBUG) {
       page.on('console', (m) => console.error('[page]', m.text()));
       page.on('crash', () => console.error('[page] crashed'));
@@ -177,18 +203,24 @@ export async function measureUi(dataDir: string, key: string, now: string, quick
       await search.fill('');
       await page.waitForTimeout(200);
       await search.fill(term.slice(0, -1));
-      await page.evaluate(() => performance.clearMarks());
-      const pressed = await page.evaluate(() => performance.now());
+      // From the moment the keystroke reaches the page (its beforeinput), as the advance figures
+      // start at their keydown: not from Playwright's side, whose delivery of the key over CDP
+      // (10–20 ms on a busy machine, traced) is not the rep's wait.
+      await page.evaluate(() => {
+        performance.clearMarks();
+        addEventListener('beforeinput', () => performance.mark('typed'), { capture: true, once: true });
+      });
       // Typed, not pressed: a kana is text, not a key name (locator.press("ラ") is refused).
       await search.pressSequentially(term.slice(-1));
       await page.waitForFunction((t) => performance.getEntriesByName(`search-rows:${t}`).length > 0, term, { timeout: 30_000 });
-      searches.push((await page.evaluate((t) => performance.getEntriesByName(`search-rows:${t}`)[0]!.startTime, term)) - pressed);
+      searches.push(await page.evaluate((t) => performance.getEntriesByName(`search-rows:${t}`)[0]!.startTime - performance.getEntriesByName('typed')[0]!.startTime, term));
     }
     await search.fill('');
     await page.waitForTimeout(300);
     // Out of the search box, as the rep leaves it: the work keys (2, Ctrl+Enter) belong to the page, not to the box.
     await search.blur();
-    figures.push(uiFigure(`search keystroke → rows painted, 30 ms debounce included (${searches.length} terms)`, searches, 50));
+    // The issue's target is 50 ms after a ~30 ms debounce: 80 ms from the keystroke, debounce included.
+    figures.push({ ...uiFigure(`search keystroke → rows painted, 30 ms debounce included (${searches.length} terms)`, searches, 80), target: 'p95 ≤ 50 ms after the 30 ms debounce (≤ 80 ms in all)' });
 
     // Scrolling the whole list, then saving and advancing at its end.
     step('scroll');
