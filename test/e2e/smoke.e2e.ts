@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp, portIsOpen, startBrowserMode, type BrowserModeApp } from './harness';
+import { browserModeEntry } from './harness/paths';
 
 interface FetchReply {
   status: number;
@@ -82,6 +84,22 @@ describe('browser mode, end to end', () => {
   it('moves the backend clock through the test hook', async () => {
     expect(await app.setClock('2025-06-02T09:00:00+09:00')).toBe('2025-06-02T00:00:00.000Z');
     expect(await app.advanceClock(30 * 60 * 1000)).toBe('2025-06-02T00:30:00.000Z');
+  });
+
+  it('refuses a second Koma on the same folder in plain words, and the first keeps serving', async () => {
+    // The store's threads report the folder lock; the transport thread (which loads no SQLite driver)
+    // prints it as the rep's sentence, never a stack.
+    const second = spawn(process.execPath, [browserModeEntry, '--no-open', '--data-dir', app.dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    second.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    second.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => second.once('exit', (c) => done(c)));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^Koma could not start: Koma is already running on this folder/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await app.api('app.info')).toMatchObject({ ok: true });
   });
 
   it('restarts on the same data folder with a new token, and stops cleanly on SIGTERM', async () => {

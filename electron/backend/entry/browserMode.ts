@@ -5,15 +5,14 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { manualClock, systemClock } from '../../../shared/domain/clock';
 import { loadOrCreateKeyFile } from '../db/keyFile';
-import { classifyStoreError, storeFaultMessages } from '../db/errors';
-import { DatabaseKeyError } from '../db/encryption';
-import { FolderInUseError } from '../db/folderLock';
 import { KeyFileMissingError } from '../db/keyFile';
-import { DatabaseTooNewError } from '../db/migrate';
-import { createErrorLog } from './errorLog';
 import { startThreadedBackend, StoreStartError, type ThreadedBackend } from '../threads/storeThreads';
-import { startHttpServer, type HttpServer } from '../transport/http';
+import type { HttpServer } from '../transport/http';
 import { parseBrowserModeArgs, usage, type BrowserModeOptions } from './args';
+
+// Only small modules above, and never the SQLite driver (this thread runs no SQL): the store
+// threads start before this thread evaluates the contract's schemas (zod), the HTTP transport and
+// the error log, which are imported once they run (docs/performance.md, "Session 13").
 
 // Bundled by scripts/build-node.mjs to dist/backend/browser-mode.cjs, so __dirname is dist/backend.
 const rendererDir = join(__dirname, '../renderer');
@@ -69,9 +68,11 @@ async function start(options: BrowserModeOptions): Promise<{ backend: ThreadedBa
   const version = readVersion();
   prepareDataDir(options.dataDir);
   const clock = options.testClock ? manualClock(options.testClockAt ? new Date(options.testClockAt) : systemClock.now()) : undefined;
-  const logError = createErrorLog(options.dataDir);
+  // Until the error log is loaded (a moment after the threads start), a thread's error goes to stderr.
+  let log = (what: string, error: unknown) => console.error(`[koma] ${what}`, error);
+  const logError = (what: string, error: unknown) => log(what, error);
   // This thread serves HTTP and validates; the store runs on worker threads (docs/architecture.md).
-  const backend = await startThreadedBackend({
+  const starting = startThreadedBackend({
     workerScript: storeWorkerScript,
     dataDir: options.dataDir,
     resourcesDir,
@@ -88,6 +89,11 @@ async function start(options: BrowserModeOptions): Promise<{ backend: ThreadedBa
     logError,
     onThreadExit: () => process.exit(1),
   });
+  // Awaited below; a failed start must not count as unhandled while this thread loads its own part.
+  starting.catch(() => undefined);
+  const [{ createErrorLog }, { startHttpServer }] = await Promise.all([import('./errorLog'), import('../transport/http')]);
+  log = createErrorLog(options.dataDir);
+  const backend = await starting;
   try {
     const server = await startHttpServer({
       dispatch: backend.dispatch,
@@ -154,14 +160,17 @@ async function main(): Promise<void> {
 }
 
 /** Errors whose message is already written for the rep. */
-const plainStartupErrors = [StartupError, DatabaseTooNewError, FolderInUseError, KeyFileMissingError, DatabaseKeyError];
+// The store's own (another Koma on the folder, a refused key, a newer store) come from its threads as
+// StoreStartError, plain by kind.
+const plainStartupErrors = [StartupError, KeyFileMissingError];
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   // Never a stack on the rep's terminal: a known error says itself, a store fault says what to do,
   // anything else says where the details went (KOMA_DEBUG=1 prints them here too).
   if (plainStartupErrors.some((kind) => error instanceof kind) || (error instanceof StoreStartError && error.plain)) {
     console.error(`Koma could not start: ${(error as Error).message}`);
   } else {
+    const { classifyStoreError, storeFaultMessages } = await import('../db/errors');
     const fault = classifyStoreError(error);
     console.error(`Koma could not start: ${fault ? storeFaultMessages[fault] : 'an unexpected problem stopped it; nothing was changed.'}`);
     if (process.env.KOMA_DEBUG === '1') console.error(error);

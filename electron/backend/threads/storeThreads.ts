@@ -1,11 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Result } from '../../../shared/contract';
-import { laneOf } from '../../../shared/contract/access';
 import type { Clock } from '../../../shared/domain/clock';
 import type { BackendContext, KeyProtection } from '../core/context';
-import { backupService } from '../db/backupSchedule';
-import { createServices, type Services } from '../services/lifecycle';
-import { validateRequest, type Dispatch, type HandlerOutcome } from '../transport/dispatcher';
+import type { Services } from '../services/lifecycle';
+import type { Dispatch, HandlerOutcome } from '../transport/dispatcher';
 import type { FromStore, StoreRole, StoreWorkerData, ToStore } from './protocol';
 
 /**
@@ -152,6 +150,17 @@ const heapLimits: Record<StoreRole, { maxYoungGenerationSizeMb: number }> = {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** What this thread needs beside the store threads: validation, lanes, the services. Imported lazily (see below). */
+async function loadTransportSide() {
+  const [{ validateRequest }, { laneOf }, { createServices }, { backupService }] = await Promise.all([
+    import('../transport/dispatcher'),
+    import('../../../shared/contract/access'),
+    import('../services/lifecycle'),
+    import('../db/backupSchedule'),
+  ]);
+  return { validateRequest, laneOf, createServices, backupService };
+}
+
 /**
  * The backend with its store on threads (docs/architecture.md, "Threads"): this thread only
  * transports and validates, and never runs SQL. Writes go to the one writer thread, reads to the
@@ -191,12 +200,16 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
   // The readers load beside it and open the store when told; until one is open, the writer answers
   // reads too, so the first rows never wait for a reader to start (docs/performance.md).
   const writer = spawn('writer', { services: options.services ?? false });
+  const transportSide = loadTransportSide();
   const starting = Array.from({ length: Math.max(1, options.readers ?? defaultReaders) }, () => spawn('reader', { openWhenTold: true }));
   // Handled below once the writer is open; until then a reader stopped by a failed start is expected.
   for (const thread of starting) thread.ready.catch(() => undefined);
   let recovery: BackendContext['recovery'];
+  let loaded: Awaited<typeof transportSide>;
   try {
-    recovery = await writer.ready;
+    // This module's own code is small so that an entry can start the threads before it evaluates
+    // the contract's schemas and the services: those load here, while the threads load theirs.
+    [loaded, recovery] = await Promise.all([transportSide, writer.ready]);
   } catch (error) {
     await Promise.all(threads.map((t) => t.close().catch(() => undefined)));
     throw error;
@@ -237,6 +250,7 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
   const leastBusy = () => readers.reduce((best, t) => (t.inFlight < best.inFlight ? t : best), readers[0] ?? writer);
   const outcomeOf = (reply: Reply): HandlerOutcome => (reply.type === 'reply' ? reply.outcome : { result: reply.result });
 
+  const { validateRequest, laneOf, createServices, backupService } = loaded;
   const dispatch: Dispatch = async (command, payload) => {
     const request = validateRequest(command, payload);
     if (!request.ok) return request;
