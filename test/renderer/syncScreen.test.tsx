@@ -133,4 +133,14 @@ describe('the sync screen', () => {
     const koma = within(usage).getByRole('progressbar', { name: 'Komaの本日の使用' });
     expect(koma).toHaveAttribute('aria-valuetext', '30 / 750（組織の上限の 5%）');
   });
+
+  it('with kintone, says kintone reports no use and shows Koma’s own count', async () => {
+    const backend = syncBackend({ status: syncStatus({ connector: 'kintone', apiUsage: { used: null, max: null, komaUsedToday: 42, budget: null, percent: 5 } }) });
+    const { user } = renderSyncApp(backend.api);
+    const region = await openSyncScreen(user);
+    const usage = await within(region).findByRole('region', { name: 'APIの使用量' });
+    expect(usage).toHaveTextContent('kintoneは使用量を返しません');
+    expect(usage).toHaveTextContent('42 件（Komaが数えた本日の要求数）');
+    expect(usage).not.toHaveTextContent('Salesforce');
+  });
 });

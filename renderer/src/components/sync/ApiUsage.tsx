@@ -9,6 +9,8 @@ export function ApiUsage() {
   const headingId = useId();
   const number = useNumberFormat();
   const usage = useSyncStore((s) => s.status?.apiUsage ?? null);
+  // kintone reports no daily use and refuses nothing past its per-app count: said so, not "not yet known".
+  const kintone = useSyncStore((s) => s.status?.connector === 'kintone');
   if (!usage) return null;
   const org = usage.used !== null && usage.max !== null && usage.max > 0 ? { used: usage.used, max: usage.max } : null;
   return (
@@ -18,7 +20,7 @@ export function ApiUsage() {
         label={t('sync.usage.org')}
         value={org?.used ?? null}
         max={org?.max ?? null}
-        text={org ? t('sync.usage.orgValue', org) : t('sync.usage.unknown')}
+        text={org ? t('sync.usage.orgValue', org) : kintone ? t('kintoneSync.usage.unknown') : t('sync.usage.unknown')}
       />
       <UsageBar
         label={t('sync.usage.koma')}
@@ -27,7 +29,7 @@ export function ApiUsage() {
         text={
           usage.budget !== null
             ? t('sync.usage.komaValue', { used: usage.komaUsedToday, budget: usage.budget, percent: number(usage.percent) })
-            : t('sync.usage.komaUnknownBudget', { used: usage.komaUsedToday })
+            : t(kintone ? 'kintoneSync.usage.komaCount' : 'sync.usage.komaUnknownBudget', { used: usage.komaUsedToday })
         }
       />
     </section>

@@ -89,6 +89,10 @@ export const kintoneSyncJa = {
       noValue: '選択肢に「{{expected}}」を追加してください',
       missing_owner: 'CRM連携の設定であなたのkintoneログイン名を入力してください',
     },
+    usage: {
+      unknown: 'kintoneは使用量を返しません（1日の上限はアプリごと。超えても拒否されず、管理者に通知されます）',
+      komaCount: '{{used, number}} 件（Komaが数えた本日の要求数）',
+    },
     paused: {
       request_limit: 'kintoneが要求を受け付けないため停止中',
       koma_budget: 'Komaに割り当てた1日のAPI枠を使い切ったため停止中',
@@ -187,6 +191,10 @@ export const kintoneSyncEn: typeof kintoneSyncJa = {
       notUnique: 'Tick “Prohibit duplicate values” in the field’s settings (it is the upsert key)',
       noValue: 'Add the option “{{expected}}”',
       missing_owner: 'Enter your kintone login name in the CRM connection settings',
+    },
+    usage: {
+      unknown: 'kintone does not report its use (the daily count is per app; past it nothing is refused, the admin is notified)',
+      komaCount: '{{used, number}} (Koma’s own count of today’s requests)',
     },
     paused: {
       request_limit: 'Paused: kintone is not taking requests',
