@@ -294,5 +294,10 @@ describe('HubSpot: the setup check reads what was entered', () => {
     expect(check.items.find((i) => i.id === 'property:deals.bant_budget')).toMatchObject({ ok: false, problem: 'missing' });
     expect(check.items.find((i) => i.id === 'property:contacts.recycle_reason_jp')).toMatchObject({ ok: false, problem: 'missing' });
     expect(check.items.some((i) => i.id === 'property:deals.koma_budget_status')).toBe(false);
+    // Field sales' answer values entered are checked against the dropdown's options (optional).
+    expect(check.items.find((i) => i.id === 'value:deals.koma_field_state.accepted')).toMatchObject({ ok: true, required: false });
+    await h.call('sync.settings.save', { settings: hubspotSettingsFor(h.hs, { deal: { ...s.hubspot.deal, pipeline: 'inside-sales', stage: 'is_handoff', fieldStates: { ...s.hubspot.deal.fieldStates, rejected: 'sent_back' } } }) });
+    const again = await h.call('sync.setupCheck', {});
+    expect(again.items.find((i) => i.id === 'value:deals.koma_field_state.sent_back')).toMatchObject({ ok: false, required: false, problem: 'noValue' });
   });
 });

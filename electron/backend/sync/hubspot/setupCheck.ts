@@ -136,6 +136,14 @@ export async function checkHubSpotSetup(
     [d.fieldReason, ['string'], false],
   ];
   for (const [name, types, required] of dealMapped) if (name) items.push({ ...propertyItem(deals, 'deals', name, types), required });
+  // Field sales' answer as a dropdown: the values entered for it must be its options (a text property takes any).
+  const fieldState = d.fieldState ? deals.find((p) => p.name === d.fieldState) : undefined;
+  if (fieldState?.type === 'enumeration') {
+    for (const value of new Set(Object.values(s.deal.fieldStates))) {
+      const has = fieldState.options?.some((o) => o.value === value) ?? false;
+      items.push(item({ id: `value:deals.${fieldState.name}.${value}`, kind: 'picklistValue', required: false, ok: has, object: 'deals', field: fieldState.name, expected: value, problem: has ? null : 'noValue' }));
+    }
+  }
 
   const pipelines = pipelinesAnswer.safeParse(await api.get('/crm/v3/pipelines/deals', signal));
   const pipeline = pipelines.success ? pipelines.data.results.find((p) => p.id === s.deal.pipeline) : undefined;
