@@ -4,14 +4,17 @@ import { callOutcomes, excludeReasons, recycleReasons } from '../../shared/contr
 import type { KintoneFaultKind } from '../fakes/fakeKintone';
 import { createKintoneHarness, expectExactlyOnceKt, kintoneSettingsFor, repLogin, type KintoneHarness } from '../fakes/kintoneHarness';
 import { addFieldRep, minute, seedSyncLeads } from '../fakes/repActions';
+import { propertyReplay } from '../helpers/propertyReplay';
 
 /**
  * The same properties as Salesforce's (syncProperty, syncPullProperty) and HubSpot's, against the
  * strict fake kintone: random rep work under random faults reaches kintone exactly once with its
  * latest content, and every owned lead is pulled exactly once whatever the 更新日時 ties and the
- * faults. KOMA_PROPERTY_RUNS=100 runs it harder locally.
+ * faults. KOMA_PROPERTY_RUNS=100 runs it harder locally; a failure prints its seed at once
+ * (KOMA_PROPERTY_SEED / KOMA_PROPERTY_PATH replay it).
  */
-const runs = Number(process.env.KOMA_PROPERTY_RUNS ?? 3);
+const replay = propertyReplay(3);
+const runs = replay.numRuns;
 const leadCount = 5;
 const faultKinds: KintoneFaultKind[] = ['status429', 'status503', 'status520', 'status500', 'hang', 'dropAfterStore', 'malformed', 'tokenRevoked'];
 
@@ -117,7 +120,7 @@ it(`random rep work under random faults reaches kintone exactly once (${runs} ru
         await h.close();
       }
     }),
-    { numRuns: runs },
+    replay,
   );
 }, 600_000);
 
@@ -153,7 +156,7 @@ it(`every owned lead is pulled exactly once, whatever the 更新日時 ties and 
         }
       },
     ),
-    { numRuns: runs },
+    replay,
   );
 }, 600_000);
 
@@ -186,6 +189,6 @@ it(`edits made in kintone inside the minute the last pull ended in arrive, where
         await h.close();
       }
     }),
-    { numRuns: runs },
+    replay,
   );
 }, 600_000);
