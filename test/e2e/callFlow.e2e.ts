@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, plainText, poll, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { launchChromium, openApp, plainText, poll, startBrowserMode, type BrowserModeApp, type OpenedApp, tabTo } from './harness';
 
 /**
  * The rep's loop in the real app, keyboard only after the first load: next lead, read the prep,
@@ -71,14 +71,6 @@ async function nextLeadAfter(page: Page, previous: Shown): Promise<Shown> {
 }
 
 /** Focus by keyboard: Tab until the element has it. */
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('could not reach the element with Tab');
-}
-
 /** `/`, then the search typed from scratch; resolves once the list shows the backend's answer to it. */
 async function searchFor(page: Page, text: string) {
   const search = page.getByRole('searchbox', { name: '会社名・氏名・電話番号で検索' });

@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { poll, useApp } from './harness';
+import { poll, useApp, tabTo, leadPane } from './harness';
 import { recordedMailtoLinks, recordMailtoLinks } from './harness/mailto';
 
 /**
@@ -13,16 +12,6 @@ import { recordedMailtoLinks, recordMailtoLinks } from './harness/mailto';
 const start = Date.parse('2025-04-07T01:00:00.000Z');
 
 const t = useApp({ at: new Date(start).toISOString(), viewport: { width: 1280, height: 720 } });
-
-const leadPane = (page: Page): Locator => page.getByRole('region', { name: '対応中のリード' });
-
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('could not reach the element with Tab');
-}
 
 const pendingItems = async () => ((await t.app.api('sync.items', { state: 'pending' })) as { value: { total: number } }).value.total;
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { poll, useApp } from './harness';
+import { poll, useApp, tabTo } from './harness';
 
 /**
  * Issue 11: the one-key loop for ten leads in browser mode, keyboard only — S times the call
@@ -48,14 +48,6 @@ async function focusedLead(page: Page): Promise<{ name: string; company: string 
     };
     return { name: plain(active), company: plain(active.closest('.lead-header')?.querySelector('.lead-company')) };
   });
-}
-
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('could not reach the element with Tab');
 }
 
 it('walks ten leads with S, an outcome and Ctrl+Enter: focus and announcement follow, no tel: prompt', async () => {

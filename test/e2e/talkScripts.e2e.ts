@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { findLeadWithF, focusedLeadName, leadPane, loadSampleData, poll, useApp, waitForAnotherLead } from './harness';
+import { findLeadWithF, focusedLeadName, leadPane, loadSampleData, poll, useApp, waitForAnotherLead, tabTo } from './harness';
 import { axeViolations } from './harness/axe';
 import { recordedMailtoLinks, recordMailtoLinks } from './harness/mailto';
 
@@ -15,14 +14,6 @@ import { recordedMailtoLinks, recordMailtoLinks } from './harness/mailto';
 const start = Date.parse('2025-04-07T01:00:00.000Z');
 
 const t = useApp({ at: new Date(start).toISOString(), viewport: { width: 1280, height: 720 } });
-
-async function tabTo(page: Page, target: Locator) {
-  for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('could not reach the element with Tab');
-}
 
 it('script, objection card, call logged, お礼 follow-up mailed, both on the timeline, the objection on the dashboard — keyboard only', async () => {
   const { page } = t.opened;

@@ -5,3 +5,4 @@ export { portIsOpen } from './net';
 export { plainText } from './plainText';
 export { poll } from './poll';
 export { findLeadWithF, focusedLeadName, leadPane, loadSampleData, waitForAnotherLead } from './lead';
+export { tabTo } from './keyboard';
