@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -7,7 +8,9 @@ import { performance } from 'node:perf_hooks';
  * the store (its transport thread, the writer, a reader), from spawning it to its answer to the
  * list's first page over HTTP. The desktop app starts the same backend (utilityProcess.ts).
  */
-export async function timeAppStart(dataDir: string, at: Date): Promise<number> {
+export async function timeAppStart(dataDir: string, at: Date): Promise<{ ms: number; afterUncleanStop: boolean }> {
+  // Left by a backend that did not stop cleanly: this start runs the full integrity check.
+  const afterUncleanStop = existsSync(join(dataDir, 'koma.open'));
   const started = performance.now();
   const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'backend', 'browser-mode.cjs'), '--no-open', '--data-dir', dataDir, '--port', '0'], {
     // At the bench's instant: with the machine's date the first start would be a day (or weeks) after
@@ -43,7 +46,7 @@ export async function timeAppStart(dataDir: string, at: Date): Promise<number> {
     const body = (await response.json()) as { ok: boolean; value?: { rows: unknown[] } };
     const ms = performance.now() - started;
     if (!body.ok || !body.value?.rows.length) throw new Error(`the first page did not come: ${JSON.stringify(body).slice(0, 200)}`);
-    return ms;
+    return { ms, afterUncleanStop };
   } finally {
     // It holds the folder's lock: the next start (or the next figure) must find it released.
     child.kill('SIGTERM');

@@ -128,7 +128,9 @@ class StoreThread {
     this.closing = true;
     if (this.exited) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    const timer = setTimeout(() => void this.worker.terminate(), 5_000);
+    // The writer's close checkpoints the WAL and removes the open marker: stopped mid-way, the next
+    // start would run the full integrity check (seconds on a year's store). It gets a minute.
+    const timer = setTimeout(() => void this.worker.terminate(), this.role === 'writer' ? 60_000 : 5_000);
     void this.request({ type: 'close' });
     await exited;
     clearTimeout(timer);
