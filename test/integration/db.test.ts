@@ -96,6 +96,7 @@ describe('migrations', () => {
       'lead_duplicates',
       'lead_exits',
       'lead_work_days',
+      'lead_work_months',
       'leads',
       'outbox',
       'phone_calls',
@@ -147,6 +148,26 @@ describe('migrations', () => {
       { id: 'untimed', d: null, c: 0 },
     ]);
     expect(db.prepare('SELECT notes, notes_saved_at FROM leads').get()).toEqual({ notes: '', notes_saved_at: null });
+    db.close();
+  });
+
+  it('0019 fills the leads worked per month from the day rows already counted, once per lead and source', () => {
+    const db = new Database(join(dir, 'm19.sqlite3'));
+    migrate(db, 18);
+    const day = db.prepare('INSERT INTO lead_work_days (day, lead_id, source) VALUES (?, ?, ?)');
+    day.run('2026-10-01', 'l1', 'seminar');
+    day.run('2026-10-31', 'l1', 'seminar');
+    // The lead's source changed mid-month: the month holds it under both, as its days do.
+    day.run('2026-10-15', 'l1', 'referral');
+    day.run('2026-11-01', 'l1', 'referral');
+    day.run('2026-10-31', 'l2', 'web_inquiry');
+    migrate(db, 19);
+    expect(db.prepare('SELECT month, lead_id, source FROM lead_work_months ORDER BY month, lead_id, source').all()).toEqual([
+      { month: '2026-10', lead_id: 'l1', source: 'referral' },
+      { month: '2026-10', lead_id: 'l1', source: 'seminar' },
+      { month: '2026-10', lead_id: 'l2', source: 'web_inquiry' },
+      { month: '2026-11', lead_id: 'l1', source: 'referral' },
+    ]);
     db.close();
   });
 

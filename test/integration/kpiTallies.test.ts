@@ -73,7 +73,7 @@ async function perform(temp: TempBackend, a: Action): Promise<void> {
   }
 }
 
-const tallyTables = ['call_tallies', 'lead_work_days', 'call_half_hours', 'exit_tallies'];
+const tallyTables = ['call_tallies', 'lead_work_days', 'lead_work_months', 'call_half_hours', 'exit_tallies'];
 
 function snapshot(temp: TempBackend): Record<string, unknown[]> {
   const db = temp.backend.context.db;
@@ -110,6 +110,24 @@ it('keeps daily tallies equal to a recount after random work', async () => {
         const excluded = count("SELECT count(*) AS n FROM lead_exits WHERE kind = 'excluded'");
         expect(Object.values(report.total.exclusions).reduce((a, b) => a + b, 0)).toBe(excluded);
         expect(report.trend.reduce((sum, w) => sum + w.dials, 0)).toBe(recount.calls);
+
+        // Leads worked, a distinct count, over the ranges the dashboard asks for: each month the
+        // work touched, whole and up to today, and today alone; against the call rows.
+        const today = new Date(Math.floor((temp.clock.now().getTime() + 9 * 3_600_000) / 86_400_000) * 86_400_000 - 9 * 3_600_000);
+        const tomorrow = new Date(today.getTime() + 86_400_000).toISOString();
+        const ranges = [
+          ['2025-02-28T15:00:00.000Z', '2025-03-31T15:00:00.000Z'],
+          ['2025-03-31T15:00:00.000Z', '2025-04-30T15:00:00.000Z'],
+          ['2025-04-30T15:00:00.000Z', '2025-05-31T15:00:00.000Z'],
+          ['2025-03-31T15:00:00.000Z', tomorrow],
+          ['2025-04-30T15:00:00.000Z', tomorrow],
+          [today.toISOString(), tomorrow],
+        ].filter(([a, b]) => a! < b!);
+        for (const [rangeFrom, rangeTo] of ranges) {
+          const worked = await temp.call('kpi.report', { from: rangeFrom!, to: rangeTo! });
+          const distinct = db.prepare<[string, string], { n: number }>('SELECT count(DISTINCT lead_id) AS n FROM calls WHERE started_at >= ? AND started_at < ?').get(rangeFrom!, rangeTo!)!.n;
+          expect(worked.total.leadsWorked, `${rangeFrom} to ${rangeTo}`).toBe(distinct);
+        }
       } finally {
         temp.close();
       }

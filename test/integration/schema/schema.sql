@@ -1,4 +1,4 @@
--- schema version 18
+-- schema version 19
 
 -- index behaviour_events_lead
 CREATE INDEX behaviour_events_lead ON behaviour_events(lead_id, occurred_at);
@@ -47,6 +47,9 @@ CREATE INDEX lead_exits_at ON lead_exits(at);
 
 -- index lead_exits_lead
 CREATE INDEX lead_exits_lead ON lead_exits(lead_id, at);
+
+-- index lead_work_months_source
+CREATE INDEX lead_work_months_source ON lead_work_months(month, source);
 
 -- index leads_by_score
 CREATE INDEX leads_by_score ON leads(score DESC, created_at, id);
@@ -170,6 +173,9 @@ CREATE TABLE lead_exits ( id TEXT PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES 
 
 -- table lead_work_days
 CREATE TABLE lead_work_days ( day TEXT NOT NULL, lead_id TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (day, lead_id) ) STRICT;
+
+-- table lead_work_months
+CREATE TABLE lead_work_months ( month TEXT NOT NULL, lead_id TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY (month, lead_id, source) ) STRICT;
 
 -- table leads
 CREATE TABLE leads ( id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), last_name TEXT, first_name TEXT, full_name TEXT NOT NULL, title TEXT, department TEXT, email TEXT, email_key TEXT, phone TEXT, phone_key TEXT, source TEXT NOT NULL DEFAULT 'other', stage TEXT NOT NULL DEFAULT 'lead_captured', status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'working', 'callback', 'recycled', 'excluded', 'qualified')), attribute_score INTEGER NOT NULL DEFAULT 0, behaviour_score INTEGER NOT NULL DEFAULT 0, score INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0, attempts_today INTEGER NOT NULL DEFAULT 0, last_contact_at TEXT, next_call_at TEXT, recycle_reason TEXT, recycle_until TEXT, exclude_reason TEXT, excluded_at TEXT, do_not_call INTEGER NOT NULL DEFAULT 0 CHECK (do_not_call IN (0, 1)), time_zone TEXT NOT NULL DEFAULT 'Asia/Tokyo', search_text TEXT NOT NULL, crm_id TEXT, import_id TEXT REFERENCES imports(id), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1 , queue_bucket INTEGER NOT NULL DEFAULT 0, queue_sort REAL NOT NULL DEFAULT 0, queue_reason TEXT NOT NULL DEFAULT '{"code":"new"}', queue_changes_at TEXT DEFAULT '1970-01-01T00:00:00.000Z', last_outcome TEXT, name_reading TEXT, name_key TEXT, notes TEXT NOT NULL DEFAULT '', notes_saved_at TEXT, merged_into TEXT REFERENCES leads(id), source_detail TEXT) STRICT;

@@ -13,6 +13,7 @@ import {
   type WeekBucket,
 } from '../../../../shared/domain/kpi/figures';
 import { workBackFromGoal } from '../../../../shared/domain/kpi/goal';
+import { monthSpan } from '../../../../shared/domain/kpi/monthSpan';
 import { closedReason } from '../../../../shared/domain/calendar/closedDays';
 import { instantOf, localDate, localParts } from '../../../../shared/domain/queue/localTime';
 import { addDays, weekStartOf } from '../../../../shared/domain/slots/grid';
@@ -47,12 +48,23 @@ const tallyStatements = perDatabase((db: Db) => ({
   callsByDay: db.prepare<[string, string], { day: string; outcome: string; calls: number }>(
     'SELECT day, outcome, sum(calls) AS calls FROM call_tallies WHERE day >= ? AND day < ? GROUP BY day, outcome',
   ),
-  // Each sorts the range in a temporary B-tree (~50 ms for a month of a medium store; counting the
-  // rows in JavaScript instead measured twice as slow): only the report asks for them.
+  // Over any days: each sorts the range in a temporary B-tree (~50 ms for a month of a medium
+  // store; counting the rows in JavaScript instead measured twice as slow).
   leadsBySource: db.prepare<[string, string], { source: string; n: number }>(
     'SELECT source, count(*) AS n FROM (SELECT DISTINCT lead_id, source FROM lead_work_days WHERE day >= ? AND day < ?) GROUP BY source',
   ),
   leadsTotal: db.prepare<[string, string], { n: number }>('SELECT count(DISTINCT lead_id) AS n FROM lead_work_days WHERE day >= ? AND day < ?'),
+  anyWorkDay: db.prepare<[string, string], number>('SELECT 1 FROM lead_work_days WHERE day >= ? AND day < ? LIMIT 1').pluck(),
+  // One month: walks of the month's index ranges, in order, without a sort.
+  monthLeadsBySource: db.prepare<[string], { source: string; n: number }>(
+    'SELECT source, count(*) AS n FROM lead_work_months INDEXED BY lead_work_months_source WHERE month = ? GROUP BY source',
+  ),
+  monthLeadsTotal: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM (SELECT DISTINCT lead_id FROM lead_work_months WHERE month = ?)'),
+  // Several whole months: a sort still, of the months' rows (a lead once a month) instead of its days.
+  monthsLeadsBySource: db.prepare<[string, string], { source: string; n: number }>(
+    'SELECT source, count(*) AS n FROM (SELECT DISTINCT lead_id, source FROM lead_work_months WHERE month >= ? AND month <= ?) GROUP BY source',
+  ),
+  monthsLeadsTotal: db.prepare<[string, string], { n: number }>('SELECT count(DISTINCT lead_id) AS n FROM lead_work_months WHERE month >= ? AND month <= ?'),
   exits: db.prepare<[string, string], { source: string; kind: string; reason: string; exits: number }>(
     "SELECT source, kind, reason, sum(exits) AS exits FROM exit_tallies WHERE day >= ? AND day < ? AND kind IN ('recycled', 'excluded') GROUP BY source, kind, reason",
   ),
@@ -92,12 +104,26 @@ function midnightDay(iso: string, timeZone: string): string | null {
   return instantOf({ year: p.year, month: p.month, day: p.day, minutes: 0 }, timeZone).getTime() === at.getTime() ? localDate(at, timeZone) : null;
 }
 
-/** Distinct leads worked on the days [fromDay, toDay), in all and per source. */
+/**
+ * Distinct leads worked on the days [fromDay, toDay), in all and per source. Distinct counts do not
+ * add up over parts of a range, so the month tally answers only for whole months: when the range
+ * covers its months but for days on which nobody was worked (this month to date, with nothing
+ * dated after today), the months' distinct leads are the range's; otherwise the day rows are counted.
+ */
 function leadsWorked(db: Db, fromDay: string, toDay: string): { total: number; bySource: Partial<Record<LeadSource, number>> } {
   const t = tallyStatements(db);
+  const span = monthSpan(fromDay, toDay);
+  const monthsOnly = span !== null && [span.before, span.after].every((days) => days === null || t.anyWorkDay.get(days.from, days.to) === undefined);
+  const single = span !== null && span.firstMonth === span.lastMonth;
+  const bySourceRows = !monthsOnly
+    ? t.leadsBySource.all(fromDay, toDay)
+    : single
+      ? t.monthLeadsBySource.all(span.firstMonth)
+      : t.monthsLeadsBySource.all(span.firstMonth, span.lastMonth);
+  const total = !monthsOnly ? t.leadsTotal.get(fromDay, toDay) : single ? t.monthLeadsTotal.get(span.firstMonth) : t.monthsLeadsTotal.get(span.firstMonth, span.lastMonth);
   const bySource: Partial<Record<LeadSource, number>> = {};
-  for (const r of t.leadsBySource.all(fromDay, toDay)) bySource[r.source as LeadSource] = r.n;
-  return { total: t.leadsTotal.get(fromDay, toDay)?.n ?? 0, bySource };
+  for (const r of bySourceRows) bySource[r.source as LeadSource] = r.n;
+  return { total: total?.n ?? 0, bySource };
 }
 
 /**

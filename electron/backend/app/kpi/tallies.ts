@@ -40,6 +40,7 @@ const statements = perDatabase((db: Db) => ({
     'INSERT INTO call_tallies (day, source, outcome, conversation, calls) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET calls = calls + 1',
   ),
   addLeadDay: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO lead_work_days (day, lead_id, source) VALUES (?, ?, ?)'),
+  addLeadMonth: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO lead_work_months (month, lead_id, source) VALUES (?, ?, ?)'),
   addHalfHour: db.prepare<[number]>('INSERT INTO call_half_hours (half_hour, calls) VALUES (?, 1) ON CONFLICT DO UPDATE SET calls = calls + 1'),
   addExit: db.prepare<[string, string, string, string]>(
     'INSERT INTO exit_tallies (day, source, kind, reason, exits) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET exits = exits + 1',
@@ -89,7 +90,9 @@ export function tallyCall(ctx: BackendContext, call: TalliedCall): void {
   const s = statements(ctx.db);
   const day = localDate(new Date(call.startedAt), basis.timeZone);
   s.addCall.run(day, call.source, call.outcome, isConversation(call, basis.conversationSeconds) ? 1 : 0);
-  s.addLeadDay.run(day, call.leadId, call.source);
+  // The month's row is the new day row's (month, lead, source): a day row already there (a second
+  // call that day, perhaps after the lead's source changed) was projected when it was added.
+  if (s.addLeadDay.run(day, call.leadId, call.source).changes > 0) s.addLeadMonth.run(day.slice(0, 7), call.leadId, call.source);
   s.addHalfHour.run(halfHourOf(call.startedAt));
 }
 
@@ -107,7 +110,7 @@ export function tallyExit(ctx: BackendContext, exit: TalliedExit): void {
  */
 export function rebuildTallies(db: Db, basis: TallyBasis = currentBasis(db)): { calls: number; exits: number } {
   const s = statements(db);
-  db.exec('DELETE FROM call_tallies; DELETE FROM lead_work_days; DELETE FROM call_half_hours; DELETE FROM exit_tallies;');
+  db.exec('DELETE FROM call_tallies; DELETE FROM lead_work_days; DELETE FROM lead_work_months; DELETE FROM call_half_hours; DELETE FROM exit_tallies;');
   const calls = new Map<string, number>();
   const leadDays = new Map<string, string>();
   const halfHours = new Map<number, number>();
@@ -148,9 +151,15 @@ export function rebuildTallies(db: Db, basis: TallyBasis = currentBasis(db)): { 
     const [day, source, outcome, conversation] = key.split('\u0000') as [string, string, string, string];
     insertCall.run(day, source, outcome, Number(conversation), n);
   }
+  const leadMonths = new Set<string>();
   for (const [key, source] of leadDays) {
     const [day, leadId] = key.split('\u0000') as [string, string];
     s.addLeadDay.run(day, leadId, source);
+    leadMonths.add(`${day.slice(0, 7)}\u0000${leadId}\u0000${source}`);
+  }
+  for (const key of leadMonths) {
+    const [month, leadId, source] = key.split('\u0000') as [string, string, string];
+    s.addLeadMonth.run(month, leadId, source);
   }
   const insertHalf = db.prepare<[number, number]>('INSERT INTO call_half_hours (half_hour, calls) VALUES (?, ?)');
   for (const [half, n] of halfHours) insertHalf.run(half, n);

@@ -16,7 +16,8 @@ import { leadSourceDetail } from './0015-lead-source-detail';
 import { phoneCalls } from './0016-phone-calls';
 import { requeueFrontier } from './0017-requeue-frontier';
 import { followups } from './0018-followups';
+import { leadWorkMonths } from './0019-lead-work-months';
 import type { Migration } from './types';
 
 /** In order; a migration's position is its schema version. Append only. */
-export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks, talkScripts, leadMerges, leadSourceDetail, phoneCalls, requeueFrontier, followups];
+export const migrations: readonly Migration[] = [initial, callQueue, hearingHandoff, behaviourUnique, sync, readPaths, japaneseIdentity, queueSeek, kpiTallies, honestCallsLeadNotes, salesforceApiVersion, importChunks, talkScripts, leadMerges, leadSourceDetail, phoneCalls, requeueFrontier, followups, leadWorkMonths];
