@@ -101,11 +101,85 @@ describe('pulling the rep’s leads', () => {
     expect(counts).toEqual([2_000, 4_000, 6_000, 8_000, 10_000, 10_000]);
     expect(lastPullAt()).toBeDefined();
 
-    // A change made afterwards arrives with the next pull.
+    // A change made afterwards arrives once the overlap — the minute before where the last pull
+    // ended, all 10,000 of the load — is read again to its end: 50 pages, 10 a pull, then the change.
     const later = crmLead({ LastName: '後から' });
     h.clock.advance(15 * minute);
-    await engine().pullNow();
+    let pulls = 0;
+    while (localLead(later) === undefined && pulls < 8) {
+      await engine().pullNow();
+      pulls++;
+    }
     expect(localLead(later)?.full_name).toContain('後から');
+    expect(pulls).toBe(6);
+    expect(pulled()).toBe(10_001);
+  });
+
+  describe('the overlap: the minute before where the last pull ended is read again to its end', () => {
+    /** Leads of the rep stamped in one second (a Data Loader load), in Id order. */
+    function bulk(count: number, at: string): string[] {
+      const ids = Array.from({ length: count }, (_, i) => crmLead({ LastName: `一括${i}`, Phone: `03-0000-${String(i).padStart(4, '0')}` }));
+      h.fake.stampAll('Lead', ids, at);
+      return [...ids].sort();
+    }
+    /** An edit in Salesforce stamped in that same second: committed late, or made just after the pull read past it. */
+    function editInSecond(id: string, fields: Record<string, unknown>, at: string) {
+      h.fake.update('Lead', id, fields);
+      h.fake.stampAll('Lead', [id], at);
+    }
+    const title = (crmId: string) => localLead(crmId)?.title;
+    const leadQueries = () => h.fake.stats().queries;
+
+    it('finds an edit in the bulk second behind the cursor, past the overlap’s first page', async () => {
+      await signedIn(0);
+      const at = new Date(Math.floor(h.clock.now().getTime() / 1000) * 1000).toISOString();
+      const ids = bulk(450, at);
+      await engine().pullNow();
+      expect(title(ids[449]!)).toBe('総務部 課長');
+      // The 300th sorts before the cursor's Id (the 450th) and after the overlap's first page of 200.
+      editInSecond(ids[299]!, { Title: '営業部 部長' }, at);
+
+      h.clock.advance(15 * minute);
+      const before = leadQueries();
+      await engine().pullNow();
+
+      expect(title(ids[299]!)).toBe('営業部 部長');
+      // The overlap is 450 leads: 200 + 200 + 50, then one query each for answers and call Tasks.
+      expect(leadQueries() - before).toBe(5);
+      expect(db().prepare("SELECT value FROM sync_state WHERE key = 'pull.last_at'").get()).toEqual({ value: JSON.stringify(h.clock.now().toISOString()) });
+    });
+
+    it('an overlap longer than the page budget goes on where it stopped with the next pull, losing nothing', async () => {
+      await signedIn(0);
+      const at = new Date(Math.floor(h.clock.now().getTime() / 1000) * 1000).toISOString();
+      const ids = bulk(2_500, at);
+      // 13 pages: 10 in the first pull, which goes on in the second.
+      await engine().pullNow();
+      await engine().pullNow();
+      expect(db().prepare('SELECT count(*) AS n FROM leads WHERE crm_id IS NOT NULL').get()).toEqual({ n: 2_500 });
+      editInSecond(ids[99]!, { Title: '一括編集A' }, at);
+      editInSecond(ids[2_299]!, { Title: '一括編集B' }, at);
+
+      h.clock.advance(15 * minute);
+      let before = leadQueries();
+      await engine().pullNow();
+      // Ten pages of the overlap, the budget: the first edit is in, the second not yet, and the pull
+      // is not recorded as completed.
+      expect(leadQueries() - before).toBe(12);
+      expect(title(ids[99]!)).toBe('一括編集A');
+      expect(title(ids[2_299]!)).toBe('総務部 課長');
+      const lastPullAt = () => db().prepare("SELECT value FROM sync_state WHERE key = 'pull.last_at'").get();
+      const continued = lastPullAt();
+
+      before = leadQueries();
+      await engine().pullNow();
+      // It goes on from the 2,000th, inside the overlap — not from the furthest point, not from the
+      // overlap's start: 200 + 200 + 100.
+      expect(leadQueries() - before).toBe(5);
+      expect(title(ids[2_299]!)).toBe('一括編集B');
+      expect(lastPullAt()).not.toEqual(continued);
+      expect(db().prepare('SELECT count(*) AS n FROM leads WHERE crm_id IS NOT NULL').get()).toEqual({ n: 2_500 });
+    });
   });
 
   it('takes a Lead Koma created back without a duplicate or a conflict', async () => {

@@ -58,11 +58,15 @@ export type RunOutcome = 'sent' | 'idle' | 'offline' | 'paused' | 'not_ready' | 
 export const pauseSchema = z.object({ reason: z.enum(pauseReasons), message: z.string(), until: z.string().nullable() });
 export type Pause = z.infer<typeof pauseSchema>;
 
+const positionSchema = z.object({ modstamp: z.string(), id: z.string() });
+
 /**
- * Where the last pull left off: the last record read, in (SystemModstamp, Id) order. `continuing`
- * when that pull ran out of its page budget before the end: the next one goes on from exactly there.
+ * Where the last pull left off: the furthest record read, in (SystemModstamp, Id) order. `continuing`
+ * when that pull ran out of its page budget before the end: the next one goes on from exactly
+ * there — or, when the budget ran out while it was still re-reading the overlap behind that point,
+ * from `overlapAt`, the last record of the overlap it read.
  */
-const cursorSchema = z.object({ modstamp: z.string(), id: z.string(), continuing: z.boolean().default(false) });
+const cursorSchema = positionSchema.extend({ continuing: z.boolean().default(false), overlapAt: positionSchema.optional() });
 type StoredCursor = z.infer<typeof cursorSchema>;
 const pullOverlapMs = 60_000;
 const instantSchema = z.string();
@@ -304,13 +308,20 @@ export class SyncEngine {
     merge: (rows: T[]) => void,
   ): Promise<'done' | 'continuing' | 'failed'> {
     const stored = readState(this.db, key, cursorSchema);
-    // A new run starts a little before where the last one ended: Salesforce stamps whole seconds
-    // and stamps a change when its transaction starts, so a record committed late would otherwise
-    // slip behind the cursor. Only the run's first page re-reads that overlap; every later page
-    // goes on from the furthest point reached, so a run through thousands of records stamped in the
-    // same second never rewinds. A run that was cut short by its budget goes on without overlap.
+    // A new run starts a minute before where the last one ended: Salesforce stamps whole seconds
+    // (kintone whole minutes) and stamps a change when its transaction starts, so a record committed
+    // late, or edited in the same second after the last run read past it, would otherwise slip
+    // behind the cursor. That overlap is read to its end, page after page from the last record
+    // read — it may hold thousands of records stamped alike (a bulk load) — and the run then goes on
+    // past the furthest point ever reached (`floor`) like any other. The stored cursor never moves
+    // back. A run cut short by its budget goes on next time without a new overlap: from where it
+    // stopped, inside the overlap if it was still re-reading it.
     const floor: PullCursor | null = stored ? { modstamp: stored.modstamp, id: stored.id } : null;
-    let cursor: PullCursor | null = !stored ? null : stored.continuing ? floor : { modstamp: new Date(Date.parse(stored.modstamp) - pullOverlapMs).toISOString(), id: '' };
+    let cursor: PullCursor | null = !stored
+      ? null
+      : stored.continuing
+        ? (stored.overlapAt ?? floor)
+        : { modstamp: new Date(Date.parse(stored.modstamp) - pullOverlapMs).toISOString(), id: '' };
     for (let page = 0; page < this.deps.pullPages; page++) {
       let rows: T[];
       try {
@@ -329,15 +340,18 @@ export class SyncEngine {
       if (this.stopped) return 'failed';
       this.network.markOnline();
       const last = rows.at(-1);
-      const next = furthest(last ? { modstamp: last.modstamp, id: last.crmId } : cursor, floor);
+      const reached = last ? { modstamp: last.modstamp, id: last.crmId } : cursor;
+      const next = furthest(reached, floor);
       const done = rows.length < pageSize;
       const continuing = !done && page === this.deps.pullPages - 1;
+      // Still behind the floor: the overlap is not read to its end yet.
+      const overlapAt = continuing && reached && next !== reached ? reached : undefined;
       this.db.transaction(() => {
         merge(rows);
-        if (next) writeState(this.db, key, { ...next, continuing } satisfies StoredCursor, this.now().toISOString());
+        if (next) writeState(this.db, key, { ...next, continuing, ...(overlapAt ? { overlapAt } : {}) } satisfies StoredCursor, this.now().toISOString());
       })();
       if (done) return 'done';
-      cursor = next;
+      cursor = reached;
     }
     return 'continuing';
   }

@@ -18,10 +18,6 @@ import { checkKintoneSetup } from './setupCheck';
  */
 export const kintoneRecordLimit = 100;
 export const kintoneBulkLimit = 20;
-/** The engine's overlap (one minute) and the minute 更新日時 rounds to: the window an overlap read covers. */
-const overlapWindowMs = 2 * 60_000;
-/** At most this many pages (of 500) re-read for one overlap. */
-const overlapPages = 20;
 
 export interface KintoneConnectorDeps {
   api: KintoneApi;
@@ -218,30 +214,18 @@ export function createKintoneConnector(deps: KintoneConnectorDeps): Connector {
   }
 
   /**
-   * One page after the cursor; or, for the engine's overlap cursor (a new run starts a minute
-   * before the last one ended, with no id), the whole overlap: 更新日時 keeps minutes, so a record
-   * edited in the minute the last run ended may sort among thousands stamped alike (a bulk import)
-   * and only reading the window to its end finds it. Bounded by `overlapPages`.
+   * One page after the cursor. The engine reads its overlap (a new run starts a minute before the
+   * last one ended) to its end, page after page: 更新日時 keeps minutes, so a record edited in the
+   * minute the last run ended may sort among thousands stamped alike (a bulk import).
    */
-  async function pageSince<T extends { modstamp: string; crmId: string }>(
+  async function pageSince<T>(
     app: 'leads' | 'handoffs',
     cursor: PullCursor | null,
     query: (c: PullCursor | null) => string,
     map: (r: Record<string, { type?: string; value?: unknown }>) => T,
     signal: AbortSignal,
   ): Promise<T[]> {
-    const first = (await readPage(app, query(cursor), signal)).map(map);
-    if (!cursor || cursor.id !== '' || first.length < kintonePageSize) return first;
-    const windowEnd = Date.parse(cursor.modstamp) + overlapWindowMs;
-    const rows = [...first];
-    for (let page = 1; page < overlapPages; page++) {
-      const last = rows.at(-1)!;
-      if (Date.parse(last.modstamp) > windowEnd) break;
-      const more = (await readPage(app, query({ modstamp: last.modstamp, id: last.crmId }), signal)).map(map);
-      rows.push(...more);
-      if (more.length < kintonePageSize) break;
-    }
-    return rows;
+    return (await readPage(app, query(cursor), signal)).map(map);
   }
 
   const pull: Puller = {
