@@ -4,7 +4,7 @@ import { defaultQueueRules as rules } from '../../shared/contract/queueRules';
 import { defaultWorkWeek } from '../../shared/contract/slots';
 import { closedReason } from '../../shared/domain/calendar/closedDays';
 import { holidaysKnownUntil, nationalHoliday } from '../../shared/domain/calendar/holidays';
-import { addOpenMinutes, isOpenAt, moveToOpenTime, nextOpenTime } from '../../shared/domain/calendar/openTime';
+import { addOpenMinutes, isOpenAt, moveToOpenTime, nextOpenTime, walkOpenMinutes } from '../../shared/domain/calendar/openTime';
 import { classifyLead, type QueueLead } from '../../shared/domain/queue/classify';
 import { openRulesFor } from '../../shared/domain/queue/callingHours';
 import { applyOutcome, type OutcomeInput } from '../../shared/domain/queue/retry';
@@ -121,6 +121,29 @@ describe('speed to lead counts business hours', () => {
     };
     expect(classifyLead(lead, rules, jst('2027-01-18T09:15'), calendar)).toMatchObject({ bucket: 2, reason: { code: 'speed_to_lead', deadline: jstIso('2027-01-18T09:30') } });
     expect(classifyLead(lead, rules, jst('2027-01-18T09:31'), calendar).bucket).toBe(5);
+  });
+});
+
+describe('open time from the timeline agrees with the walk over local dates', () => {
+  // addOpenMinutes answers from sorted windows (openTimeline.ts); walkOpenMinutes is the definition.
+  const closedFor = (from: string, to: string): BusinessCalendar => ({ ...calendar, closures: [{ name: '移転', from, to }] });
+  it.each<[string, string, BusinessCalendar]>([
+    ['Tokyo, the national calendar', 'Asia/Tokyo', calendar],
+    ['New York (DST changes)', 'America/New_York', calendar],
+    ['London (DST changes)', 'Europe/London', calendar],
+    ['Kathmandu (+05:45)', 'Asia/Kathmandu', calendar],
+    ['Tokyo, the office closed for a month', 'Asia/Tokyo', closedFor('2027-02-01', '2027-02-28')],
+    ['Tokyo, the office closed for most of a year', 'Asia/Tokyo', closedFor('2027-01-05', '2027-12-20')],
+    ['Tokyo, the office closed for over a year (plain time)', 'Asia/Tokyo', closedFor('2026-09-01', '2027-12-20')],
+  ])('%s', (_case, zone, cal) => {
+    const open = openRulesFor(zone, rules, cal);
+    // Every 7 h 13 min across two years and an era boundary, windows from 15 minutes to a week.
+    for (let t = Date.parse('2026-06-01T00:00:00Z'); t < Date.parse('2028-06-01T00:00:00Z'); t += 433 * 60_000) {
+      for (const minutes of [15, 60, 24 * 60, 7 * 24 * 60]) {
+        const from = new Date(t);
+        expect(addOpenMinutes(from, minutes, open).toISOString(), `${from.toISOString()} + ${minutes} min`).toBe(walkOpenMinutes(from, minutes, open).toISOString());
+      }
+    }
   });
 });
 

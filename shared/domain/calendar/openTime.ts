@@ -1,43 +1,11 @@
-import type { BusinessCalendar, ScheduleMove } from '../../contract/calendar';
+import type { ScheduleMove } from '../../contract/calendar';
 import { addDays } from '../slots/grid';
-import { instantOf, localDate } from '../queue/localTime';
+import { localDate } from '../queue/localTime';
 import { closedReason } from './closedDays';
+import { horizonDays, openWindow, type OpenRules } from './openWindows';
+import { addOpenMinutesOnTimeline } from './openTimeline';
 
-/** When a lead can be called: its calling hours on working days, in its zone, on the company's calendar. */
-export interface OpenRules {
-  timeZone: string;
-  hours: { start: string; end: string; days: readonly number[] };
-  calendar: BusinessCalendar;
-}
-
-/** A year and a bit: a calendar closed longer than this has no open time, and nothing is moved. */
-const horizonDays = 400;
-
-const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-// Open and close instants per local date. Queue maths asks for the same few days for every lead;
-// the rules objects are cached per stored text by the settings store, so they key a WeakMap well.
-const windows = new WeakMap<BusinessCalendar, Map<string, { open: number; close: number } | null>>();
-
-/** The calling window of a local date as instants, or null when the day is closed. */
-export function openWindow(date: string, rules: OpenRules): { open: number; close: number } | null {
-  let byDay = windows.get(rules.calendar);
-  if (!byDay) windows.set(rules.calendar, (byDay = new Map()));
-  const { start, end, days } = rules.hours;
-  const key = `${rules.timeZone} ${start} ${end} ${days.join('')} ${date}`;
-  const cached = byDay.get(key);
-  if (cached !== undefined) return cached;
-  let window: { open: number; close: number } | null = null;
-  if (!closedReason(date, rules.calendar, days)) {
-    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-    const open = instantOf({ year, month, day, minutes: toMinutes(start) }, rules.timeZone).getTime();
-    const close = instantOf({ year, month, day, minutes: toMinutes(end) }, rules.timeZone).getTime();
-    if (close > open) window = { open, close };
-  }
-  if (byDay.size > 20_000) byDay.clear();
-  byDay.set(key, window);
-  return window;
-}
+export type { OpenRules } from './openWindows';
 
 export function isOpenAt(instant: Date, rules: OpenRules): boolean {
   const window = openWindow(localDate(instant, rules.timeZone), rules);
@@ -76,6 +44,11 @@ export function moveToOpenTime(instant: Date, rules: OpenRules): { at: Date; mov
  * at Friday 17:30 with an hour's window is still "within the hour" on Monday morning.
  */
 export function addOpenMinutes(from: Date, minutes: number, rules: OpenRules): Date {
+  return addOpenMinutesOnTimeline(from, minutes, rules) ?? walkOpenMinutes(from, minutes, rules);
+}
+
+/** `addOpenMinutes` by walking the local dates from `from`'s: the definition the timeline keeps to. */
+export function walkOpenMinutes(from: Date, minutes: number, rules: OpenRules): Date {
   let left = minutes * 60_000;
   let t = from.getTime();
   const first = localDate(from, rules.timeZone);
