@@ -9,7 +9,7 @@ import { rescoreIfDayChanged } from '../../electron/backend/app/behaviour/dailyR
 import { queueViewOrNull } from '../../electron/backend/app/queue/freshness';
 import { readFrontier } from '../../electron/backend/app/queue/frontier';
 import { requeueDue } from '../../electron/backend/app/queue/requeue';
-import { requeueChunk, requeueStep } from '../../electron/backend/app/queue/requeueJob';
+import { requeueChunk, requeueStep, type RequeueLimit } from '../../electron/backend/app/queue/requeueJob';
 import { startThreadedBackend } from '../../electron/backend/threads/storeThreads';
 import { bundleForNode } from '../helpers/bundle';
 import { seedLeads } from '../helpers/seedLeads';
@@ -27,6 +27,8 @@ const start = new Date('2025-04-07T01:00:00.000Z'); // Monday 10:00 in Tokyo
 const leads = 30_000;
 const jump = 24 * 3_600_000; // Tuesday 10:00: every cooldown below has ended
 let seededDir: string;
+/** Chunks by count alone, so a test can say how many leads each places. */
+const byCount: RequeueLimit = { rows: requeueChunk, budgetMs: Infinity };
 let tailLead: string;
 
 interface Reference {
@@ -106,7 +108,9 @@ describe('re-placing a backlog of due leads', () => {
       // Before, it re-placed every due lead in its own one transaction (52 s at 80,000 in the bench).
       expect(dueCount(temp)).toBe(leads);
       const db = temp.backend.context.db;
-      expect(requeueStep(db, defaultQueueRules, temp.clock.now())).toEqual({ placed: requeueChunk, remaining: leads - requeueChunk });
+      expect(requeueStep(db, defaultQueueRules, temp.clock.now(), byCount)).toEqual({ placed: requeueChunk, remaining: leads - requeueChunk });
+      // The chunk committed without waiting for the disk; every other write still waits (FULL = 2).
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
       expect((await temp.call('queue.next', {})).leadId).not.toBeNull();
       expect(dueCount(temp)).toBe(leads - requeueChunk);
     } finally {
@@ -119,7 +123,7 @@ describe('re-placing a backlog of due leads', () => {
     try {
       expect(dueCount(temp)).toBe(leads);
       const db = temp.backend.context.db;
-      expect(requeueStep(db, defaultQueueRules, temp.clock.now())).toEqual({ placed: requeueChunk, remaining: leads - requeueChunk });
+      expect(requeueStep(db, defaultQueueRules, temp.clock.now(), byCount)).toEqual({ placed: requeueChunk, remaining: leads - requeueChunk });
       // The in-process dispatcher would re-place the whole backlog if a read asked for it: the
       // leads still due afterwards show that none did.
       expect((await temp.call('queue.next', {})).leadId).toBe(reference.next);
@@ -133,7 +137,7 @@ describe('re-placing a backlog of due leads', () => {
       // A real clock moves between two chunks: the plan holds while that makes no other lead due.
       const planned = readFrontier(db)!.asOf;
       temp.clock.advance(1_000);
-      expect(requeueStep(db, defaultQueueRules, temp.clock.now()).remaining).toBe(leads - 2 * requeueChunk);
+      expect(requeueStep(db, defaultQueueRules, temp.clock.now(), byCount).remaining).toBe(leads - 2 * requeueChunk);
       expect(readFrontier(db)!.asOf).toBe(planned);
 
       // Save and next is a write: it places chunks itself, only as many as its answer needs.
@@ -193,7 +197,8 @@ describe('re-placing a backlog of due leads', () => {
       });
       await Promise.all([end, next, logged]);
       // Messages to the writer are served in order and the end of the list waits for the last of
-      // ⌈30,000 / 2,000⌉ = 15 chunks, each a message or a task of its own: the call came first.
+      // at least ⌈30,000 / 2,000⌉ = 15 chunks (each also ends after ~15 ms of work), each a message
+      // or a task of its own: the call came first.
       expect(Math.ceil(leads / requeueChunk)).toBeGreaterThan(1);
       expect(order.indexOf('call logged')).toBeLessThan(order.indexOf('end of the list'));
       expect((await next).leadId).toBe(reference.next);

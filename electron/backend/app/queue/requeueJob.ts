@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { QueueKey } from '../../../../shared/contract/leads';
 import type { QueueRules } from '../../../../shared/contract/queueRules';
 import { classifyLead } from '../../../../shared/domain/queue/classify';
@@ -8,12 +9,19 @@ import { advanceFrontier, compareKeys, dropFrontier, pastTheList, readFrontier, 
 import { queueColumns, store, toQueueLead, type QueueRow } from './requeue';
 
 /**
- * Leads re-placed per transaction. After a long weekend most of 100,000 leads can be due at once
- * (their cooldowns ended): re-placing them all in one transaction held the writer, and every read
- * of the queue waiting on it, for tens of seconds. In chunks, a call logged meanwhile waits for one
- * chunk at most.
+ * How much one chunk re-places: at most `rows` leads and about `budgetMs` of work, then it commits
+ * and the writer serves whatever waits (a call logged, a read asking for the next chunk). After a
+ * long weekend most of 100,000 leads can be due at once; re-placing them in one transaction held
+ * the writer, and every read of the queue waiting on it, for tens of seconds, and chunks of 2,000
+ * still made a call wait half a second. The first chunk is as small: a read waits for the plan and
+ * one chunk, then for as many more as its answer needs.
  */
+export interface RequeueLimit {
+  rows: number;
+  budgetMs: number;
+}
 export const requeueChunk = 2_000;
+export const defaultRequeueLimit: RequeueLimit = { rows: requeueChunk, budgetMs: 15 };
 
 interface Plan {
   asOf: string;
@@ -56,8 +64,8 @@ function plan(db: Db, rules: QueueRules, now: Date): Plan {
  * when the stored frontier no longer agrees with it (another write made leads due: the triggers of
  * migration 0017 mark it stale; or the chunk before rolled back; or the clock made more leads due).
  */
-export function requeueStep(db: Db, rules: QueueRules, now: Date, chunk = requeueChunk): { placed: number; remaining: number } {
-  return db.transaction(() => {
+export function requeueStep(db: Db, rules: QueueRules, now: Date, limit: RequeueLimit = defaultRequeueLimit): { placed: number; remaining: number } {
+  const step = db.transaction((): { placed: number; remaining: number } => {
     const iso = now.toISOString();
     const s = statements(db);
     const frontier = readFrontier(db);
@@ -79,10 +87,12 @@ export function requeueStep(db: Db, rules: QueueRules, now: Date, chunk = requeu
     // Placed as at the plan's instant, so every chunk agrees with the order the plan promised.
     const at = new Date(p.asOf);
     const calendar = readSetting(db, settingSpecs.calendar);
-    const end = Math.min(p.entries.length, p.next + chunk);
+    const last = Math.min(p.entries.length, p.next + limit.rows);
+    const started = performance.now();
     let placed = 0;
-    for (let i = p.next; i < end; i++) {
-      const row = s.one.get(p.entries[i]!.id);
+    let end = p.next;
+    while (end < last && (end === p.next || performance.now() - started < limit.budgetMs)) {
+      const row = s.one.get(p.entries[end++]!.id);
       // A write re-placed it meanwhile (it is no longer due): its place is already fresh.
       if (!row || row.queue_changes_at === null || row.queue_changes_at > p.asOf) continue;
       store(db, row, rules, calendar, at);
@@ -98,7 +108,17 @@ export function requeueStep(db: Db, rules: QueueRules, now: Date, chunk = requeu
     advanceFrontier(db, upTo);
     p.placedUpTo = upTo;
     return { placed, remaining: p.entries.length - end };
-  })();
+  });
+  // Its own transaction commits without waiting for the disk: a chunk lost to a power cut leaves
+  // its leads due and its frontier unmoved (one transaction), so the next read places them again;
+  // and the next FULL commit makes it durable. Inside a caller's transaction the caller's holds.
+  if (db.inTransaction) return step();
+  db.pragma('synchronous = NORMAL');
+  try {
+    return step();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }
 
 /** The whole backlog, chunk after chunk (the in-process dispatcher, tools). */
