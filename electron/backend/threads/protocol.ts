@@ -31,6 +31,8 @@ export interface StoreWorkerData {
    * migrated the store) before opening their connection.
    */
   openWhenTold?: boolean;
+  /** The first reader: checkpoints the WAL between its reads, so the writer need not (db/checkpoints.ts). */
+  checkpoints?: boolean;
 }
 
 export type ToStore =

@@ -203,7 +203,7 @@ export async function startThreadedBackend(options: ThreadedBackendOptions): Pro
   // reads too, so the first rows never wait for a reader to start (docs/performance.md).
   const writer = spawn('writer', { services: options.services ?? false });
   const transportSide = loadTransportSide();
-  const starting = Array.from({ length: Math.max(1, options.readers ?? defaultReaders) }, () => spawn('reader', { openWhenTold: true }));
+  const starting = Array.from({ length: Math.max(1, options.readers ?? defaultReaders) }, (_, i) => spawn('reader', { openWhenTold: true, checkpoints: i === 0 }));
   // Handled below once the writer is open; until then a reader stopped by a failed start is expected.
   for (const thread of starting) thread.ready.catch(() => undefined);
   let recovery: BackendContext['recovery'];

@@ -12,6 +12,7 @@ import { featureHandlers } from '../app/features';
 import { runMaintenanceStep } from '../app/maintenance';
 import { registerHandlers, type HandlerMap } from '../core/registry';
 import { ensureDailyBackup, removeInterruptedBackups } from '../db/backups';
+import { startCheckpointer, writerCheckpointPages, type Checkpointer } from '../db/checkpoints';
 import { backupCacheKib, openReader, readerCacheKib, setCacheSize, writerCacheKib } from '../db/open';
 import { createErrorLog } from '../entry/errorLog';
 import { createFileSecretStore } from '../sync/secrets/fileSecretStore';
@@ -54,6 +55,8 @@ function writer(): Store {
   });
   // The readers hold the hot pages for the list and searches; the writer needs few (db/open.ts).
   setCacheSize(backend.context.db, writerCacheKib);
+  // A reader checkpoints the WAL; the writer only when it has grown far past that (db/checkpoints.ts).
+  backend.context.db.pragma(`wal_autocheckpoint = ${writerCheckpointPages}`);
   const ctx = backend.context as ReadContext;
   // A backlog of due leads is placed chunk after chunk even when no read asks for more: each chunk
   // is its own task, so requests that arrived meanwhile are answered between two.
@@ -96,6 +99,13 @@ function writer(): Store {
 function reader(recovery: BackendContext['recovery']): Store {
   const databasePath = join(data.dataDir, databaseFileName);
   const db = openReader(databasePath, data.databaseKey, data.role === 'backup' ? backupCacheKib : readerCacheKib);
+  let checkpointer: Checkpointer | null = null;
+  try {
+    if (data.checkpoints) checkpointer = startCheckpointer(databasePath, data.databaseKey, logError);
+  } catch (error) {
+    // The reads go on; the writer's backstop checkpoints (db/checkpoints.ts).
+    logError('starting the WAL checkpoints', error);
+  }
   const ctx: ReadContext = {
     db,
     clock,
@@ -123,7 +133,10 @@ function reader(recovery: BackendContext['recovery']): Store {
         post({ type: 'done', id: message.id, result: { ok: true, value: made } });
       }
     },
-    close: () => db.close(),
+    close: () => {
+      checkpointer?.close();
+      db.close();
+    },
   };
 }
 
