@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { HubSpotSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
-import { parsePayload, PayloadError } from '../payloads';
+import { confirmSlots, parseBatch } from '../batchPayloads';
+import type { ParsedPayload } from '../payloads';
 import type { QuotaMeter } from '../quota';
 import { SyncRequestError, type BatchResult, type Connector, type FailureKind, type ItemResult, type LeadEcho, type OutboxItem, type Puller } from '../types';
 import { HubSpotRefusal, type HubSpotApi, type HubSpotObject } from './api';
@@ -64,23 +65,10 @@ export function createHubSpotConnector(deps: HubSpotConnectorDeps): HubSpotConne
     const s = deps.settings();
     const results = new Map<string, ItemResult>();
     const plans = new Map<string, ItemPlan>();
-    const parsed = new Map<string, ReturnType<typeof parsePayload>>();
-    for (const item of items) {
-      try {
-        parsed.set(item.id, parsePayload(item.entity, item.op, item.payload));
-      } catch (error) {
-        if (!(error instanceof PayloadError)) throw error;
-        results.set(item.id, failure(item.id, 'permanent', 'BAD_PAYLOAD', error.message));
-      }
-    }
+    const parsed = parseBatch(items, results);
     // The rep's call blocks (week plan) have no HubSpot counterpart Koma writes: confirmed, nothing sent.
-    for (const [id, p] of parsed) {
-      if (p.kind === 'slot' || p.kind === 'slot_removed') {
-        results.set(id, { id, ok: true, crmId: null });
-        parsed.delete(id);
-      }
-    }
-    const leadOf = (p: ReturnType<typeof parsePayload>) => ('leadId' in p.payload ? p.payload.leadId : '');
+    confirmSlots(parsed, results);
+    const leadOf = (p: ParsedPayload) => ('leadId' in p.payload ? p.payload.leadId : '');
     const refs = deps.leadRefs([...parsed.values()].map(leadOf));
     let rep: string | null = null;
     try {

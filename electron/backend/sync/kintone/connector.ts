@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { kintoneApps, type KintoneApp, type KintoneSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
-import { parsePayload, PayloadError, type ParsedPayload } from '../payloads';
+import { confirmSlots, parseBatch } from '../batchPayloads';
+import type { ParsedPayload } from '../payloads';
 import type { QuotaMeter } from '../quota';
 import { SyncRequestError, type BatchResult, type Connector, type FailureKind, type ItemResult, type LeadEcho, type OutboxItem, type Puller, type PullCursor } from '../types';
 import { KintoneRefusal, type KintoneApi } from './api';
@@ -93,22 +94,9 @@ export function createKintoneConnector(deps: KintoneConnectorDeps): Connector {
   async function send(items: readonly OutboxItem[], signal: AbortSignal): Promise<BatchResult> {
     const s = deps.settings();
     const results = new Map<string, ItemResult>();
-    const parsed = new Map<string, ParsedPayload>();
-    for (const item of items) {
-      try {
-        parsed.set(item.id, parsePayload(item.entity, item.op, item.payload));
-      } catch (error) {
-        if (!(error instanceof PayloadError)) throw error;
-        results.set(item.id, failure(item.id, 'permanent', 'BAD_PAYLOAD', error.message));
-      }
-    }
+    const parsed = parseBatch(items, results);
     // The rep's call blocks (week plan) have no kintone record: confirmed, nothing sent.
-    for (const [id, p] of parsed) {
-      if (p.kind === 'slot' || p.kind === 'slot_removed') {
-        results.set(id, { id, ok: true, crmId: null });
-        parsed.delete(id);
-      }
-    }
+    confirmSlots(parsed, results);
     const leadOf = (p: ParsedPayload) => ('leadId' in p.payload ? p.payload.leadId : '');
     const refs = deps.leadRefs([...parsed.values()].map(leadOf));
     const plans = new Map<string, ItemPlan>();

@@ -1,7 +1,7 @@
 import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import { classifyRecordError } from '../classify';
 import type { LeadRef } from '../lookups';
-import { parsePayload, PayloadError, type ParsedPayload } from '../payloads';
+import { parseBatch } from '../batchPayloads';
 import type { QuotaMeter } from '../quota';
 import {
   SyncRequestError,
@@ -126,15 +126,7 @@ export function createSalesforceConnector(deps: SalesforceConnectorDeps): Salesf
   async function send(items: readonly OutboxItem[], signal: AbortSignal): Promise<BatchResult> {
     const settings = deps.settings();
     const results = new Map<string, ItemResult>();
-    const parsed = new Map<string, ParsedPayload>();
-    for (const item of items) {
-      try {
-        parsed.set(item.id, parsePayload(item.entity, item.op, item.payload));
-      } catch (error) {
-        if (!(error instanceof PayloadError)) throw error;
-        results.set(item.id, failure(item.id, 'permanent', 'BAD_PAYLOAD', error.message));
-      }
-    }
+    const parsed = parseBatch(items, results);
     const refs = deps.leadRefs([...parsed.values()].flatMap((p) => leadIdOf(p) ?? []));
     const plans = new Map<string, ItemPlan>();
     for (const [id, p] of parsed) {
