@@ -1,7 +1,9 @@
 import type { CallOutcome } from '../../../../shared/contract/calls';
 import type { HubSpotSettings } from '../../../../shared/contract/sync';
 import { callText } from '../callText';
+import { knownPairs, mappedPairs } from '../fieldPairs';
 import type { LeadRef } from '../lookups';
+import { emailAddress, personName, type Person } from '../person';
 import type { CallPayload, FollowupPayload, HandoffPayload, ParsedPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, needText, timelineText } from '../salesforce/description';
 import { localDate } from '../salesforce/mapping';
@@ -79,27 +81,19 @@ export const contactProperties = {
   Status: 'hs_lead_status',
 } as const;
 
-const looksLikeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Only what Koma knows and the account tracks: a null never blanks what someone typed in HubSpot. */
-function known(pairs: [string | null, string | null | undefined][]): Record<string, string> {
-  return Object.fromEntries(pairs.filter((p): p is [string, string] => p[0] !== null && p[1] !== null && p[1] !== undefined));
-}
+const known = (pairs: [string | null, string | null | undefined][]): Record<string, string> => Object.fromEntries(knownPairs(pairs));
 
 /** Koma's mapped fields: sent (an empty string clears, as HubSpot documents for updates) when mapped. */
-function mapped(pairs: [string | null, string | null][]): Record<string, string> {
-  return Object.fromEntries(pairs.filter((p): p is [string, string | null] => p[0] !== null).map(([k, v]) => [k, v ?? '']));
-}
+const mapped = (pairs: [string | null, string | null][]): Record<string, string> => Object.fromEntries(mappedPairs(pairs));
 
-type Person = Pick<LeadRef, 'lastName' | 'firstName' | 'fullName' | 'title' | 'email' | 'phone' | 'companyName'>;
-
-function personProperties(ref: Person): Record<string, string> {
-  const lastName = ref.lastName?.trim() ? ref.lastName : ref.fullName;
+function personProperties(ref: Person & Pick<LeadRef, 'companyName'>): Record<string, string> {
+  const name = personName(ref);
   return known([
-    ['lastname', lastName],
-    ['firstname', ref.lastName?.trim() ? ref.firstName : null],
+    ['lastname', name.lastName],
+    ['firstname', name.firstName],
     ['jobtitle', ref.title],
-    ['email', ref.email && looksLikeEmail.test(ref.email) ? ref.email : null],
+    ['email', emailAddress(ref.email)],
     ['phone', ref.phone],
     ['company', ref.companyName],
   ]);

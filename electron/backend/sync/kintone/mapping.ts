@@ -1,7 +1,9 @@
 import type { CallOutcome } from '../../../../shared/contract/calls';
 import type { KintoneApp, KintoneSettings } from '../../../../shared/contract/sync';
 import { callText } from '../callText';
+import { knownPairs, mappedPairs } from '../fieldPairs';
 import type { LeadRef } from '../lookups';
+import { emailAddress, personName, type Person } from '../person';
 import type { CallPayload, FollowupPayload, HandoffPayload, ParsedPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, needText, timelineText } from '../salesforce/description';
 
@@ -69,30 +71,27 @@ export function kintoneDateTime(instant: string): string {
   return new Date(Math.floor(Date.parse(instant) / 60_000) * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-const looksLikeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** 文字列(1行) holds no line breaks. */
 const oneLine = (text: string) => text.replace(/\r\n|\r|\n/g, ' ');
 
 /** Only what Koma knows and the app maps: a null never blanks what someone typed in kintone. */
 function known(pairs: [string | null, string | null | undefined][]): KintoneRecord {
-  return Object.fromEntries(pairs.filter((p): p is [string, string] => p[0] !== null && p[1] !== null && p[1] !== undefined).map(([k, v]) => [k, { value: v }]));
+  return Object.fromEntries(knownPairs(pairs).map(([k, v]) => [k, { value: v }]));
 }
 
 /** Mapped fields Koma owns: an empty string clears them. */
 function mapped(pairs: [string | null, string | null][]): KintoneRecord {
-  return Object.fromEntries(pairs.filter((p): p is [string, string | null] => p[0] !== null).map(([k, v]) => [k, { value: v ?? '' }]));
+  return Object.fromEntries(mappedPairs(pairs).map(([k, v]) => [k, { value: v }]));
 }
 
-type Person = Pick<LeadRef, 'lastName' | 'firstName' | 'fullName' | 'title' | 'email' | 'phone' | 'companyName'>;
-
-function personRecord(ref: Person, s: KintoneSettings): KintoneRecord {
+function personRecord(ref: Person & Pick<LeadRef, 'companyName'>, s: KintoneSettings): KintoneRecord {
   const f = s.leadFields;
-  const hasLast = Boolean(ref.lastName?.trim());
+  const name = personName(ref);
   return known([
-    [f.lastName, oneLine(hasLast ? ref.lastName! : ref.fullName)],
-    [f.firstName, hasLast && ref.firstName ? oneLine(ref.firstName) : null],
+    [f.lastName, oneLine(name.lastName)],
+    [f.firstName, name.firstName ? oneLine(name.firstName) : null],
     [f.title, ref.title === null ? null : oneLine(ref.title)],
-    [f.email, ref.email && looksLikeEmail.test(ref.email) ? ref.email : null],
+    [f.email, emailAddress(ref.email)],
     [f.phone, ref.phone],
     [f.company, oneLine(ref.companyName)],
   ]);

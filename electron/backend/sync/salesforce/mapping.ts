@@ -1,5 +1,6 @@
 import type { SalesforceSettings } from '../../../../shared/contract/sync';
 import type { LeadRef } from '../lookups';
+import { emailAddress, personName, type Person } from '../person';
 import type { CallPayload, DoNotCallPayload, FollowupPayload, HandoffPayload, LeadDetailsPayload, LeadStatusPayload, ParsedPayload, SlotPayload } from '../payloads';
 import { authorityText, clip, handoffDescription, longTextMax, needText, timelineText } from './description';
 import { callText } from '../callText';
@@ -72,8 +73,6 @@ export function isRef(value: FieldValue): value is StepRef {
   return typeof value === 'object' && value !== null && '$ref' in value;
 }
 
-const looksLikeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** Only what Koma knows: a null never blanks a value someone typed in Salesforce. */
 function known(fields: Record<string, FieldValue | undefined>): Record<string, FieldValue> {
   return Object.fromEntries(Object.entries(fields).filter((e): e is [string, FieldValue] => e[1] !== null && e[1] !== undefined));
@@ -84,16 +83,14 @@ function mapped(pairs: [string | null, FieldValue][]): Record<string, FieldValue
   return Object.fromEntries(pairs.filter((p): p is [string, FieldValue] => p[0] !== null));
 }
 
-/** Lead and Contact names: Salesforce requires LastName; Koma may only have the full name. */
-type Person = Pick<LeadRef, 'lastName' | 'firstName' | 'fullName' | 'title' | 'email' | 'phone'>;
-
+/** Lead and Contact names: Salesforce requires LastName (see personName). */
 function personFields(ref: Person): Record<string, FieldValue> {
-  const lastName = ref.lastName?.trim() ? ref.lastName : ref.fullName;
+  const name = personName(ref);
   return known({
-    LastName: clip(lastName, 80),
-    FirstName: ref.lastName?.trim() && ref.firstName ? clip(ref.firstName, 40) : null,
+    LastName: clip(name.lastName, 80),
+    FirstName: name.firstName ? clip(name.firstName, 40) : null,
     Title: ref.title ? clip(ref.title, 128) : null,
-    Email: ref.email && looksLikeEmail.test(ref.email) ? ref.email : null,
+    Email: emailAddress(ref.email),
     Phone: ref.phone ? clip(ref.phone, 40) : null,
   });
 }
