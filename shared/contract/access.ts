@@ -4,7 +4,7 @@ import type { CommandName } from './index';
  * Where each command runs, declared once (docs/architecture.md, "Threads"):
  * - `read`: on a reader thread with a read-only connection (WAL gives it a consistent snapshot
  *   while the writer writes), so a list, a lead or a report never waits behind an import or a sync;
- * - `backup`: on the backup thread, whose own read-only connection copies the store (VACUUM INTO)
+ * - `backup`: on the backup thread, whose own read-only connection copies the store (db/pacedCopy.ts)
  *   without holding up anyone;
  * - everything else is `write`: on the one writer thread, in order. A new command is a write
  *   unless it is listed here, so adding a handler is as easy as ever, and a command listed as a

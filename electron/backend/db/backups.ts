@@ -6,6 +6,7 @@ import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { Recovery } from './recoveryNotice';
 import { walProblem } from './walCheck';
+import { backupPace, copyStore, type CopyPace } from './pacedCopy';
 import type { Db } from './open';
 
 export interface BackupInfo {
@@ -64,11 +65,19 @@ export function checkDatabaseFile(path: string, key: DatabaseKey | null): { ok: 
 }
 
 /**
- * An online backup (VACUUM INTO: one consistent, compact file, encrypted with the store's own key),
- * written under a temporary name and renamed only once it checks out, so a backup in the list is
- * whole. SQLite's backup API cannot be used: it refuses an encrypted source.
+ * A copy made from a read-only connection is the backup thread's, beside the writer: it rests
+ * between chunks. From the writer's own connection (the single-connection backend, a restore's
+ * safety copy) resting would only hold every other request longer.
  */
-export function createBackup(db: Db, dataDir: string, at: Date, key: DatabaseKey | null, suffix = ''): BackupInfo {
+const paceFor = (db: Db): CopyPace | null => (db.readonly ? backupPace : null);
+
+/**
+ * An online backup (one consistent, compact file, encrypted with the store's own key: pacedCopy.ts),
+ * written under a temporary name and renamed only once it checks out, so a backup in the list is
+ * whole. On the backup thread the copy is paced (`paceFor`) so calls logged meanwhile do not wait
+ * behind its writes.
+ */
+export function createBackup(db: Db, dataDir: string, at: Date, key: DatabaseKey | null, suffix = '', pace: CopyPace | null = paceFor(db)): BackupInfo {
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true });
   // Never overwrite a backup: two in the same second take the next free second.
@@ -77,7 +86,12 @@ export function createBackup(db: Db, dataDir: string, at: Date, key: DatabaseKey
   const name = `koma-${stamp(new Date(when))}${suffix}.sqlite3`;
   const partial = join(dir, `${name}.partial`);
   rmSync(partial, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
+  try {
+    copyStore(db.name, partial, key, pace);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
   const check = checkDatabaseFile(partial, key);
   if (!check.ok) {
     rmSync(partial, { force: true });
