@@ -1,16 +1,15 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callOutcomes, recycleReasons } from '../../../../shared/contract/calls';
 import { leadSources } from '../../../../shared/contract/leads';
 import type { QueueRules } from '../../../../shared/contract/queueRules';
 import { useRulesStore } from '../../stores/StoresContext';
-import { ProblemAlert } from '../common/ProblemAlert';
 import { recycleReasonLabel } from '../work/labels';
 import { DurationField } from './DurationField';
 import { RuleField } from './RuleField';
 import { RulesSaveStatus } from './RulesSaveStatus';
 import { issuesAt, queueRulesForm, queueRulesFromForm, type QueueRulesForm } from './rulesForm';
-import './rules.css';
+import { RulesSection } from './RulesSection';
 
 /** Monday first, as the week is read in the office; the numbers are the rules' (0 = Sunday). */
 const weekdays = [
@@ -26,21 +25,7 @@ const weekdays = [
 /** Settings: calling hours, retry rules, speed-to-lead per source, hot score, age warning and recycle dates. */
 export function QueueRulesSection() {
   const { t } = useTranslation();
-  const headingId = useId();
-  const rules = useRulesStore((state) => state.queueRules);
-  const loadProblem = useRulesStore((state) => state.loadProblem);
-  const load = useRulesStore((state) => state.load);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return (
-    <section className="settings-section rules-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('workRules.queue.heading')}</h3>
-      <p className="hint">{t('workRules.queue.hint')}</p>
-      {loadProblem && <ProblemAlert problem={loadProblem} />}
-      {rules ? <QueueRulesEditor rules={rules} /> : !loadProblem && <p className="hint">{t('workRules.loading')}</p>}
-    </section>
-  );
+  return <RulesSection rulesKey="queueRules" heading={t('workRules.queue.heading')} hint={t('workRules.queue.hint')} editor={(rules) => <QueueRulesEditor rules={rules} />} />;
 }
 
 function QueueRulesEditor({ rules }: { rules: QueueRules }) {

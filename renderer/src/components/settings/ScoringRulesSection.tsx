@@ -1,32 +1,20 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { behaviourKinds, titleLevels, type ScoringRules } from '../../../../shared/contract/scoringRules';
 import { useRulesStore } from '../../stores/StoresContext';
-import { ProblemAlert } from '../common/ProblemAlert';
 import { BehaviourImport } from './BehaviourImport';
 import { RuleField } from './RuleField';
 import { RulesSaveStatus } from './RulesSaveStatus';
 import { issuesExactly, scoringRulesForm, scoringRulesFromForm, type ScoringRulesForm, type TitleLevel } from './rulesForm';
-import './rules.css';
+import { RulesSection } from './RulesSection';
 
 /** Settings: the ideal customer profile as points (size, industry, title), behaviour points with decay, and the behaviour import. */
 export function ScoringRulesSection() {
   const { t } = useTranslation();
-  const headingId = useId();
-  const rules = useRulesStore((state) => state.scoringRules);
-  const loadProblem = useRulesStore((state) => state.loadProblem);
-  const load = useRulesStore((state) => state.load);
-  useEffect(() => {
-    void load();
-  }, [load]);
   return (
-    <section className="settings-section rules-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('workRules.scoring.heading')}</h3>
-      <p className="hint">{t('workRules.scoring.hint')}</p>
-      {loadProblem && <ProblemAlert problem={loadProblem} />}
-      {rules ? <ScoringRulesEditor rules={rules} /> : !loadProblem && <p className="hint">{t('workRules.loading')}</p>}
+    <RulesSection rulesKey="scoringRules" heading={t('workRules.scoring.heading')} hint={t('workRules.scoring.hint')} editor={(rules) => <ScoringRulesEditor rules={rules} />}>
       <BehaviourImport />
-    </section>
+    </RulesSection>
   );
 }
 
