@@ -41,6 +41,7 @@ const statements = perDatabase((db: Db) => ({
   ),
   addLeadDay: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO lead_work_days (day, lead_id, source) VALUES (?, ?, ?)'),
   addLeadMonth: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO lead_work_months (month, lead_id, source) VALUES (?, ?, ?)'),
+  monthsFromDays: db.prepare('INSERT OR IGNORE INTO lead_work_months (month, lead_id, source) SELECT substr(day, 1, 7), lead_id, source FROM lead_work_days'),
   addHalfHour: db.prepare<[number]>('INSERT INTO call_half_hours (half_hour, calls) VALUES (?, 1) ON CONFLICT DO UPDATE SET calls = calls + 1'),
   addExit: db.prepare<[string, string, string, string]>(
     'INSERT INTO exit_tallies (day, source, kind, reason, exits) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET exits = exits + 1',
@@ -151,16 +152,12 @@ export function rebuildTallies(db: Db, basis: TallyBasis = currentBasis(db)): { 
     const [day, source, outcome, conversation] = key.split('\u0000') as [string, string, string, string];
     insertCall.run(day, source, outcome, Number(conversation), n);
   }
-  const leadMonths = new Set<string>();
   for (const [key, source] of leadDays) {
     const [day, leadId] = key.split('\u0000') as [string, string];
     s.addLeadDay.run(day, leadId, source);
-    leadMonths.add(`${day.slice(0, 7)}\u0000${leadId}\u0000${source}`);
   }
-  for (const key of leadMonths) {
-    const [month, leadId, source] = key.split('\u0000') as [string, string, string];
-    s.addLeadMonth.run(month, leadId, source);
-  }
+  // Each month's rows are its days' (month, lead, source), in one statement (as migration 0019).
+  s.monthsFromDays.run();
   const insertHalf = db.prepare<[number, number]>('INSERT INTO call_half_hours (half_hour, calls) VALUES (?, ?)');
   for (const [half, n] of halfHours) insertHalf.run(half, n);
   const insertExit = db.prepare<[string, string, string, string, number]>('INSERT INTO exit_tallies (day, source, kind, reason, exits) VALUES (?, ?, ?, ?, ?)');
