@@ -7,7 +7,7 @@ import { createTempBackend, type TempBackend } from '../helpers/tempBackend';
 
 /**
  * Random rep work over weeks of the clock — calls of every outcome and length, recycles,
- * exclusions, skips, restores, a changed conversation length — and after it the daily tallies the
+ * exclusions, skips, restores, a changed conversation length, merged duplicates — and after it the daily tallies the
  * writes kept are exactly what a recount from the calls and exits gives, and the dashboard's month
  * from the tallies is what counting the rows gives. KOMA_PROPERTY_RUNS=200 runs it harder locally.
  */
@@ -23,6 +23,7 @@ type Action =
   | { kind: 'skip'; lead: number }
   | { kind: 'restore'; lead: number }
   | { kind: 'conversationSeconds'; seconds: number }
+  | { kind: 'merge'; keep: number; gone: number }
   | { kind: 'wait'; minutes: number };
 
 const lead = fc.nat({ max: leadCount - 1 });
@@ -33,6 +34,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('skip' as const), lead }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), lead }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('conversationSeconds' as const), seconds: fc.integer({ min: 0, max: 300 }) }) },
+  // Two leads of different sources found to be one: the merged lead's calls and exits become the kept one's.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), keep: lead, gone: lead }).filter((a) => a.keep !== a.gone) },
   // Up to three days: the work crosses local midnights, weeks and a month's end.
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('wait' as const), minutes: fc.integer({ min: 1, max: 3 * 24 * 60 }) }) },
 );
@@ -70,6 +73,14 @@ async function perform(temp: TempBackend, a: Action): Promise<void> {
     case 'wait':
       temp.clock.advance(a.minutes * minute);
       return;
+    case 'merge': {
+      const [first, second] = [leadId(a.keep), leadId(a.gone)].sort() as [string, string];
+      temp.backend.context.db
+        .prepare("INSERT OR IGNORE INTO lead_duplicates (id, lead_a, lead_b, reason, created_at) VALUES (?, ?, ?, 'same_name_other_email', ?)")
+        .run(`d-${first}-${second}`, first, second, iso(now));
+      await temp.send('duplicates.merge', { duplicateId: `d-${first}-${second}`, keepLeadId: leadId(a.keep) });
+      return;
+    }
   }
 }
 

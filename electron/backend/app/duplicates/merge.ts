@@ -8,6 +8,7 @@ import { requeueLead } from '../queue/requeue';
 import { requireLead } from '../leads/rows';
 import { refreshCompanySearchText } from '../leads/searchText';
 import { changeLead } from '../leads/statusChange';
+import { leadTallyRows, moveLeadTallies } from '../kpi/tallies';
 
 interface PairRecord {
   id: string;
@@ -48,7 +49,8 @@ const statements = perDatabase((db: Db) => ({
 
 /**
  * Merges the pair's other lead into the one the rep keeps, in one transaction: every call,
- * hearing, handoff, exit, behaviour event and draft moves to the kept lead; the merged lead stays
+ * hearing, handoff, exit, behaviour event and draft moves to the kept lead (and the dashboard's
+ * tallies with them); the merged lead stays
  * as a row with its own CRM id, excluded as a duplicate (which records the merge on the timeline
  * and queues the change for the CRM through the outbox) and pointing at the kept lead.
  */
@@ -66,9 +68,11 @@ export function mergePair(ctx: BackendContext, duplicateId: string, keepLeadId: 
     const at = now.toISOString();
     const ids = { keep: keep.id, gone: merged.id };
 
+    const tallied = leadTallyRows(ctx.db, merged.id);
     s.moveCalls.run(ids);
     s.moveHandoffs.run(ids);
     s.moveExits.run(ids);
+    moveLeadTallies(ctx, tallied, merged, keep);
     s.moveEvents.run(ids);
     s.dropMovedEvents.run(ids);
     s.moveDraft.run(ids);

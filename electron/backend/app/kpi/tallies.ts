@@ -46,6 +46,17 @@ const statements = perDatabase((db: Db) => ({
   addExit: db.prepare<[string, string, string, string]>(
     'INSERT INTO exit_tallies (day, source, kind, reason, exits) VALUES (?, ?, ?, ?, 1) ON CONFLICT DO UPDATE SET exits = exits + 1',
   ),
+  subtractCall: db.prepare<[string, string, string, number]>('UPDATE call_tallies SET calls = calls - 1 WHERE day = ? AND source = ? AND outcome = ? AND conversation = ?'),
+  subtractExit: db.prepare<[string, string, string, string]>('UPDATE exit_tallies SET exits = exits - 1 WHERE day = ? AND source = ? AND kind = ? AND reason = ?'),
+  // A recount writes no empty tally.
+  dropEmpty: db.prepare('DELETE FROM call_tallies WHERE calls <= 0'),
+  dropEmptyExits: db.prepare('DELETE FROM exit_tallies WHERE exits <= 0'),
+  dropLeadDay: db.prepare<[string, string]>('DELETE FROM lead_work_days WHERE day = ? AND lead_id = ?'),
+  dropLeadMonth: db.prepare<[string, string]>('DELETE FROM lead_work_months WHERE month = ? AND lead_id = ?'),
+  leadCalls: db.prepare<[string], { started_at: string; duration_sec: number | null; outcome: string; conversation: number }>(
+    'SELECT started_at, duration_sec, outcome, conversation FROM calls WHERE lead_id = ?',
+  ),
+  leadExits: db.prepare<[string], { kind: string; reason: string | null; at: string }>('SELECT kind, reason, at FROM lead_exits WHERE lead_id = ?'),
   allCalls: db
     .prepare<[], [string, string, string, number | null, string, number]>(
       'SELECT c.lead_id, l.source, c.started_at, c.duration_sec, c.outcome, c.conversation FROM calls c JOIN leads l INDEXED BY leads_source ON l.id = c.lead_id',
@@ -102,6 +113,61 @@ export function tallyExit(ctx: BackendContext, exit: TalliedExit): void {
   const basis = freshTallies(ctx.db);
   if (basis.rebuilt) return;
   statements(ctx.db).addExit.run(localDate(new Date(exit.at), basis.timeZone), exit.source, exit.kind, exit.reason ?? '');
+}
+
+/** A lead's calls and exits as the tallies count them: read before a merge moves them to another lead. */
+export interface LeadTallyRows {
+  calls: { startedAt: string; durationSec: number | null; outcome: string; conversation: boolean }[];
+  exits: { kind: string; reason: string | null; at: string }[];
+}
+
+export function leadTallyRows(db: Db, leadId: string): LeadTallyRows {
+  const s = statements(db);
+  return {
+    calls: s.leadCalls.all(leadId).map((c) => ({ startedAt: c.started_at, durationSec: c.duration_sec, outcome: c.outcome, conversation: c.conversation === 1 })),
+    exits: s.leadExits.all(leadId),
+  };
+}
+
+/**
+ * A merge moved `rows` (the merged lead's calls and exits) to the kept lead: they now count under
+ * the kept lead and its source, as a recount would count them. Call inside the merge's
+ * transaction, after the move; with tallies that matched a recount before, they match after.
+ */
+export function moveLeadTallies(ctx: BackendContext, rows: LeadTallyRows, from: { id: string; source: string }, to: { id: string; source: string }): void {
+  const basis = freshTallies(ctx.db);
+  if (basis.rebuilt) return;
+  const s = statements(ctx.db);
+  const otherSource = from.source !== to.source;
+  const days = new Set<string>();
+  for (const call of rows.calls) {
+    const day = localDate(new Date(call.startedAt), basis.timeZone);
+    days.add(day);
+    if (!otherSource) continue;
+    const conversation = isConversation(call, basis.conversationSeconds) ? 1 : 0;
+    s.subtractCall.run(day, from.source, call.outcome, conversation);
+    s.addCall.run(day, to.source, call.outcome, conversation);
+  }
+  if (otherSource) {
+    for (const exit of rows.exits) {
+      const day = localDate(new Date(exit.at), basis.timeZone);
+      s.subtractExit.run(day, from.source, exit.kind, exit.reason ?? '');
+      s.addExit.run(day, to.source, exit.kind, exit.reason ?? '');
+    }
+    s.dropEmpty.run();
+    s.dropEmptyExits.run();
+  }
+  // Every day the merged lead was worked was a day of its calls, and all of them moved.
+  const months = new Set<string>();
+  for (const day of days) {
+    s.dropLeadDay.run(day, from.id);
+    s.addLeadDay.run(day, to.id, to.source);
+    months.add(day.slice(0, 7));
+  }
+  for (const month of months) {
+    s.dropLeadMonth.run(month, from.id);
+    s.addLeadMonth.run(month, to.id, to.source);
+  }
 }
 
 /**
