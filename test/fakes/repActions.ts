@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import type { HearingInput } from '../../shared/contract/hearing';
-import type { CallOutcome } from '../../shared/contract/calls';
+import { callOutcomes, excludeReasons, recycleReasons, type CallOutcome, type ExcludeReason, type RecycleReason } from '../../shared/contract/calls';
 import { seedLeads, type LeadSeed } from '../helpers/seedLeads';
 import type { SyncHarness } from './syncHarness';
 
@@ -70,4 +71,93 @@ export function byKomaId(h: SyncHarness, sobject: string): Map<string, Record<st
     map.set(key, r);
   }
   return map;
+}
+
+/** The rep's work the sync property tests draw at random (each CRM's test adds its own faults). */
+export type RepAction =
+  | { kind: 'call'; lead: number; outcome: CallOutcome; notes: string }
+  | { kind: 'recycle'; lead: number; reason: RecycleReason; days: number }
+  | { kind: 'exclude'; lead: number; reason: ExcludeReason }
+  | { kind: 'restore'; lead: number }
+  | { kind: 'hearing'; lead: number; confirmed: boolean; amount: number }
+  | { kind: 'handoff'; lead: number; summary: string }
+  | { kind: 'correct'; pick: number; summary: string };
+
+/**
+ * The weighted draws of the rep's work on `leadCount` seeded leads (seedSyncLeads), in a fixed
+ * order so a reported seed replays the same script; `hearing` adds hearing saves (Salesforce's
+ * test), `correctWeight` how often a handoff is corrected.
+ */
+export function repActionArbitraries(leadCount: number, options: { hearing?: boolean; correctWeight?: number } = {}): fc.WeightedArbitrary<RepAction>[] {
+  const lead = fc.nat({ max: leadCount - 1 });
+  const text = fc.string({ maxLength: 12 });
+  return [
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('call' as const), lead, outcome: fc.constantFrom(...callOutcomes), notes: text }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('recycle' as const), lead, reason: fc.constantFrom(...recycleReasons), days: fc.integer({ min: 1, max: 180 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('exclude' as const), lead, reason: fc.constantFrom(...excludeReasons) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), lead }) },
+    ...(options.hearing ? [{ weight: 2, arbitrary: fc.record({ kind: fc.constant('hearing' as const), lead, confirmed: fc.boolean(), amount: fc.nat({ max: 10_000_000 }) }) }] : []),
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('handoff' as const), lead, summary: text.map((t) => `要約 ${t}`) }) },
+    { weight: options.correctWeight ?? 1, arbitrary: fc.record({ kind: fc.constant('correct' as const), pick: fc.nat(), summary: text.map((t) => `訂正 ${t}`) }) },
+  ];
+}
+
+const repActionKinds = new Set<string>(['call', 'recycle', 'exclude', 'restore', 'hearing', 'handoff', 'correct']);
+
+export function isRepAction(a: { kind: string }): a is RepAction {
+  return repActionKinds.has(a.kind);
+}
+
+/**
+ * Does one of the rep's actions through the real dispatcher, on lead-0000…, at the harness's time.
+ * Refusals (a call on an excluded lead, a second handoff) are part of the game; a crash is not.
+ */
+export async function performRepAction(h: Pick<SyncHarness, 'backend' | 'clock'>, a: RepAction, fieldRepId: string): Promise<void> {
+  const now = h.clock.now().getTime();
+  const leadId = (n: number) => `lead-${String(n).padStart(4, '0')}`;
+  let result;
+  switch (a.kind) {
+    case 'call':
+      result = await h.backend.dispatch('calls.log', {
+        leadId: leadId(a.lead),
+        startedAt: new Date(now - 2 * minute).toISOString(),
+        endedAt: new Date(now).toISOString(),
+        outcome: a.outcome,
+        notes: a.notes,
+        callbackAt: a.outcome === 'callback_requested' ? new Date(now + 24 * 60 * minute).toISOString() : null,
+      });
+      break;
+    case 'recycle':
+      result = await h.backend.dispatch('lead.recycle', { leadId: leadId(a.lead), reason: a.reason, until: new Date(now + a.days * 24 * 60 * minute).toISOString() });
+      break;
+    case 'exclude':
+      result = await h.backend.dispatch('lead.exclude', { leadId: leadId(a.lead), reason: a.reason });
+      break;
+    case 'restore':
+      result = await h.backend.dispatch('lead.restore', { leadId: leadId(a.lead) });
+      break;
+    case 'hearing':
+      result = await h.backend.dispatch('hearing.save', {
+        leadId: leadId(a.lead),
+        hearing: { budget: { status: 'planned', amount: a.amount, confirmed: a.confirmed }, authority: { confirmed: a.confirmed }, need: { confirmed: true }, timeline: {} },
+      });
+      break;
+    case 'handoff':
+      result = await h.backend.dispatch('handoff.create', {
+        leadId: leadId(a.lead),
+        fieldRepId,
+        appointmentAt: new Date(now + 2 * 24 * 60 * minute).toISOString(),
+        appointmentEnd: new Date(now + 2 * 24 * 60 * minute + 60 * minute).toISOString(),
+        summary: a.summary,
+        overrideReason: '検証',
+      });
+      break;
+    case 'correct': {
+      const ids = (h.backend.context.db.prepare('SELECT id FROM handoffs ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+      if (ids.length === 0) return;
+      result = await h.backend.dispatch('handoff.update', { handoffId: ids[a.pick % ids.length]!, summary: a.summary });
+      break;
+    }
+  }
+  if (!result.ok && !['conflict', 'invalid_input'].includes(result.error.code)) throw new Error(`${a.kind}: ${result.error.code} ${result.error.message}`);
 }

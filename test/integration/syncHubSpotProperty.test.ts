@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { it } from 'vitest';
 import { expect } from 'vitest';
-import { callOutcomes, excludeReasons, recycleReasons } from '../../shared/contract/calls';
 import type { HubSpotFaultKind } from '../fakes/fakeHubSpot';
 import { createHubSpotHarness, expectExactlyOnceHs, hubspotSettingsFor, repOwnerId, type HubSpotHarness } from '../fakes/hubspotHarness';
-import { addFieldRep, minute, seedSyncLeads } from '../fakes/repActions';
+import { addFieldRep, isRepAction, minute, performRepAction, repActionArbitraries, seedSyncLeads, type RepAction } from '../fakes/repActions';
 
 /**
  * The same properties as Salesforce's (syncProperty, syncPullProperty), against the strict fake
@@ -26,25 +25,10 @@ const replay = {
 const leadCount = 5;
 const faultKinds: HubSpotFaultKind[] = ['status500', 'status502', 'status429', 'daily429', 'hang', 'dropAfterStore', 'malformed', 'unauthorized'];
 
-type Action =
-  | { kind: 'call'; lead: number; outcome: (typeof callOutcomes)[number]; notes: string }
-  | { kind: 'recycle'; lead: number; reason: (typeof recycleReasons)[number]; days: number }
-  | { kind: 'exclude'; lead: number; reason: (typeof excludeReasons)[number] }
-  | { kind: 'restore'; lead: number }
-  | { kind: 'handoff'; lead: number; summary: string }
-  | { kind: 'correct'; pick: number; summary: string }
-  | { kind: 'fault'; fault: HubSpotFaultKind; on: 'any' | 'upsert' | 'update' | 'associate'; retryAfter: number }
-  | { kind: 'sync'; passes: number; minutes: number };
+type Action = RepAction | { kind: 'fault'; fault: HubSpotFaultKind; on: 'any' | 'upsert' | 'update' | 'associate'; retryAfter: number } | { kind: 'sync'; passes: number; minutes: number };
 
-const lead = fc.nat({ max: leadCount - 1 });
-const text = fc.string({ maxLength: 12 });
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('call' as const), lead, outcome: fc.constantFrom(...callOutcomes), notes: text }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('recycle' as const), lead, reason: fc.constantFrom(...recycleReasons), days: fc.integer({ min: 1, max: 180 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('exclude' as const), lead, reason: fc.constantFrom(...excludeReasons) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), lead }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('handoff' as const), lead, summary: text.map((t) => `要約 ${t}`) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('correct' as const), pick: fc.nat(), summary: text.map((t) => `訂正 ${t}`) }) },
+  ...repActionArbitraries(leadCount),
   {
     weight: 4,
     arbitrary: fc.record({ kind: fc.constant('fault' as const), fault: fc.constantFrom(...faultKinds), on: fc.constantFrom('any' as const, 'upsert' as const, 'update' as const, 'associate' as const), retryAfter: fc.integer({ min: 0, max: 300 }) }),
@@ -53,45 +37,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 );
 
 async function perform(h: HubSpotHarness, a: Action, repId: string): Promise<void> {
-  const now = h.clock.now().getTime();
-  const leadId = (n: number) => `lead-${String(n).padStart(4, '0')}`;
-  let result;
+  if (isRepAction(a)) return performRepAction(h, a, repId);
   switch (a.kind) {
-    case 'call':
-      result = await h.backend.dispatch('calls.log', {
-        leadId: leadId(a.lead),
-        startedAt: new Date(now - 2 * minute).toISOString(),
-        endedAt: new Date(now).toISOString(),
-        outcome: a.outcome,
-        notes: a.notes,
-        callbackAt: a.outcome === 'callback_requested' ? new Date(now + 24 * 60 * minute).toISOString() : null,
-      });
-      break;
-    case 'recycle':
-      result = await h.backend.dispatch('lead.recycle', { leadId: leadId(a.lead), reason: a.reason, until: new Date(now + a.days * 24 * 60 * minute).toISOString() });
-      break;
-    case 'exclude':
-      result = await h.backend.dispatch('lead.exclude', { leadId: leadId(a.lead), reason: a.reason });
-      break;
-    case 'restore':
-      result = await h.backend.dispatch('lead.restore', { leadId: leadId(a.lead) });
-      break;
-    case 'handoff':
-      result = await h.backend.dispatch('handoff.create', {
-        leadId: leadId(a.lead),
-        fieldRepId: repId,
-        appointmentAt: new Date(now + 2 * 24 * 60 * minute).toISOString(),
-        appointmentEnd: new Date(now + 2 * 24 * 60 * minute + 60 * minute).toISOString(),
-        summary: a.summary,
-        overrideReason: '検証',
-      });
-      break;
-    case 'correct': {
-      const ids = (h.backend.context.db.prepare('SELECT id FROM handoffs ORDER BY id').all() as { id: string }[]).map((r) => r.id);
-      if (ids.length === 0) return;
-      result = await h.backend.dispatch('handoff.update', { handoffId: ids[a.pick % ids.length]!, summary: a.summary });
-      break;
-    }
     case 'fault':
       h.hs.inject({ kind: a.fault, on: a.on, retryAfter: a.retryAfter });
       return;
@@ -100,7 +47,6 @@ async function perform(h: HubSpotHarness, a: Action, repId: string): Promise<voi
       for (let i = 0; i < a.passes; i++) await h.backend.sync.engine.runOnce({ pull: 'skip' });
       return;
   }
-  if (!result.ok && !['conflict', 'invalid_input'].includes(result.error.code)) throw new Error(`${a.kind}: ${result.error.code} ${result.error.message}`);
 }
 
 async function settleEverything(h: HubSpotHarness): Promise<void> {
