@@ -4,24 +4,17 @@ import { expect } from 'vitest';
 import type { HubSpotFaultKind } from '../fakes/fakeHubSpot';
 import { createHubSpotHarness, expectExactlyOnceHs, hubspotSettingsFor, repOwnerId, type HubSpotHarness } from '../fakes/hubspotHarness';
 import { addFieldRep, isRepAction, minute, performRepAction, repActionArbitraries, seedSyncLeads, type RepAction } from '../fakes/repActions';
+import { propertyReplay } from '../helpers/propertyReplay';
 
 /**
  * The same properties as Salesforce's (syncProperty, syncPullProperty), against the strict fake
  * HubSpot: random rep work under random faults reaches HubSpot exactly once with its latest
  * content, and every owned contact is pulled exactly once whatever the stamps, the answer sizes
- * and the faults. KOMA_PROPERTY_RUNS=100 runs it harder locally.
+ * and the faults. KOMA_PROPERTY_RUNS=100 runs it harder locally; a failure prints its seed at once
+ * (KOMA_PROPERTY_SEED / KOMA_PROPERTY_PATH replay it).
  */
-const runs = Number(process.env.KOMA_PROPERTY_RUNS ?? 3);
-/**
- * A failure is reported with its seed at once (no shrinking: a shrink re-runs whole scenarios and
- * ran into the 600 s timeout on a busy machine, hiding the counterexample); KOMA_PROPERTY_SEED and
- * KOMA_PROPERTY_PATH replay it.
- */
-const replay = {
-  numRuns: runs,
-  endOnFailure: true,
-  ...(process.env.KOMA_PROPERTY_SEED ? { seed: Number(process.env.KOMA_PROPERTY_SEED), path: process.env.KOMA_PROPERTY_PATH } : {}),
-};
+const replay = propertyReplay(3);
+const runs = replay.numRuns;
 const leadCount = 5;
 const faultKinds: HubSpotFaultKind[] = ['status500', 'status502', 'status429', 'daily429', 'hang', 'dropAfterStore', 'malformed', 'unauthorized'];
 

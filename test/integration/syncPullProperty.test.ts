@@ -4,14 +4,17 @@ import type { Fault } from '../fakes/fakeSalesforce';
 import { minute } from '../fakes/repActions';
 import { startFakeSalesforce } from '../fakes/fakeSalesforce';
 import { createSyncHarness } from '../fakes/syncHarness';
+import { propertyReplay } from '../helpers/propertyReplay';
 
 /**
  * Random bulk stamps (a Data Loader load, a mass owner change: many leads stamped in one second)
  * read back under random query faults and random answer batch sizes: once the faults stop, every
  * lead the rep owns is in Koma exactly once, with its latest values, and nothing else is.
- * KOMA_PROPERTY_RUNS=200 runs it harder locally.
+ * KOMA_PROPERTY_RUNS=200 runs it harder locally; a failure prints its seed at once
+ * (KOMA_PROPERTY_SEED / KOMA_PROPERTY_PATH replay it).
  */
-const runs = Number(process.env.KOMA_PROPERTY_RUNS ?? 4);
+const replay = propertyReplay(4);
+const runs = replay.numRuns;
 
 const queryFaults = ['status500', 'status503', 'hang', 'dropAfterStore', 'malformed', 'invalidSession'] as const satisfies readonly Fault['kind'][];
 
@@ -114,7 +117,6 @@ it(`every owned lead is pulled exactly once, whatever the stamps and faults (${r
         await fake.close();
       }
     }),
-    // KOMA_PROPERTY_SEED (and KOMA_PROPERTY_PATH) replay a reported failure.
-    { numRuns: runs, ...(process.env.KOMA_PROPERTY_SEED ? { seed: Number(process.env.KOMA_PROPERTY_SEED), path: process.env.KOMA_PROPERTY_PATH, endOnFailure: true } : {}) },
+    replay,
   );
 }, 600_000);
