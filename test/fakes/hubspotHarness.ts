@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { defaultSyncSettings, type SyncSettings } from '../../shared/contract/sync';
 import { startFakeHubSpot, type FakeHubSpot, type FakeHubSpotOptions, type FakeHubSpotRecord, type HubSpotType } from './fakeHubSpot';
-import { createSyncHarness, type SyncHarness, type SyncHarnessOptions } from './syncHarness';
+import { createCrmHarness, type SyncHarness, type SyncHarnessOptions } from './syncHarness';
 
 export const repEmail = 'sato@example.co.jp';
 export const repOwnerId = '31234567';
@@ -23,16 +23,8 @@ export function hubspotSettingsFor(hs: FakeHubSpot, patch: Partial<SyncSettings[
  */
 export async function createHubSpotHarness(options: { fake?: FakeHubSpotOptions; harness?: SyncHarnessOptions; connect?: boolean } = {}): Promise<HubSpotHarness> {
   const hs = await startFakeHubSpot(options.fake);
-  const h = await createSyncHarness({ ...options.harness, configure: false });
-  if (options.connect !== false) await h.call('sync.settings.save', { settings: hubspotSettingsFor(hs), hubspotToken: hs.token });
-  const close = h.close.bind(h);
-  return Object.assign(h, {
-    hs,
-    async close(o?: { keepData?: boolean; keepFake?: boolean }) {
-      await close(o);
-      await hs.close();
-    },
-  });
+  const connect = (h: SyncHarness) => h.call('sync.settings.save', { settings: hubspotSettingsFor(hs), hubspotToken: hs.token });
+  return Object.assign(await createCrmHarness(hs, options.connect === false ? null : connect, options.harness), { hs });
 }
 
 /** The fake's records of a type by Koma's id; fails on a duplicate (a create where an upsert was due). */

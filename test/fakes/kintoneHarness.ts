@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { defaultSyncSettings, type SyncSettings } from '../../shared/contract/sync';
 import { outcomeLabels } from '../../electron/backend/sync/kintone/mapping';
 import { startFakeKintone, type FakeKintone, type FakeKintoneOptions, type FakeKintoneRecord, type KintoneAppKey } from './fakeKintone';
-import { createSyncHarness, type SyncHarness, type SyncHarnessOptions } from './syncHarness';
+import { createCrmHarness, type SyncHarness, type SyncHarnessOptions } from './syncHarness';
 
 export const repLogin = 'sato';
 
@@ -22,16 +22,8 @@ export function kintoneSettingsFor(kt: FakeKintone, patch: Partial<SyncSettings[
  */
 export async function createKintoneHarness(options: { fake?: FakeKintoneOptions; harness?: SyncHarnessOptions; connect?: boolean } = {}): Promise<KintoneHarness> {
   const kt = await startFakeKintone(options.fake);
-  const h = await createSyncHarness({ ...options.harness, configure: false });
-  if (options.connect !== false) await h.call('sync.settings.save', { settings: kintoneSettingsFor(kt), kintoneTokens: { ...kt.tokens } });
-  const close = h.close.bind(h);
-  return Object.assign(h, {
-    kt,
-    async close(o?: { keepData?: boolean; keepFake?: boolean }) {
-      await close(o);
-      await kt.close();
-    },
-  });
+  const connect = (h: SyncHarness) => h.call('sync.settings.save', { settings: kintoneSettingsFor(kt), kintoneTokens: { ...kt.tokens } });
+  return Object.assign(await createCrmHarness(kt, options.connect === false ? null : connect, options.harness), { kt });
 }
 
 /** The fake's records of an app by Koma's id; fails on a duplicate (an add where an upsert was due). */

@@ -106,3 +106,19 @@ export async function createSyncHarness(options: SyncHarnessOptions = {}): Promi
   if (options.configure !== false) await harness.call('sync.settings.save', { settings: salesforceSettingsFor(fake) });
   return harness;
 }
+
+/**
+ * A harness for a CRM other than Salesforce (its own fake Salesforce stays unused): `crm`, its
+ * fake, already started, is closed with it, and `connect` saves the CRM's settings and token
+ * through `sync.settings.save` (null: not connected yet).
+ */
+export async function createCrmHarness(crm: { close(): Promise<void> }, connect: ((h: SyncHarness) => Promise<unknown>) | null, options: SyncHarnessOptions = {}): Promise<SyncHarness> {
+  const h = await createSyncHarness({ ...options, configure: false });
+  if (connect) await connect(h);
+  const close = h.close.bind(h);
+  h.close = async (o) => {
+    await close(o);
+    await crm.close();
+  };
+  return h;
+}

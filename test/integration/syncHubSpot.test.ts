@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispositionGuids } from '../../electron/backend/sync/hubspot/mapping';
+import { expectHeldForRetryAfter } from '../fakes/retryAfter';
 import { addFieldRep, handOff, logCall, minute, seedSyncLeads } from '../fakes/repActions';
 import { byKomaIdHs, createHubSpotHarness, expectExactlyOnceHs, hubspotSettingsFor, repOwnerId, type HubSpotHarness } from '../fakes/hubspotHarness';
 
@@ -133,13 +134,7 @@ describe('HubSpot: failures', () => {
     seedSyncLeads(h, 1);
     await logCall(h, 'lead-0000');
     h.hs.inject({ kind: 'status429', retryAfter: 120 });
-    await engine().runOnce();
-    const row = h.outbox()[0]!;
-    expect(row.state).toBe('pending');
-    expect(Date.parse(row.next_attempt_at!) - h.clock.now().getTime()).toBeGreaterThanOrEqual(120_000);
-    h.clock.advance(119_000);
-    expect(await engine().runOnce()).toBe('idle');
-    h.clock.advance(2_000);
+    await expectHeldForRetryAfter(h, 120);
     h.hs.inject({ kind: 'status502' });
     await engine().runOnce();
     expect(h.outbox()[0]!.state).toBe('pending');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectHeldForRetryAfter } from '../fakes/retryAfter';
 import { addFieldRep, handOff, logCall, minute, seedSyncLeads } from '../fakes/repActions';
 import { byKomaIdKt, createKintoneHarness, expectExactlyOnceKt, kintoneSettingsFor, repLogin, type KintoneHarness } from '../fakes/kintoneHarness';
 
@@ -143,13 +144,7 @@ describe('kintone: failures', () => {
     seedSyncLeads(h, 1);
     await logCall(h, 'lead-0000');
     h.kt.inject({ kind: 'status429', retryAfter: 120 });
-    await engine().runOnce();
-    const row = h.outbox()[0]!;
-    expect(row.state).toBe('pending');
-    expect(Date.parse(row.next_attempt_at!) - h.clock.now().getTime()).toBeGreaterThanOrEqual(120_000);
-    h.clock.advance(119_000);
-    expect(await engine().runOnce()).toBe('idle');
-    h.clock.advance(2_000);
+    await expectHeldForRetryAfter(h, 120);
     h.kt.inject({ kind: 'status503' });
     await engine().runOnce();
     expect(h.outbox()[0]!.state).toBe('pending');
