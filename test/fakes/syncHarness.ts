@@ -122,3 +122,20 @@ export async function createCrmHarness(crm: { close(): Promise<void> }, connect:
   };
   return h;
 }
+
+/**
+ * Once a property test's faults are cleared: sync until nothing is pending or waiting for
+ * attention — reconnecting (`reconnect`) whenever a fault left Koma signed out, and retrying what
+ * the CRM refused meanwhile — or fail naming what is left.
+ */
+export async function settleAfterFaults(h: SyncHarness, reconnect: () => Promise<unknown>): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    if (!(await h.call('sync.status', {})).signedIn) await reconnect();
+    await h.call('sync.now', {});
+    await h.settle(200);
+    const status = await h.call('sync.status', {});
+    if (status.pending === 0 && status.attention === 0 && status.signedIn) return;
+    await h.call('sync.retry', { all: true }).catch(() => undefined);
+  }
+  throw new Error(`did not settle: ${JSON.stringify(h.outbox().filter((r) => r.state !== 'done'))}`);
+}

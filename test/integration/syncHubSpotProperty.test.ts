@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { HubSpotFaultKind } from '../fakes/fakeHubSpot';
 import { createHubSpotHarness, expectExactlyOnceHs, hubspotSettingsFor, repOwnerId, type HubSpotHarness } from '../fakes/hubspotHarness';
 import { addFieldRep, isRepAction, minute, performRepAction, repActionArbitraries, seedSyncLeads, type RepAction } from '../fakes/repActions';
+import { settleAfterFaults } from '../fakes/syncHarness';
 import { propertyReplay } from '../helpers/propertyReplay';
 
 /**
@@ -44,16 +45,8 @@ async function perform(h: HubSpotHarness, a: Action, repId: string): Promise<voi
 
 async function settleEverything(h: HubSpotHarness): Promise<void> {
   h.hs.clearFaults();
-  for (let round = 0; round < 20; round++) {
-    // A 401 fault made Koma stop using the token: the rep pastes it again.
-    if (!(await h.call('sync.status', {})).signedIn) await h.call('sync.settings.save', { settings: hubspotSettingsFor(h.hs), hubspotToken: h.hs.token });
-    await h.call('sync.now', {});
-    await h.settle(200);
-    const status = await h.call('sync.status', {});
-    if (status.pending === 0 && status.attention === 0 && status.signedIn) return;
-    await h.call('sync.retry', { all: true }).catch(() => undefined);
-  }
-  throw new Error(`did not settle: ${JSON.stringify(h.outbox().filter((r) => r.state !== 'done'))}`);
+  // A 401 fault made Koma stop using the token: the rep pastes it again.
+  await settleAfterFaults(h, () => h.call('sync.settings.save', { settings: hubspotSettingsFor(h.hs), hubspotToken: h.hs.token }));
 }
 
 it(`random rep work under random faults reaches HubSpot exactly once (${runs} runs)`, async () => {

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { KintoneFaultKind } from '../fakes/fakeKintone';
 import { createKintoneHarness, expectExactlyOnceKt, kintoneSettingsFor, repLogin, type KintoneHarness } from '../fakes/kintoneHarness';
 import { addFieldRep, isRepAction, minute, performRepAction, repActionArbitraries, seedSyncLeads, type RepAction } from '../fakes/repActions';
+import { settleAfterFaults } from '../fakes/syncHarness';
 import { propertyReplay } from '../helpers/propertyReplay';
 
 /**
@@ -40,16 +41,8 @@ async function perform(h: KintoneHarness, a: Action, repId: string): Promise<voi
 
 async function settleEverything(h: KintoneHarness): Promise<void> {
   h.kt.clearFaults();
-  for (let round = 0; round < 20; round++) {
-    // A refused-token fault made Koma stop using the tokens: the rep saves them again.
-    if (!(await h.call('sync.status', {})).signedIn) await h.call('sync.settings.save', { settings: kintoneSettingsFor(h.kt), kintoneTokens: { ...h.kt.tokens } });
-    await h.call('sync.now', {});
-    await h.settle(200);
-    const status = await h.call('sync.status', {});
-    if (status.pending === 0 && status.attention === 0 && status.signedIn) return;
-    await h.call('sync.retry', { all: true }).catch(() => undefined);
-  }
-  throw new Error(`did not settle: ${JSON.stringify(h.outbox().filter((r) => r.state !== 'done'))}`);
+  // A refused-token fault made Koma stop using the tokens: the rep saves them again.
+  await settleAfterFaults(h, () => h.call('sync.settings.save', { settings: kintoneSettingsFor(h.kt), kintoneTokens: { ...h.kt.tokens } }));
 }
 
 it(`random rep work under random faults reaches kintone exactly once (${runs} runs)`, async () => {

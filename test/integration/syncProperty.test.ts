@@ -3,7 +3,7 @@ import { it } from 'vitest';
 import type { Fault } from '../fakes/fakeSalesforce';
 import { expectExactlyOnce } from '../fakes/exactlyOnce';
 import { addFieldRep, isRepAction, minute, performRepAction, repActionArbitraries, seedSyncLeads, type RepAction } from '../fakes/repActions';
-import { createSyncHarness, type SyncHarness } from '../fakes/syncHarness';
+import { createSyncHarness, settleAfterFaults, type SyncHarness } from '../fakes/syncHarness';
 
 /**
  * Random rep work interleaved with random CRM faults; once the faults stop and sync settles,
@@ -60,17 +60,11 @@ async function perform(h: SyncHarness, a: Action, repId: string): Promise<void> 
 async function settleEverything(h: SyncHarness): Promise<void> {
   h.fake.clearFaults();
   h.fake.setDown(false);
-  for (let round = 0; round < 20; round++) {
-    // The short request timeout (it keeps hung requests cheap) can also cut a sign-in short on a
-    // busy machine: signing in is not what this property is about, so it is simply tried again.
+  // The short request timeout (it keeps hung requests cheap) can also cut a sign-in short on a
+  // busy machine: signing in is not what this property is about, so it is simply tried again.
+  await settleAfterFaults(h, async () => {
     for (let attempt = 0; attempt < 5 && !(await h.call('sync.status', {})).signedIn; attempt++) await h.signIn().catch(() => undefined);
-    await h.call('sync.now', {});
-    await h.settle(200);
-    const status = await h.call('sync.status', {});
-    if (status.pending === 0 && status.attention === 0 && status.signedIn) return;
-    await h.call('sync.retry', { all: true }).catch(() => undefined);
-  }
-  throw new Error(`did not settle: ${JSON.stringify(h.outbox().filter((r) => r.state !== 'done'))}`);
+  });
 }
 
 it(`random rep work under random faults reaches Salesforce exactly once (${runs} runs)`, async () => {
