@@ -71,3 +71,19 @@ export function expectExactlyOnce(h: SyncHarness): void {
   expect(byKomaId(h, 'Account').size).toBe(new Set(handoffs.map((x) => x.company_id)).size);
 }
 
+
+/**
+ * The pull's exactly-once check: pulls an hour apart (at most 40) until Koma holds as many leads
+ * as the CRM has owned and the last pull met no error; then Koma's leads are exactly those.
+ */
+export async function expectPulledExactlyOnce(h: SyncHarness, owned: readonly string[]): Promise<void> {
+  const db = h.backend.context.db;
+  for (let pull = 0; pull < 40; pull++) {
+    h.clock.advance(60 * 60_000);
+    await h.backend.sync.engine.pullNow();
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n;
+    if (n >= owned.length && (await h.call('sync.status', {})).lastError === null) break;
+  }
+  const rows = db.prepare('SELECT crm_id FROM leads').all() as { crm_id: string }[];
+  expect(rows.map((r) => r.crm_id).sort()).toEqual([...owned].sort());
+}

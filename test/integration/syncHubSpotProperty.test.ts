@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { it } from 'vitest';
-import { expect } from 'vitest';
 import type { HubSpotFaultKind } from '../fakes/fakeHubSpot';
 import { createHubSpotHarness, expectExactlyOnceHs, hubspotSettingsFor, repOwnerId, type HubSpotHarness } from '../fakes/hubspotHarness';
 import { addFieldRep, isRepAction, minute, performRepAction, repActionArbitraries, seedSyncLeads, type RepAction } from '../fakes/repActions';
+import { expectPulledExactlyOnce } from '../fakes/exactlyOnce';
 import { settleAfterFaults } from '../fakes/syncHarness';
 import { propertyReplay } from '../helpers/propertyReplay';
 
@@ -87,14 +87,7 @@ it(`every owned contact is pulled exactly once, whatever the stamps, answer size
             owned.push(...ids);
           }
           for (const kind of faults) h.hs.inject({ kind, on: 'search' });
-          for (let pull = 0; pull < 40; pull++) {
-            h.clock.advance(60 * minute);
-            await h.backend.sync.engine.pullNow();
-            const n = (h.backend.context.db.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n;
-            if (n >= owned.length && (await h.call('sync.status', {})).lastError === null) break;
-          }
-          const rows = h.backend.context.db.prepare('SELECT crm_id FROM leads').all() as { crm_id: string }[];
-          expect(rows.map((r) => r.crm_id).sort()).toEqual([...owned].sort());
+          await expectPulledExactlyOnce(h, owned);
         } finally {
           await h.close();
         }

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { KintoneFaultKind } from '../fakes/fakeKintone';
 import { createKintoneHarness, expectExactlyOnceKt, kintoneSettingsFor, repLogin, type KintoneHarness } from '../fakes/kintoneHarness';
 import { addFieldRep, isRepAction, minute, performRepAction, repActionArbitraries, seedSyncLeads, type RepAction } from '../fakes/repActions';
+import { expectPulledExactlyOnce } from '../fakes/exactlyOnce';
 import { settleAfterFaults } from '../fakes/syncHarness';
 import { propertyReplay } from '../helpers/propertyReplay';
 
@@ -82,14 +83,7 @@ it(`every owned lead is pulled exactly once, whatever the 更新日時 ties and 
             owned.push(...ids);
           }
           for (const kind of faults) h.kt.inject({ kind, on: 'get' });
-          for (let pull = 0; pull < 40; pull++) {
-            h.clock.advance(60 * minute);
-            await h.backend.sync.engine.pullNow();
-            const n = (h.backend.context.db.prepare('SELECT COUNT(*) AS n FROM leads').get() as { n: number }).n;
-            if (n >= owned.length && (await h.call('sync.status', {})).lastError === null) break;
-          }
-          const rows = h.backend.context.db.prepare('SELECT crm_id FROM leads').all() as { crm_id: string }[];
-          expect(rows.map((r) => r.crm_id).sort()).toEqual([...owned].sort());
+          await expectPulledExactlyOnce(h, owned);
         } finally {
           await h.close();
         }
