@@ -29,7 +29,7 @@ const scenario = fc.record({
    */
   groups: fc.array(
     fc.record({
-      size: fc.oneof(fc.integer({ min: 1, max: 260 }), fc.integer({ min: 201, max: 450 })),
+      size: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 1, max: 260 }) }, { weight: 2, arbitrary: fc.integer({ min: 201, max: 450 }) }),
       secondsAgo: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.constantFrom(0, 30)),
     }),
     { minLength: 1, maxLength: 3 },
@@ -42,7 +42,7 @@ const scenario = fc.record({
    * the org holds — where the last pull's cursor stands — like an edit made in the same second just
    * after the pull read past it, or one committed late: it sorts behind the cursor, inside the overlap.
    */
-  edits: fc.array(fc.record({ pick: fc.nat(), inSecond: fc.boolean() }), { maxLength: 10 }),
+  edits: fc.array(fc.record({ pick: fc.nat(), inSecond: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }), { maxLength: 10 }),
 });
 
 it(`every owned lead is pulled exactly once, whatever the stamps and faults (${runs} runs)`, async () => {
