@@ -13,7 +13,7 @@ import { propertyReplay } from '../helpers/propertyReplay';
  * KOMA_PROPERTY_RUNS=200 runs it harder locally; a failure prints its seed at once
  * (KOMA_PROPERTY_SEED / KOMA_PROPERTY_PATH replay it).
  */
-const replay = propertyReplay(4);
+const replay = propertyReplay(8);
 const runs = replay.numRuns;
 
 const queryFaults = ['status500', 'status503', 'hang', 'dropAfterStore', 'malformed', 'invalidSession'] as const satisfies readonly Fault['kind'][];
@@ -22,6 +22,8 @@ const scenario = fc.record({
   // Short pages, down to 10 records: with pages of 1 a scenario of 780 leads costs thousands of
   // loopback requests per pull and one run took minutes on a busy machine (CI timed out at 600 s).
   batchSize: fc.integer({ min: 10, max: 250 }),
+  /** The pull's page budget: the default 10, or so few pages that runs are cut short inside the overlap. */
+  pullPages: fc.oneof({ weight: 3, arbitrary: fc.constant(10) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }) }),
   /**
    * Groups of leads sharing a stamp: [how many, seconds before now]. Often a bulk load of more than
    * one page (200) in one second, or several groups in the same second or minute: the pull's overlap
@@ -59,7 +61,7 @@ it(`every owned lead is pulled exactly once, whatever the stamps and faults (${r
       const start = new Date('2026-12-07T00:00:00.000Z');
       let clockOf: (() => Date) | null = null;
       const fake = await startFakeSalesforce({ queryBatchSize: s.batchSize, apiMax: 10_000_000, now: () => (clockOf ? clockOf() : start) });
-      const h = await createSyncHarness({ fake, start, sync: { requestTimeoutMs: 1_000 } });
+      const h = await createSyncHarness({ fake, start, sync: { requestTimeoutMs: 1_000, pullPages: s.pullPages } });
       clockOf = () => h.clock.now();
       try {
         await h.signIn();
@@ -75,29 +77,55 @@ it(`every owned lead is pulled exactly once, whatever the stamps and faults (${r
 
         const db = h.backend.context.db;
         const lastPullAt = () => (db.prepare("SELECT value FROM sync_state WHERE key = 'pull.last_at'").get() as { value: string } | undefined)?.value;
+        // An edit stamped in the cursor's second is one made in that second just after a run read
+        // past it (or committed late): it can only happen right after a run that completed. After a
+        // run cut short, the cursor stands wherever the budget ran out, maybe hours behind the
+        // org's latest stamp — an edit is never stamped there.
+        const continuing = () => {
+          const row = db.prepare("SELECT value FROM sync_state WHERE key = 'pull.leads.cursor'").get() as { value: string } | undefined;
+          return row !== undefined && (JSON.parse(row.value) as { continuing?: boolean }).continuing === true;
+        };
+        const edits: { id: string; title: string }[] = [];
+        const titleIn = (id: string) => ({
+          crm: (h.fake.records('Lead').find((r) => r.Id === id)!.Title as string | undefined) ?? null,
+          koma: (db.prepare('SELECT title FROM leads WHERE crm_id = ?').get(id) as { title: string | null } | undefined)?.title,
+        });
+        // How many edits were made before the current run began: the run that started with the
+        // overlap, or the first of those it goes on from after running out of pages.
+        let editsBefore = 0;
         let pulls = 0;
         const pull = async () => {
           for (const f of s.faults.filter((x) => x.afterPulls === pulls)) h.fake.addFaults({ kind: f.kind, on: 'query' });
           if (!(await h.call('sync.status', {})).signedIn) await h.signIn();
+          if (!continuing()) editsBefore = edits.length;
+          const last = lastPullAt();
           await h.backend.sync.engine.pullNow();
           pulls++;
+          // Once that run completes, every edit made before it began is in Koma (unless edited again since).
+          if (lastPullAt() !== last) {
+            for (const e of edits.slice(0, editsBefore)) {
+              const t = titleIn(e.id);
+              if (t.crm === e.title) expect(t.koma, `the edit of ${e.id}`).toBe(e.title);
+            }
+          }
           h.clock.advance(61 * minute);
         };
         const mine = new Set(owned);
         const latestStamp = () => h.fake.records('Lead').reduce((at, r) => (mine.has(r.Id as string) && (r.SystemModstamp as string) > at ? (r.SystemModstamp as string) : at), '');
         for (const [i, edit] of s.edits.entries()) {
           await pull();
-          if (i % 2 !== 0) continue;
+          if (i % 2 !== 0 || (edit.inSecond && continuing())) continue;
           const id = owned[edit.pick % owned.length]!;
           const at = latestStamp();
           h.fake.update('Lead', id, { Title: `編集${i}` });
           if (edit.inSecond) h.fake.stampAll('Lead', [id], at);
+          edits.push({ id, title: `編集${i}` });
         }
         h.fake.clearFaults();
-        // It finishes: one pull per 2,000 leads, one for each fault's interruption and one to finish,
+        // It finishes: one pull per budget of leads (and of the overlap), one for each fault's interruption and one to finish,
         // with room for answers a busy machine delays past the request timeout (each is a lost
         // answer the next pull retries). Never a count of pulls asserted: that would depend on speed.
-        const cap = 2 * (pulls + Math.ceil(owned.length / 2_000) + s.faults.length + 2) + 10;
+        const cap = 2 * (pulls + Math.ceil((owned.length + 200) / (200 * s.pullPages)) + s.faults.length + 2) + 10;
         let finished = false;
         while (!finished && pulls < cap) {
           const before = lastPullAt();

@@ -43,6 +43,8 @@ export interface SyncOptions {
   probeBackoff?: BackoffPolicy;
   idleMs?: number;
   limitPauseMs?: number;
+  /** Pages of each pull per run (default 10): tests make the budget run out sooner. */
+  pullPages?: number;
   signInWaitMs?: number;
   /** Start the background loop with the backend (the app); tests drive the engine themselves. */
   autoStart?: boolean;
@@ -242,7 +244,7 @@ export function createSyncService(ctx: BackendContext, options: SyncOptions, log
     probeBackoff: options.probeBackoff ?? probeBackoff,
     idleMs: options.idleMs ?? 5_000,
     limitPauseMs: options.limitPauseMs ?? 60 * 60_000,
-    pullPages: 10,
+    pullPages: options.pullPages ?? 10,
     logError,
   });
 
