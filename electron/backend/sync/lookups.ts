@@ -21,7 +21,11 @@ export interface LeadRef {
   unsynced: boolean;
 }
 
-interface LeadRefRow {
+/**
+ * A lead's identity as stored, with its company's name: what the send (lead refs) and the pull
+ * (matching and merging) both read, by `leadIdentityColumns` on `leads l JOIN companies c`.
+ */
+export interface LeadIdentityRow {
   id: string;
   crm_id: string | null;
   first_name: string | null;
@@ -35,13 +39,37 @@ interface LeadRefRow {
   company_id: string;
   company_name: string;
   status: LeadStatus;
+}
+
+export const leadIdentityColumns = `l.id, l.crm_id, l.first_name, l.last_name, l.full_name, l.title, l.department, l.email, l.phone, l.time_zone,
+  l.company_id, c.name AS company_name, l.status`;
+
+/** The row as a lead's identity (LeadRef's fields but `unsynced`). */
+export function leadIdentityOf(r: LeadIdentityRow): Omit<LeadRef, 'unsynced'> {
+  return {
+    leadId: r.id,
+    crmId: r.crm_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    fullName: r.full_name,
+    title: r.title,
+    department: r.department,
+    email: r.email,
+    phone: r.phone,
+    timeZone: r.time_zone,
+    companyId: r.company_id,
+    companyName: r.company_name,
+    status: r.status,
+  };
+}
+
+interface LeadRefRow extends LeadIdentityRow {
   unsynced: number;
 }
 
 const statements = perDatabase((db: Db) => ({
   refs: db.prepare<[string], LeadRefRow>(
-    `SELECT l.id, l.crm_id, l.first_name, l.last_name, l.full_name, l.title, l.department, l.email, l.phone, l.time_zone,
-            l.company_id, c.name AS company_name, l.status,
+    `SELECT ${leadIdentityColumns},
             EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'lead' AND o.entity_id = l.id AND o.state IN ('pending', 'attention')) AS unsynced
      FROM leads l JOIN companies c ON c.id = l.company_id
      WHERE l.id IN (SELECT value FROM json_each(?))`,
@@ -54,25 +82,5 @@ const statements = perDatabase((db: Db) => ({
  */
 export function leadRefs(db: Db, leadIds: readonly string[]): Map<string, LeadRef> {
   const rows = statements(db).refs.all(JSON.stringify([...new Set(leadIds)]));
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        leadId: r.id,
-        crmId: r.crm_id,
-        firstName: r.first_name,
-        lastName: r.last_name,
-        fullName: r.full_name,
-        title: r.title,
-        department: r.department,
-        email: r.email,
-        phone: r.phone,
-        timeZone: r.time_zone,
-        companyId: r.company_id,
-        companyName: r.company_name,
-        status: r.status,
-        unsynced: r.unsynced === 1,
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, { ...leadIdentityOf(r), unsynced: r.unsynced === 1 }]));
 }

@@ -1,36 +1,22 @@
-import type { LeadStatus } from '../../../../shared/contract/leads';
 import { companyNameKey, emailKey, leadSearchText, personNameKey, phoneKey } from '../../../../shared/domain/normalize';
 import type { BackendContext } from '../../core/context';
 import { rescoreLeads } from '../../core/rescore';
 import { readSetting, settingSpecs } from '../../core/settingsStore';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
+import { leadIdentityColumns, leadIdentityOf, type LeadIdentityRow } from '../lookups';
 import { hasUnsynced } from '../outbox';
 import type { CrmLead, LeadEcho, LeadMapped } from '../types';
 import { crmChanges, crmRaw, komaFields, localRaw, normalise, type KomaLeadFields, type LocalLead, type RawLead } from './leadFields';
 
-interface LocalRow {
-  id: string;
-  crm_id: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  full_name: string;
-  title: string | null;
-  department: string | null;
-  email: string | null;
-  phone: string | null;
-  time_zone: string;
-  company_id: string;
-  company_name: string;
-  status: LeadStatus;
+interface LocalRow extends LeadIdentityRow {
   recycle_reason: string | null;
   recycle_until: string | null;
   exclude_reason: string | null;
   do_not_call: number;
 }
 
-const select = `SELECT l.id, l.crm_id, l.first_name, l.last_name, l.full_name, l.title, l.department, l.email, l.phone, l.time_zone,
-  l.company_id, c.name AS company_name, l.status, l.recycle_reason, l.recycle_until, l.exclude_reason, l.do_not_call
+const select = `SELECT ${leadIdentityColumns}, l.recycle_reason, l.recycle_until, l.exclude_reason, l.do_not_call
   FROM leads l JOIN companies c ON c.id = l.company_id`;
 
 /** Classified again on the next read of the call list (the queue's own convention). */
@@ -78,19 +64,7 @@ const statements = perDatabase((db: Db) => ({
 
 export function toLocal(r: LocalRow): LocalLead {
   return {
-    leadId: r.id,
-    crmId: r.crm_id,
-    firstName: r.first_name,
-    lastName: r.last_name,
-    fullName: r.full_name,
-    title: r.title,
-    department: r.department,
-    email: r.email,
-    phone: r.phone,
-    timeZone: r.time_zone,
-    companyId: r.company_id,
-    companyName: r.company_name,
-    status: r.status,
+    ...leadIdentityOf(r),
     recycleReason: r.recycle_reason,
     recycleUntil: r.recycle_until,
     excludeReason: r.exclude_reason,
