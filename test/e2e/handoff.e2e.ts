@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { launchChromium, loadSampleDataByClick, openApp, startBrowserMode, type BrowserModeApp, type OpenedApp } from './harness';
+import { addFieldRep } from './harness/offlineWork';
 
 let browser: Browser;
 let app: BrowserModeApp;
@@ -76,18 +77,11 @@ async function logCallAndSleep(page: Page, nextMorning: string) {
 
 it('hears BANT over two calls, hands the lead off, and finds it queued with its .ics and CSV', async () => {
   const { page, problems } = opened;
-  await page.getByRole('button', { name: 'サンプルデータを読み込む' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '完了' }).click();
-  await page.getByText('リード 200 件').waitFor();
+  await loadSampleDataByClick(page);
 
   // Settings: a field rep to hand off to, and who is hearing.
-  await page.getByRole('button', { name: '設定', exact: true }).click();
+  await addFieldRep(page);
   const reps = page.getByRole('region', { name: '営業担当者（トスアップ先）' });
-  await reps.getByRole('button', { name: '担当者を追加' }).click();
-  await reps.getByRole('textbox', { name: '1行目の氏名' }).fill('高橋 健');
-  await reps.getByRole('textbox', { name: '1行目のメールアドレス' }).fill('takahashi@example.co.jp');
-  await reps.getByRole('button', { name: '保存' }).click();
-  await reps.getByRole('status').filter({ hasText: '営業担当者を保存しました' }).waitFor();
   const profile = page.getByRole('region', { name: 'あなたのプロフィール' });
   await profile.getByRole('textbox', { name: 'あなたの氏名' }).fill('佐藤 美咲');
   await profile.getByRole('button', { name: '保存' }).click();

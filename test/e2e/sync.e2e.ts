@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { useApp } from './harness';
+import { loadSampleDataByClick, useApp } from './harness';
 import { addFieldRep, logNoAnswer, nextLead, shownLead, twoCallsAndAHandoff } from './harness/offlineWork';
 import { connectToFakeSalesforce, signInToFakeSalesforce, syncIndicatorName } from './harness/salesforceSettings';
 
@@ -31,9 +31,7 @@ async function settingsSection(page: Page, name: string): Promise<Locator> {
 
 it('works offline, shows what waits, and drains to the CRM exactly once when it is back', async () => {
   const { page, context, problems } = t.opened;
-  await page.getByRole('button', { name: 'サンプルデータを読み込む' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '完了' }).click();
-  await page.getByText('リード 200 件').waitFor();
+  await loadSampleDataByClick(page);
   await expect.poll(() => indicatorName(page)).toBe('同期: CRM未接続、送信待ち 0 件');
 
   // A field rep to hand off to.

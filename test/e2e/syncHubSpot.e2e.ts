@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeHubSpot, type FakeHubSpot, type FakeHubSpotRecord, type HubSpotType } from '../fakes/fakeHubSpot';
-import { useApp } from './harness';
+import { loadSampleDataByClick, useApp } from './harness';
 import { axeViolations } from './harness/axe';
 import { clippedText } from './harness/clipping';
 import { addFieldRep, twoCallsAndAHandoff } from './harness/offlineWork';
@@ -33,9 +33,7 @@ const byKomaId = (type: HubSpotType): Map<string, FakeHubSpotRecord[]> => {
 
 it('connects HubSpot in Settings, works offline, and finds every call and the handoff in HubSpot exactly once', async () => {
   const { page, problems } = t.opened;
-  await page.getByRole('button', { name: 'サンプルデータを読み込む' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '完了' }).click();
-  await page.getByText('リード 200 件').waitFor();
+  await loadSampleDataByClick(page);
   await addFieldRep(page);
 
   // Settings → CRM連携 → HubSpot: the fake's API URL, the rep's login, the token pasted once.

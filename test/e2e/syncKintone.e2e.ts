@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFakeKintone, type FakeKintone } from '../fakes/fakeKintone';
-import { useApp } from './harness';
+import { loadSampleDataByClick, useApp } from './harness';
 import { axeViolations } from './harness/axe';
 import { clippedText } from './harness/clipping';
 import { addFieldRep, twoCallsAndAHandoff } from './harness/offlineWork';
@@ -27,9 +27,7 @@ afterAll(async () => {
 
 it('connects to kintone in the settings, works offline, and drains to the three apps exactly once', async () => {
   const { page, problems } = t.opened;
-  await page.getByRole('button', { name: 'サンプルデータを読み込む' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '完了' }).click();
-  await page.getByText('リード 200 件').waitFor();
+  await loadSampleDataByClick(page);
 
   await addFieldRep(page);
 

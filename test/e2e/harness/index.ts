@@ -4,5 +4,5 @@ export { chromiumPath, launchChromium, openApp, type OpenOptions, type OpenedApp
 export { portIsOpen } from './net';
 export { plainText } from './plainText';
 export { poll } from './poll';
-export { findLeadWithF, focusedLeadName, leadPane, loadSampleData, waitForAnotherLead } from './lead';
+export { findLeadWithF, focusedLeadName, leadPane, loadSampleData, loadSampleDataByClick, waitForAnotherLead } from './lead';
 export { tabTo } from './keyboard';

@@ -23,6 +23,13 @@ export async function loadSampleData(page: Page, press: () => Promise<void>): Pr
   await page.getByRole('table', { name: /リスト/ }).getByRole('row').nth(1).getByRole('cell').nth(1).waitFor();
 }
 
+/** Loads the sample data with the mouse and closes the import's report with 完了: the list shows its 200 leads. */
+export async function loadSampleDataByClick(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'サンプルデータを読み込む' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '完了' }).click();
+  await page.getByText('リード 200 件').waitFor();
+}
+
 /** Finds a lead again with F, types its name, Enter on the first result; waits until it is on screen. */
 export async function findLeadWithF(page: Page, name: string): Promise<void> {
   await page.keyboard.press('f');
