@@ -11,6 +11,7 @@ import { copyStore } from '../../electron/backend/db/pacedCopy';
 import { startThreadedBackend, type ThreadedBackend } from '../../electron/backend/threads/storeThreads';
 import { generateDataset } from '../bench/dataset';
 import { bundleForNode } from '../helpers/bundle';
+import { answer } from '../helpers/answer';
 import { createTempBackend } from '../helpers/tempBackend';
 import { testDatabaseKey } from '../helpers/testKey';
 
@@ -79,11 +80,7 @@ describe('the paced copy', () => {
 describe('a backup on the backup thread while calls keep being logged', () => {
   let app: ThreadedBackend;
   const clock = manualClock(start);
-  async function call<T>(command: string, input: unknown): Promise<T> {
-    const result = (await app.dispatch(command, input)) as Result<T>;
-    if (!result.ok) throw new Error(`${command}: ${result.error.code}: ${result.error.message}`);
-    return result.value;
-  }
+  const call = <T>(command: string, input: unknown) => answer<T>(app, command, input);
   beforeAll(async () => {
     const workerScript = await bundleForNode('electron/backend/threads/storeWorker.ts');
     app = await startThreadedBackend({ workerScript, dataDir, resourcesDir: dataDir, version: 'test', mode: 'browser', databaseKey: testDatabaseKey, testClock: clock, logError: () => undefined });

@@ -2,7 +2,6 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/contract';
 import { manualClock } from '../../shared/domain/clock';
 import { defaultQueueRules } from '../../shared/contract/queueRules';
 import { rescoreIfDayChanged } from '../../electron/backend/app/behaviour/dailyRescore';
@@ -12,6 +11,7 @@ import { requeueDue } from '../../electron/backend/app/queue/requeue';
 import { requeueChunk, requeueStep, type RequeueLimit } from '../../electron/backend/app/queue/requeueJob';
 import { startThreadedBackend } from '../../electron/backend/threads/storeThreads';
 import { bundleForNode } from '../helpers/bundle';
+import { answer } from '../helpers/answer';
 import { seedLeads } from '../helpers/seedLeads';
 import { createTempBackend, type TempBackend } from '../helpers/tempBackend';
 import { testDatabaseKey } from '../helpers/testKey';
@@ -177,11 +177,7 @@ describe('re-placing a backlog of due leads', () => {
     await app.readersReady;
     let closed = false;
     try {
-      const call = async <T>(command: string, input: unknown): Promise<T> => {
-        const result = (await app.dispatch(command, input)) as Result<T>;
-        if (!result.ok) throw new Error(`${command}: ${result.error.code}: ${result.error.message}`);
-        return result.value;
-      };
+      const call = <T>(command: string, input: unknown) => answer<T>(app, command, input);
       const order: string[] = [];
       // The end of the list needs every chunk; the call needs none; the next lead needs the first.
       const end = call<{ rows: { id: string }[] }>('callList.page', { limit: 50, count: false, cursor: { kind: 'last' } }).then((page) => {

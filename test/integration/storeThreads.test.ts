@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/contract';
 import { manualClock } from '../../shared/domain/clock';
 import { startThreadedBackend, type ThreadedBackend } from '../../electron/backend/threads/storeThreads';
 import { generateCp932Csv, generateDataset } from '../bench/dataset';
 import { bundleForNode } from '../helpers/bundle';
+import { answer } from '../helpers/answer';
 import { base64Of, mappingOf } from '../helpers/imports';
 import { createTempBackend } from '../helpers/tempBackend';
 import { testDatabaseKey } from '../helpers/testKey';
@@ -22,11 +22,7 @@ let dataDir: string;
 let app: ThreadedBackend;
 const clock = manualClock(start);
 
-async function call<T>(command: string, input: unknown): Promise<T> {
-  const result = (await app.dispatch(command, input)) as Result<T>;
-  if (!result.ok) throw new Error(`${command}: ${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
+const call = <T>(command: string, input: unknown) => answer<T>(app, command, input);
 
 beforeAll(async () => {
   workerScript = await bundleForNode('electron/backend/threads/storeWorker.ts');
