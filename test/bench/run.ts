@@ -7,6 +7,8 @@ import { performance } from 'node:perf_hooks';
 import { callListPageSql, callListSeekSql, likePattern } from '../../electron/backend/app/callList/queries';
 import { rebuildTallies } from '../../electron/backend/app/kpi/tallies';
 import { nextLeadSql } from '../../electron/backend/app/queue/handlers';
+import { requeueAllSteps } from '../../electron/backend/app/queue/requeueJob';
+import { readSetting, settingSpecs } from '../../electron/backend/core/settingsStore';
 import { createBackend } from '../../electron/backend/backend';
 import { openDatabase } from '../../electron/backend/db/open';
 import { defaultReaders, startThreadedBackend, type ThreadedBackend } from '../../electron/backend/threads/storeThreads';
@@ -156,6 +158,9 @@ async function main() {
     info.push(`kpi.rebuildTallies over ${counted.calls.toLocaleString()} calls and ${counted.exits.toLocaleString()} exits: ${((performance.now() - rebuildStart) / 1000).toFixed(1)} s`);
     // The daily re-score runs on the first read of a day; done here so no figure below pays for it.
     await ok(backend, 'queue.next', {});
+    // The start probes' backends left part of that day's backlog unplaced (the app's writer places
+    // it in the background; this in-process backend has no background): placed here, as above.
+    requeueAllSteps(db, readSetting(db, settingSpecs.queueRules), clock.now());
 
     // 2. Save and next: one request logs the call and brings the next lead's detail. The bare
     // baseline is the same SQL without the dispatcher: the call row in one FULL transaction, the

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { manualClock } from '../../shared/domain/clock';
 import { defaultQueueRules } from '../../shared/contract/queueRules';
 import { rescoreIfDayChanged } from '../../electron/backend/app/behaviour/dailyRescore';
@@ -9,6 +9,7 @@ import { queueViewOrNull } from '../../electron/backend/app/queue/freshness';
 import { readFrontier } from '../../electron/backend/app/queue/frontier';
 import { requeueDue } from '../../electron/backend/app/queue/requeue';
 import { requeueChunk, requeueStep, type RequeueLimit } from '../../electron/backend/app/queue/requeueJob';
+import { openReader } from '../../electron/backend/db/open';
 import { startThreadedBackend } from '../../electron/backend/threads/storeThreads';
 import { bundleForNode } from '../helpers/bundle';
 import { answer } from '../helpers/answer';
@@ -163,7 +164,9 @@ describe('re-placing a backlog of due leads', () => {
 
   it('on the threads: a call logged meanwhile is answered before the backlog is through, and the list ends up as a full re-placing leaves it', async () => {
     const dir = copyOfSeeded();
-    const clock = manualClock(new Date(start.getTime() + jump));
+    // Opened before the jump, so the backlog appears with the requests below (the writer would
+    // otherwise start placing it as it opens the store).
+    const clock = manualClock(start);
     const app = await startThreadedBackend({
       workerScript: await bundleForNode('electron/backend/threads/storeWorker.ts'),
       dataDir: dir,
@@ -175,6 +178,7 @@ describe('re-placing a backlog of due leads', () => {
       logError: () => undefined,
     });
     await app.readersReady;
+    clock.advance(jump);
     let closed = false;
     try {
       const call = <T>(command: string, input: unknown) => answer<T>(app, command, input);
@@ -216,6 +220,37 @@ describe('re-placing a backlog of due leads', () => {
     } finally {
       if (!closed) await app.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+  it('on the threads: a backlog no read asks for is placed anyway, and the list ends up as a full re-placing leaves it', async () => {
+    const dir = copyOfSeeded();
+    const clock = manualClock(new Date(start.getTime() + jump));
+    const app = await startThreadedBackend({
+      workerScript: await bundleForNode('electron/backend/threads/storeWorker.ts'),
+      dataDir: dir,
+      resourcesDir: dir,
+      version: 'test',
+      mode: 'browser',
+      databaseKey: testDatabaseKey,
+      testClock: clock,
+      logError: () => undefined,
+    });
+    // No request at all: the writer finds the backlog by itself (a new day's re-score, a stop that
+    // cut a re-placing short). Waited on through a read-only connection of the test's own.
+    const look = openReader(join(dir, 'koma.sqlite3'), testDatabaseKey);
+    try {
+      const due = () => (look.prepare('SELECT count(*) AS n FROM leads WHERE queue_changes_at <= ?').get(clock.now().toISOString()) as { n: number }).n;
+      await vi.waitFor(() => expect(due()).toBe(0), { timeout: 240_000, interval: 100 });
+    } finally {
+      look.close();
+      await app.close();
+    }
+    const temp = createTempBackend({ dataDir: dir, start: clock.now() });
+    try {
+      expect(placesOf(temp)).toEqual(reference.placed);
+      expect(readFrontier(temp.backend.context.db)).toBeNull();
+    } finally {
+      temp.close();
     }
   }, 300_000);
 });

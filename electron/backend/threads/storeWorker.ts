@@ -10,6 +10,7 @@ import { rescoreIfDayChanged } from '../app/behaviour/dailyRescore';
 import type { BackendContext, ReadContext } from '../core/context';
 import { featureHandlers } from '../app/features';
 import { runMaintenanceStep } from '../app/maintenance';
+import { anyLeadDue } from '../app/queue/freshness';
 import { registerHandlers, type HandlerMap } from '../core/registry';
 import { ensureDailyBackup, removeInterruptedBackups } from '../db/backups';
 import { startCheckpointer, writerCheckpointPages, type Checkpointer } from '../db/checkpoints';
@@ -33,6 +34,9 @@ interface Store {
   onMessage(message: ToStore): Promise<void> | void;
   close(): void;
 }
+
+/** How often the writer looks for a backlog of due leads no read has asked it to place. */
+const backlogLookMs = 1_000;
 
 function writer(): Store {
   // What a killed backup or restore left half written; here, before any backup thread can start a new one.
@@ -76,6 +80,14 @@ function writer(): Store {
     };
     setImmediate(step);
   };
+  // A backlog no read has asked for yet is placed too: the one a new day's re-score leaves, or one a
+  // stop cut short. Left alone it lingered, and every count of the list classified it in memory
+  // (~0.6 s a search with 74,000 leads due).
+  const look = setInterval(() => {
+    if (!draining && !closed && anyLeadDue(backend.context.db, clock.now())) drain();
+  }, backlogLookMs);
+  look.unref();
+  if (anyLeadDue(backend.context.db, clock.now())) drain();
   return {
     handlers: backend.handlers,
     ctx,
@@ -91,6 +103,7 @@ function writer(): Store {
     },
     close: () => {
       closed = true;
+      clearInterval(look);
       backend.close();
     },
   };

@@ -175,7 +175,11 @@ export const callListQueries = perDatabase((db: Db) => {
       const at = view.kind === 'partial' ? view.now : now.toISOString();
       let total = placedCount.get({ ...params, now: at })?.total ?? 0;
       if (!wholeListKnown(view)) {
-        for (const row of dueMatching.iterate({ ...params, now: at })) if (classifyLead(toQueueLead(row), rules, now, calendar).bucket > 0) total++;
+        for (const row of dueMatching.iterate({ ...params, now: at })) {
+          if (classifyLead(toQueueLead(row), rules, now, calendar).bucket > 0) total++;
+          // A search's count is capped: past the cap the rest of the backlog cannot change it.
+          if (params.pattern !== null && total > searchCountCap) break;
+        }
       }
       if (params.pattern !== null && total > searchCountCap) return { total: searchCountCap, capped: true };
       return { total, capped: false };

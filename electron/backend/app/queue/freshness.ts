@@ -17,6 +17,11 @@ const statements = perDatabase((db: Db) => ({
  */
 export type QueueView = { kind: 'fresh' } | { kind: 'partial'; now: string; upTo: QueueKey };
 
+/** Some lead waits to be re-placed (one index probe): the writer's cue to place the backlog. */
+export function anyLeadDue(db: Db, now: Date): boolean {
+  return statements(db).anyDue.get(now.toISOString()) !== undefined;
+}
+
 /** The view, or null when a read can trust nothing until the writer has placed a chunk. */
 export function queueViewOrNull(db: Db, now: Date): QueueView | null {
   const iso = now.toISOString();
