@@ -100,6 +100,20 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(seededDir, { recursive: true, force: true }));
 
+/** The backend as the app runs it, on a copy of the seeded store, at the test's clock. */
+async function threadsOn(dir: string, clock: ReturnType<typeof manualClock>) {
+  return startThreadedBackend({
+    workerScript: await bundleForNode('electron/backend/threads/storeWorker.ts'),
+    dataDir: dir,
+    resourcesDir: dir,
+    version: 'test',
+    mode: 'browser',
+    databaseKey: testDatabaseKey,
+    testClock: clock,
+    logError: () => undefined,
+  });
+}
+
 describe('re-placing a backlog of due leads', () => {
   it('a new day’s re-score leaves the backlog to the chunks: it re-places nothing itself, and the first read needs one chunk', async () => {
     const temp = createTempBackend({ dataDir: copyOfSeeded(), start: new Date(start.getTime() + jump) });
@@ -167,16 +181,7 @@ describe('re-placing a backlog of due leads', () => {
     // Opened before the jump, so the backlog appears with the requests below (the writer would
     // otherwise start placing it as it opens the store).
     const clock = manualClock(start);
-    const app = await startThreadedBackend({
-      workerScript: await bundleForNode('electron/backend/threads/storeWorker.ts'),
-      dataDir: dir,
-      resourcesDir: dir,
-      version: 'test',
-      mode: 'browser',
-      databaseKey: testDatabaseKey,
-      testClock: clock,
-      logError: () => undefined,
-    });
+    const app = await threadsOn(dir, clock);
     await app.readersReady;
     clock.advance(jump);
     let closed = false;
@@ -225,16 +230,7 @@ describe('re-placing a backlog of due leads', () => {
   it('on the threads: a backlog no read asks for is placed anyway, and the list ends up as a full re-placing leaves it', async () => {
     const dir = copyOfSeeded();
     const clock = manualClock(new Date(start.getTime() + jump));
-    const app = await startThreadedBackend({
-      workerScript: await bundleForNode('electron/backend/threads/storeWorker.ts'),
-      dataDir: dir,
-      resourcesDir: dir,
-      version: 'test',
-      mode: 'browser',
-      databaseKey: testDatabaseKey,
-      testClock: clock,
-      logError: () => undefined,
-    });
+    const app = await threadsOn(dir, clock);
     // No request at all: the writer finds the backlog by itself (a new day's re-score, a stop that
     // cut a re-placing short). Waited on through a read-only connection of the test's own.
     const look = openReader(join(dir, 'koma.sqlite3'), testDatabaseKey);
