@@ -2,6 +2,7 @@ import type { QueueRules } from '../../../../shared/contract/queueRules';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
 import { requeueLead } from '../queue/requeue';
+import { withUnsyncedCommit } from '../../db/unsyncedCommit';
 
 /**
  * An import writes in chunks, each its own short transaction, and the writer answers other requests
@@ -93,19 +94,16 @@ const statements = perDatabase((db: Db) => {
  */
 export function inImportChunk<T>(db: Db, importId: string, write: () => T): T {
   const s = statements(db);
-  db.pragma('synchronous = NORMAL');
-  try {
-    return db.transaction(() => {
+  return withUnsyncedCommit(db, () =>
+    db.transaction(() => {
       s.activate.run(importId);
       try {
         return write();
       } finally {
         s.deactivate.run();
       }
-    })();
-  } finally {
-    db.pragma('synchronous = FULL');
-  }
+    })(),
+  );
 }
 
 /** Keeps leads the import inserted out of the queue until it is published. Call inside the chunk. */

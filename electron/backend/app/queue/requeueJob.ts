@@ -4,6 +4,7 @@ import type { QueueRules } from '../../../../shared/contract/queueRules';
 import { classifyLead } from '../../../../shared/domain/queue/classify';
 import type { Db } from '../../db/open';
 import { perDatabase } from '../../db/perDatabase';
+import { withUnsyncedCommit } from '../../db/unsyncedCommit';
 import { readSetting, settingSpecs } from '../../core/settingsStore';
 import { advanceFrontier, compareKeys, dropFrontier, pastTheList, readFrontier, startFrontier } from './frontier';
 import { queueColumns, store, toQueueLead, type QueueRow } from './requeue';
@@ -109,16 +110,9 @@ export function requeueStep(db: Db, rules: QueueRules, now: Date, limit: Requeue
     p.placedUpTo = upTo;
     return { placed, remaining: p.entries.length - end };
   });
-  // Its own transaction commits without waiting for the disk: a chunk lost to a power cut leaves
-  // its leads due and its frontier unmoved (one transaction), so the next read places them again;
-  // and the next FULL commit makes it durable. Inside a caller's transaction the caller's holds.
-  if (db.inTransaction) return step();
-  db.pragma('synchronous = NORMAL');
-  try {
-    return step();
-  } finally {
-    db.pragma('synchronous = FULL');
-  }
+  // A chunk lost to a power cut leaves its leads due and its frontier unmoved (one transaction),
+  // so the next read places them again: its commit need not wait for the disk.
+  return withUnsyncedCommit(db, step);
 }
 
 /** The whole backlog, chunk after chunk (the in-process dispatcher, tools). */
